@@ -1,0 +1,21 @@
+import type { GlobalOptions } from '../connection/options.js';
+import { gatherFacts } from '../doctor/facts.js';
+import { verdict, type Status } from '../doctor/verdict.js';
+import { drawTable } from '../ui/tables.js';
+import { theme } from '../ui/theme.js';
+
+const mark: Record<Status, (s: string) => string> = { ok: theme.ok, warn: theme.warn, fail: theme.error, info: theme.dim };
+
+/** `redis-tutor doctor`: walks the connection chain read-only and says what lessons would use. */
+export async function doctor(opts: GlobalOptions & { json?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
+  const facts = await gatherFacts(opts, env);
+  const result = verdict(facts);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ ...result, facts }, null, 2)}\n`);
+  } else {
+    const rows = result.rows.map((r) => [r.item, mark[r.status](r.status), r.detail]);
+    process.stdout.write(`${drawTable(['what', 'status', 'found'], rows)}\n`);
+    process.stdout.write(`${result.canRun ? theme.ok('→ ') : theme.error('→ ')}${result.recommendation}\n`);
+  }
+  return result.canRun ? 0 : 2;
+}

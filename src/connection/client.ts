@@ -1,0 +1,91 @@
+import type { Redis as RedisClient, RedisOptions } from 'ioredis';
+import { UserError } from '../errors.js';
+import { msg } from '../ui/messages.js';
+import { address, type Endpoint } from './options.js';
+import { probe, type ProbeResult } from './probe.js';
+
+export type { RedisClient };
+
+/**
+ * Opens an ioredis client on an endpoint that is known to be there, or throws a UserError that names
+ * the cause and the fix. The raw probe comes first so that nothing ever hangs on a peer that is not Redis.
+ */
+export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise<{ client: RedisClient; version: string }> {
+  const found = await probe(endpoint, timeoutMs);
+  if (found.kind !== 'redis') throw probeError(endpoint, found);
+  const { Redis } = await import('ioredis');
+  const client = new Redis(clientOptions(endpoint, timeoutMs));
+  let lastError: Error | undefined;
+  client.on('error', (err: Error) => {
+    lastError = err;
+  });
+  try {
+    await client.connect();
+    const info = String(await client.info('server'));
+    return { client, version: /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown' };
+  } catch (err) {
+    client.disconnect();
+    throw authError(endpoint, (err as Error) ?? lastError);
+  }
+}
+
+export function clientOptions(endpoint: Endpoint, timeoutMs: number): RedisOptions {
+  const options: RedisOptions = {
+    host: endpoint.host,
+    port: endpoint.port,
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    enableReadyCheck: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    autoResendUnfulfilledCommands: false,
+  };
+  if (endpoint.username !== undefined) options.username = endpoint.username;
+  if (endpoint.password !== undefined) options.password = endpoint.password;
+  if (endpoint.tls) options.tls = { servername: endpoint.host };
+  return options;
+}
+
+export function probeError(endpoint: Endpoint, found: Exclude<ProbeResult, { kind: 'redis' }>): UserError {
+  const where = address(endpoint);
+  switch (found.kind) {
+    case 'refused':
+      return new UserError(msg.refused(where, endpoint.source));
+    case 'unknown-host':
+      return new UserError(msg.unknownHost(endpoint.host, endpoint.source));
+    case 'timeout':
+      return new UserError(found.connected ? msg.silentPeer(where) : msg.timeout(where));
+    case 'not-redis':
+      return new UserError(msg.notRedis(where, found.firstBytes));
+    case 'closed':
+      return new UserError(endpoint.tls ? msg.closedOnTls(where) : msg.closedMaybeTls(where));
+    case 'tls-mismatch':
+      return new UserError(msg.tlsMismatch(where));
+    case 'network':
+      return new UserError(msg.networkError(where, found.code || found.detail));
+  }
+}
+
+function authError(endpoint: Endpoint, err: Error): UserError {
+  const where = address(endpoint);
+  const text = err?.message ?? String(err);
+  if (/^NOAUTH|NOAUTH/.test(text)) return new UserError(msg.noAuth(where), { cause: err });
+  if (/WRONGPASS|invalid password|invalid username-password/i.test(text)) {
+    return new UserError(msg.wrongPass(where, endpoint.username), { cause: err });
+  }
+  if (/without any password configured/i.test(text)) return new UserError(msg.passwordNotNeeded(where), { cause: err });
+  return new UserError(msg.connectFailed(where, text), { cause: err });
+}
+
+/** Compares dotted versions: is `version` at least `min`? Unknown versions pass. */
+export function versionAtLeast(version: string, min: string): boolean {
+  const a = version.split('.').map(Number);
+  const b = min.split('.').map(Number);
+  if (a.some(Number.isNaN)) return true;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}

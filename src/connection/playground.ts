@@ -1,0 +1,66 @@
+import { UserError } from '../errors.js';
+import { msg } from '../ui/messages.js';
+import type { RedisClient } from './client.js';
+
+/** The one key the tutor writes to claim an empty database as its playground. */
+export const PLAYGROUND_MARKER = 'redis-tutor:playground';
+const MARKER_VALUE = 'This database is the redis-tutor playground: the tutor may delete any key in it.';
+
+export type PlaygroundState =
+  | { kind: 'empty' }
+  | { kind: 'ours'; keys: number }
+  | { kind: 'foreign'; keys: number; sample: string[] };
+
+/** Looks at a database without writing anything: SELECT, DBSIZE, EXISTS and one bounded SCAN. */
+export async function inspectPlayground(client: RedisClient, db: number): Promise<PlaygroundState> {
+  await select(client, db);
+  const size = await client.dbsize();
+  if (size === 0) return { kind: 'empty' };
+  if ((await client.exists(PLAYGROUND_MARKER)) === 1) return { kind: 'ours', keys: size - 1 };
+  return { kind: 'foreign', keys: size, sample: await sampleKeys(client, 5) };
+}
+
+/**
+ * Makes `db` the tutor's playground, or refuses without having written anything when it holds keys the
+ * tutor did not create.
+ */
+export async function claimPlayground(client: RedisClient, db: number): Promise<void> {
+  const state = await inspectPlayground(client, db);
+  if (state.kind === 'foreign') throw new UserError(msg.foreignPlayground(db, state.keys, state.sample));
+  if (state.kind === 'empty') {
+    // NX: if someone else filled the database since DBSIZE, we still write only our own new key.
+    await client.set(PLAYGROUND_MARKER, MARKER_VALUE, 'NX');
+  }
+}
+
+/** Empties a claimed playground (FLUSHDB on that one database only) and puts the marker back. */
+export async function clearPlayground(client: RedisClient, owned: boolean): Promise<void> {
+  if (owned) {
+    await client.flushdb();
+    return;
+  }
+  await client.multi().flushdb().set(PLAYGROUND_MARKER, MARKER_VALUE).exec();
+}
+
+async function select(client: RedisClient, db: number): Promise<void> {
+  try {
+    await client.select(db);
+  } catch (err) {
+    const text = (err as Error).message;
+    if (/DB index is out of range/i.test(text)) throw new UserError(msg.dbOutOfRange(db), { cause: err });
+    throw new UserError(msg.selectRefused(db, text), { cause: err });
+  }
+}
+
+async function sampleKeys(client: RedisClient, count: number): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  // A handful of SCAN calls at most: enough to name a few keys, never a walk of a big keyspace.
+  for (let i = 0; i < 10 && found.length < count; i++) {
+    const [next, keys] = await client.scan(cursor, 'COUNT', 100);
+    found.push(...keys.slice(0, count - found.length));
+    cursor = next;
+    if (cursor === '0') break;
+  }
+  return found;
+}

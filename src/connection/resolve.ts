@@ -1,0 +1,110 @@
+import { UserError } from '../errors.js';
+import { msg } from '../ui/messages.js';
+import { openClient, versionAtLeast, type RedisClient } from './client.js';
+import { address, DEFAULT_HOST, PLAYGROUND_DB, type ConnectionRequest, type Endpoint } from './options.js';
+import { claimPlayground } from './playground.js';
+import { probe } from './probe.js';
+import { findRedisServer, startPrivateServer } from './spawn.js';
+
+/** The Redis every command talks to, however it was found. */
+export interface Connection {
+  client: RedisClient;
+  /** external: named by the learner; local: found on 127.0.0.1:6379; private: started by the tutor. */
+  kind: 'external' | 'local' | 'private';
+  /** True when the tutor started the server, so it may do anything there. */
+  owned: boolean;
+  endpoint: Endpoint;
+  db: number;
+  version: string;
+  /** One line saying what the tutor is connected to. */
+  header: string;
+  /** Things the learner should know before starting (an old server, say). */
+  warnings: string[];
+  close(): Promise<void>;
+}
+
+export interface ResolveOptions {
+  /** Work in the playground database on a server the tutor did not start (lessons; the REPL without --db). */
+  playground: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** How long 127.0.0.1:6379 gets to answer before the chain moves on. */
+export const LOCAL_PROBE_MS = 300;
+export const EXPLICIT_TIMEOUT_MS = 3000;
+/** The course uses commands older servers lack; this names them. */
+export const MIN_VERSION = '6.2';
+
+export async function resolveConnection(request: ConnectionRequest, options: ResolveOptions): Promise<Connection> {
+  switch (request.kind) {
+    case 'explicit':
+      return attach(request.endpoint, 'external', request.db, options, EXPLICIT_TIMEOUT_MS);
+    case 'spawn':
+      return spawnPrivate(request.db, options.env, true);
+    case 'builtin':
+      throw new UserError(msg.builtinMissing());
+    case 'auto': {
+      const local = await probe(request.local, LOCAL_PROBE_MS);
+      if (local.kind === 'redis') return attach(request.local, 'local', request.db, options, EXPLICIT_TIMEOUT_MS);
+      return spawnPrivate(request.db, options.env, false);
+    }
+  }
+}
+
+async function attach(endpoint: Endpoint, kind: 'external' | 'local', db: number | undefined, options: ResolveOptions, timeoutMs: number): Promise<Connection> {
+  const { client, version } = await openClient(endpoint, timeoutMs);
+  try {
+    const chosenDb = db ?? (options.playground ? PLAYGROUND_DB : 0);
+    if (options.playground) {
+      await claimPlayground(client, chosenDb);
+    } else if (chosenDb !== 0) {
+      await client.select(chosenDb);
+    }
+    const warnings = versionAtLeast(version, MIN_VERSION) ? [] : [msg.oldServer(version, MIN_VERSION)];
+    return {
+      client,
+      kind,
+      owned: false,
+      endpoint,
+      db: chosenDb,
+      version,
+      header: msg.headerExternal(version, address(endpoint), chosenDb),
+      warnings,
+      close: async () => client.disconnect(),
+    };
+  } catch (err) {
+    client.disconnect();
+    throw err;
+  }
+}
+
+async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv, forced: boolean): Promise<Connection> {
+  const bin = findRedisServer(env);
+  if (bin === undefined) {
+    throw new UserError(forced ? msg.spawnNoBinary(env.REDIS_SERVER_BIN) : msg.noRedisFound(process.platform));
+  }
+  const server = await startPrivateServer(bin);
+  const endpoint: Endpoint = { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' };
+  try {
+    const { client, version } = await openClient(endpoint, EXPLICIT_TIMEOUT_MS);
+    const chosenDb = db ?? 0;
+    if (chosenDb !== 0) await client.select(chosenDb);
+    return {
+      client,
+      kind: 'private',
+      owned: true,
+      endpoint,
+      db: chosenDb,
+      version,
+      header: msg.headerPrivate(version, address(endpoint)),
+      warnings: [],
+      close: async () => {
+        client.disconnect();
+        server.stop();
+      },
+    };
+  } catch (err) {
+    server.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,74 @@
+import { openClient, probeError } from '../connection/client.js';
+import { address, connectionRequest, PLAYGROUND_DB, type Endpoint, type GlobalOptions } from '../connection/options.js';
+import { inspectPlayground, type PlaygroundState } from '../connection/playground.js';
+import { probe } from '../connection/probe.js';
+import { LOCAL_PROBE_MS, EXPLICIT_TIMEOUT_MS } from '../connection/resolve.js';
+import { findRedisServer, serverBinaryVersion } from '../connection/spawn.js';
+import { UserError } from '../errors.js';
+import { progressFile } from '../progress/paths.js';
+
+/** What one server address turned out to be. */
+export type ServerFact =
+  | { state: 'redis'; address: string; version: string; playground: PlaygroundState; db: number }
+  | { state: 'unusable'; address: string; problem: string }
+  | { state: 'absent'; address: string; problem: string };
+
+/** Everything `doctor` looked at, gathered read-only: it writes to no server and no file. */
+export interface DoctorFacts {
+  mode: 'explicit' | 'auto' | 'spawn';
+  redisUrl?: string;
+  explicit?: { source: string; server: ServerFact };
+  local?: ServerFact;
+  binary?: { path: string; version?: string };
+  configuredBinary?: string;
+  node: string;
+  progressFile: string;
+  platform: NodeJS.Platform;
+}
+
+export async function gatherFacts(opts: GlobalOptions, env: NodeJS.ProcessEnv): Promise<DoctorFacts> {
+  const request = connectionRequest(opts, env);
+  const binPath = findRedisServer(env);
+  const facts: DoctorFacts = {
+    mode: request.kind === 'builtin' ? 'auto' : request.kind,
+    node: process.versions.node,
+    progressFile: progressFile(env),
+    platform: process.platform,
+  };
+  if (env.REDIS_URL) facts.redisUrl = maskPassword(env.REDIS_URL);
+  if (env.REDIS_SERVER_BIN) facts.configuredBinary = env.REDIS_SERVER_BIN;
+  if (binPath !== undefined) {
+    const version = await serverBinaryVersion(binPath);
+    facts.binary = version === undefined ? { path: binPath } : { path: binPath, version };
+  }
+  if (request.kind === 'explicit') {
+    facts.explicit = { source: request.endpoint.source, server: await examine(request.endpoint, request.db ?? PLAYGROUND_DB, EXPLICIT_TIMEOUT_MS) };
+  } else if (request.kind === 'auto') {
+    facts.local = await examine(request.local, request.db ?? PLAYGROUND_DB, LOCAL_PROBE_MS);
+  }
+  return facts;
+}
+
+async function examine(endpoint: Endpoint, db: number, timeoutMs: number): Promise<ServerFact> {
+  const where = address(endpoint);
+  const found = await probe(endpoint, timeoutMs);
+  if (found.kind !== 'redis') {
+    const state = found.kind === 'refused' || found.kind === 'unknown-host' ? 'absent' : 'unusable';
+    return { state, address: where, problem: probeError(endpoint, found).message };
+  }
+  try {
+    const { client, version } = await openClient(endpoint, Math.max(timeoutMs, EXPLICIT_TIMEOUT_MS));
+    try {
+      return { state: 'redis', address: where, version, db, playground: await inspectPlayground(client, db) };
+    } finally {
+      client.disconnect();
+    }
+  } catch (err) {
+    if (err instanceof UserError) return { state: 'unusable', address: where, problem: err.message };
+    throw err;
+  }
+}
+
+function maskPassword(url: string): string {
+  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1****@');
+}

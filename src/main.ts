@@ -1,0 +1,44 @@
+import { run } from './cli.js';
+import { runExitTasks } from './connection/cleanup.js';
+import { QuitSignal, UserError } from './errors.js';
+import { msg } from './ui/messages.js';
+
+/**
+ * The only place the process ends. Commands return or throw; this maps what they throw to one message
+ * and an exit code, and makes sure a private redis-server never outlives the tutor.
+ */
+const debug = process.argv.includes('--debug');
+
+function fail(err: unknown): never {
+  if (err instanceof QuitSignal) process.exit(130);
+  if (err instanceof UserError) {
+    process.stderr.write(`${err.message}\n`);
+    if (debug && err.cause !== undefined) process.stderr.write(`${describe(err.cause)}\n`);
+    process.exit(err.exitCode);
+  }
+  process.stderr.write(`${msg.unexpected(err instanceof Error ? err.message : String(err))}\n`);
+  if (debug) process.stderr.write(`${describe(err)}\n`);
+  process.exit(70);
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    runExitTasks();
+    process.exit(code);
+  });
+}
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+try {
+  const code = await run(process.argv);
+  process.exitCode = code;
+  // Let pending output drain; an open handle left by a command must not keep the tutor alive.
+  setTimeout(() => process.exit(code), 200).unref();
+} catch (err) {
+  fail(err);
+}
