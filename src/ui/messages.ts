@@ -1,3 +1,5 @@
+import { translatable } from './i18n.js';
+
 /**
  * Every learner-facing sentence of the tutor's own (lessons carry theirs in their files). Each is a
  * function of its values, so a translation can reorder words freely; a missing translation falls back
@@ -85,12 +87,4 @@ function installHelp(platform: NodeJS.Platform): string {
 
 export type Messages = typeof en;
 
-/** The learner's language, from REDIS_TUTOR_LANG or the usual locale variables; English when unknown. */
-export function languageFrom(env: NodeJS.ProcessEnv): string {
-  const raw = env.REDIS_TUTOR_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en';
-  return raw.slice(0, 2).toLowerCase();
-}
-
-const translations: Record<string, Partial<Messages>> = {};
-
-export const msg: Messages = { ...en, ...(translations[languageFrom(process.env)] ?? {}) };
+export const msg: Messages = translatable(en);
