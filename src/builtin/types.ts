@@ -1,0 +1,93 @@
+import type { RespReply } from '../resp/types.js';
+
+/**
+ * The contract between the engine's core (protocol, server, keyspace, dispatch) and the command files,
+ * one per data type. Keys, fields and members are binary: they are held as 'latin1' strings, which map
+ * bytes 1:1 to UTF-16 code units, so Map lookups are exact and `<` compares as memcmp does.
+ */
+export type Bytes = string;
+
+/** Converts a command argument to the keyspace's binary string form and back. */
+export const toBytes = (b: Buffer): Bytes => b.toString('latin1');
+export const fromBytes = (s: Bytes): Buffer => Buffer.from(s, 'latin1');
+
+/** The value held at a key. `encoding` is what OBJECT ENCODING reports, kept as Redis 7.0 converts it. */
+export type RedisValue =
+  | { type: 'string'; value: Buffer; encoding: 'int' | 'embstr' | 'raw' }
+  | { type: 'list'; value: Bytes[]; encoding: 'listpack' | 'quicklist' }
+  | { type: 'hash'; value: Map<Bytes, Bytes>; encoding: 'listpack' | 'hashtable' }
+  | { type: 'set'; value: Set<Bytes>; encoding: 'intset' | 'listpack' | 'hashtable' }
+  | { type: 'zset'; value: SortedSetLike; encoding: 'listpack' | 'skiplist' };
+
+/** What the zset command file stores; its implementation lives beside the zset commands. */
+export interface SortedSetLike {
+  readonly size: number;
+  score(member: Bytes): number | undefined;
+}
+
+/** One logical database. Every read goes through `get`, which expires lazily. */
+export interface Keyspace {
+  readonly index: number;
+  /** The live value, or undefined when missing or expired (an expired key is deleted on the way). */
+  get(key: Bytes): RedisValue | undefined;
+  /** Stores a value, clearing any TTL unless `keepTtl`. Signals WATCH. */
+  set(key: Bytes, value: RedisValue, options?: { keepTtl?: boolean }): void;
+  /** Deletes a key; true when it existed. Signals WATCH. */
+  delete(key: Bytes): boolean;
+  /** Absolute expiry in ms since the epoch, or undefined for none. */
+  getExpire(key: Bytes): number | undefined;
+  setExpire(key: Bytes, atMs: number | undefined): void;
+  /** Tells WATCH (and blocked clients, for lists) that a key changed in place. */
+  touched(key: Bytes): void;
+  size(): number;
+  /** Live keys in the keyspace's iteration order (used by KEYS, SCAN, RANDOMKEY). */
+  keys(): IterableIterator<Bytes>;
+}
+
+/** What a command handler sees. */
+export interface CommandContext {
+  db: Keyspace;
+  /** Milliseconds since the epoch, frozen for the length of one command (as Redis caches mstime). */
+  now: number;
+  /** Per-connection state the core owns (selected db, MULTI, subscriptions, name, id). */
+  client: ClientHandle;
+  engine: EngineHandle;
+}
+
+export interface ClientHandle {
+  readonly id: number;
+  name: Buffer | null;
+  dbIndex: number;
+}
+
+export interface EngineHandle {
+  database(index: number): Keyspace;
+  readonly databaseCount: number;
+}
+
+/** A handler's answer: a reply now, or (blocking commands) a request to wait. */
+export type HandlerResult = RespReply | BlockRequest;
+
+export interface BlockRequest {
+  type: 'block';
+  keys: Bytes[];
+  /** Timeout in ms; 0 waits forever. */
+  timeoutMs: number;
+  /** Called when one of `keys` may be ready: returns the reply, or undefined to keep waiting. */
+  tryServe(ctx: CommandContext): RespReply | undefined;
+  /** The reply on timeout (a nil array for BLPOP/BRPOP, a nil bulk for BLMOVE). */
+  onTimeout: RespReply;
+}
+
+/** One command, as COMMAND INFO describes it; arity follows Redis (negative: at least). */
+export interface CommandSpec {
+  name: string;
+  arity: number;
+  flags: string[];
+  firstKey: number;
+  lastKey: number;
+  step: number;
+  handler(ctx: CommandContext, args: Buffer[]): HandlerResult;
+}
+
+export const WRONGTYPE = 'WRONGTYPE Operation against a key holding the wrong kind of value';
