@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { BIN } from './bin.js';
+
+/**
+ * Drives the real bin in a real pseudo-terminal (a detached tmux session), as a learner would see it:
+ * `type` sends keys, `screen` reads the rendered screen, `waitFor` polls it.
+ */
+export interface Terminal {
+  /** Sends literal text (no Enter). */
+  type(text: string): void;
+  /** Sends tmux key names: 'Enter', 'Tab', 'C-c', 'C-d', 'Up', 'Down', 'BSpace'. */
+  press(...keys: string[]): void;
+  /** The visible screen, trailing blank lines removed. */
+  screen(): string;
+  /** The whole scrollback plus screen. */
+  history(): string;
+  /** Polls the screen until `pattern` appears; throws with the screen on timeout. */
+  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits for the program to end; returns its exit status. */
+  waitForExit(timeoutMs?: number): Promise<number>;
+  kill(): void;
+}
+
+let counter = 0;
+
+export function openTerminal(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; node?: string } = {}): Terminal {
+  const name = `rt-${process.pid}-${counter++}`;
+  const statusFile = `/tmp/${name}.status`;
+  const env = { NO_COLOR: '1', FORCE_COLOR: '0', REDIS_URL: '', TERM: 'xterm-256color', ...options.env };
+  const envArgs = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+  const command = `env ${envArgs} ${shellQuote(options.node ?? process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}; echo $? > ${statusFile}; sleep 600`;
+  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), command]);
+  const tmux = (...a: string[]) => execFileSync('tmux', a, { encoding: 'utf8' });
+  const capture = (all: boolean) =>
+    tmux('capture-pane', '-p', '-t', name, ...(all ? ['-S', '-'] : []))
+      .replace(/\s+$/, '');
+  const terminal: Terminal = {
+    type: (text) => void tmux('send-keys', '-t', name, '-l', text),
+    press: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    screen: () => capture(false),
+    history: () => capture(true),
+    async waitFor(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const screen = capture(true);
+        if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async waitForExit(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      const { readFileSync, existsSync, rmSync } = await import('node:fs');
+      for (;;) {
+        if (existsSync(statusFile)) {
+          const text = readFileSync(statusFile, 'utf8').trim();
+          if (text !== '') {
+            rmSync(statusFile, { force: true });
+            return Number(text);
+          }
+        }
+        if (Date.now() > deadline) throw new Error(`The program did not exit. Screen:\n${capture(true)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    kill() {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+  return terminal;
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
