@@ -13,7 +13,7 @@ function fail(err: unknown): never {
   if (err instanceof QuitSignal) process.exit(130);
   if (err instanceof UserError) {
     process.stderr.write(`${err.message}\n`);
-    if (debug && err.cause !== undefined) process.stderr.write(`${describe(err.cause)}\n`);
+    if (debug) process.stderr.write(`${describe(err)}\n${err.cause === undefined ? '' : `caused by: ${describe(err.cause)}\n`}`);
     process.exit(err.exitCode);
   }
   process.stderr.write(`${msg.unexpected(err instanceof Error ? err.message : String(err))}\n`);

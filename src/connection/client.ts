@@ -25,7 +25,8 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
     return { client, version: /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown' };
   } catch (err) {
     client.disconnect();
-    throw authError(endpoint, (err as Error) ?? lastError);
+    // ioredis rejects connect() with "Connection is closed." and reports the server's reason as an event.
+    throw authError(endpoint, lastError ?? (err as Error));
   }
 }
 

@@ -117,8 +117,19 @@ export function connectionRequest(opts: GlobalOptions, env: NodeJS.ProcessEnv): 
     });
     return withDb({ kind: 'explicit', endpoint }, db);
   }
-  const local = credentials({ host: DEFAULT_HOST, port: DEFAULT_PORT, tls: false, source: 'the default address' });
+  const local = credentials({ ...localAddress(env), tls: false, source: 'default' });
   return withDb({ kind: 'auto', local }, db);
+}
+
+/**
+ * The address the chain's second step probes: 127.0.0.1:6379, unless REDIS_TUTOR_LOCAL names another
+ * host:port (tests use it so they never depend on what runs on 6379).
+ */
+export function localAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
+  const text = env.REDIS_TUTOR_LOCAL;
+  if (!text) return { host: DEFAULT_HOST, port: DEFAULT_PORT };
+  const at = text.lastIndexOf(':');
+  return { host: text.slice(0, at) || DEFAULT_HOST, port: parsePort(text.slice(at + 1), 'REDIS_TUTOR_LOCAL') };
 }
 
 function withDb<T extends ConnectionRequest>(request: T, db: number | undefined): T {

@@ -35,7 +35,13 @@ export function probe(endpoint: Endpoint, timeoutMs: number): Promise<ProbeResul
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ kind: 'timeout', connected }), timeoutMs);
+    let tcpConnected = false;
+    // A plain server sent a TLS ClientHello just waits for the rest of a "command": the handshake never ends.
+    const timer = setTimeout(
+      () => finish(endpoint.tls && tcpConnected && !connected ? { kind: 'tls-mismatch', detail: 'no TLS handshake' } : { kind: 'timeout', connected }),
+      timeoutMs,
+    );
+    socket.once('connect', () => (tcpConnected = true));
     socket.once(endpoint.tls ? 'secureConnect' : 'connect', () => {
       connected = true;
       socket.write(PING);

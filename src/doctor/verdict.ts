@@ -23,7 +23,7 @@ export function verdict(f: DoctorFacts): DoctorVerdict {
   const rows: DoctorRow[] = [];
   rows.push({ item: 'REDIS_URL', status: 'info', detail: f.redisUrl ?? 'not set' });
   if (f.explicit) rows.push(serverRow(`${f.explicit.source} (${f.explicit.server.address})`, f.explicit.server));
-  if (f.local) rows.push(serverRow('127.0.0.1:6379', f.local));
+  if (f.local) rows.push(serverRow(f.local.address, f.local));
   rows.push(
     f.binary
       ? { item: 'redis-server on PATH', status: versionOk(f.binary.version) ? 'ok' : 'warn', detail: `${f.binary.path} (${f.binary.version ? `Redis ${f.binary.version}` : 'version unknown'})` }
@@ -53,7 +53,7 @@ function playgroundRow(s: Extract<ServerFact, { state: 'redis' }>): DoctorRow {
     case 'ours':
       return { item, status: 'ok', detail: `the tutor's playground (${s.playground.keys} lesson keys)` };
     case 'foreign':
-      return { item, status: 'fail', detail: `holds ${s.playground.keys} keys the tutor did not create: it will not be used` };
+      return { item, status: 'fail', detail: `holds ${s.playground.keys} key${s.playground.keys === 1 ? '' : 's'} the tutor did not create: it will not be used` };
   }
 }
 

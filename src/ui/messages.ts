@@ -16,7 +16,7 @@ const en = {
 
   // Reaching a server
   refused: (where: string, source: string) =>
-    `Nothing is listening at ${where} (connection refused; the address came from ${source}).\n` +
+    `Nothing is listening at ${where}${source === 'default' ? '' : `, given by ${source}`} (connection refused).\n` +
     `Start Redis there, check the host and port, or leave the address out and the tutor will find or start a Redis for you.`,
   unknownHost: (host: string, source: string) =>
     `The host name "${host}" (from ${source}) could not be found. Check its spelling, or use 127.0.0.1 for this machine.`,

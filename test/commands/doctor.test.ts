@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
+import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+let server: TestRedis;
+let closedPort: number;
+beforeAll(async () => {
+  server = await startRedis();
+  closedPort = await freePort();
+});
+afterAll(() => server.stop());
+
+const pathWithoutRedis = path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath);
+
+describe('redis-tutor doctor', () => {
+  it('with no Redis running, shows that a private server would be used and exits 0', async () => {
+    const r = await runBin(['doctor'], { env: { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, XDG_CONFIG_HOME: '/tmp/rt-doctor-cfg' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/redis-server on PATH\s*│ ok\s*│ \/usr\/bin\/redis-server \(Redis 7\.0\.15\)/);
+    expect(r.stdout).toMatch(/Nothing is listening at 127\.0\.0\.1:\d+ \(connection/);
+    expect(r.stdout).toContain('/tmp/rt-doctor-cfg/redis-tutor/progress.json');
+    expect(r.stdout).toMatch(/→ Run npx redis-tutor start: lessons will use a private redis-server \(Redis 7\.0\.15, started for you, discarded on exit\)\./);
+  });
+
+  it('with no Redis anywhere, recommends installing one and exits 2', async () => {
+    const r = await runBin(['doctor'], { env: { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: pathWithoutRedis } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/redis-server on PATH\s*│ info\s*│ not found/);
+    expect(r.stdout).toMatch(/→ Install Redis 7 \(Debian\/Ubuntu: sudo apt-get install redis-server/);
+  });
+
+  it('prefers a local server, and reports its playground read-only', async () => {
+    const env = { REDIS_TUTOR_LOCAL: `127.0.0.1:${server.port}` };
+    const r = await runBin(['doctor', '--json'], { env });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.canRun).toBe(true);
+    expect(report.wouldUse).toBe(`Redis 7.0.15 at 127.0.0.1:${server.port}, db 15`);
+    expect(report.rows.find((row: { item: string }) => row.item === 'playground (db 15)')).toEqual({ item: 'playground (db 15)', status: 'ok', detail: 'empty: the tutor will claim it' });
+    const admin = new Redis({ port: server.port, db: 15 });
+    expect(await admin.dbsize()).toBe(0); // doctor looked, and wrote nothing
+    await admin.set('their:key', '1');
+    const refused = await runBin(['doctor'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(/holds 1 key the tutor did not create/);
+    expect(refused.stdout).toMatch(/→ Database 15 at 127\.0\.0\.1:\d+ holds data the tutor did not create\. Run with --db <an empty database> or --spawn\./);
+    await admin.flushdb();
+    admin.disconnect();
+  });
+
+  it('with an explicit address that fails, names the cause and exits 2', async () => {
+    const r = await runBin(['doctor', '--port', String(closedPort)]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`Nothing is listening at 127.0.0.1:${closedPort}, given by --host/--port (connection refused).`);
+  });
+});
+
+describe('errors for people', () => {
+  it('a bad option value: one message, exit 2, no stack trace', async () => {
+    const r = await runBin(['doctor', '--url', 'localhost:6379']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--url "localhost:6379" is not a Redis URL/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--debug adds the stack trace', async () => {
+    const r = await runBin(['doctor', '--url', 'localhost:6379', '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\n\s+at .*options\.js/);
+  });
+
+  it('an unknown command suggests the right one, exit 2', async () => {
+    const r = await runBin(['docter']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'docter'\n\(Did you mean doctor\?\)/);
+  });
+});
