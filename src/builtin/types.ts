@@ -75,8 +75,13 @@ export interface BlockRequest {
   timeoutMs: number;
   /** Called when one of `keys` may be ready: returns the reply, or undefined to keep waiting. */
   tryServe(ctx: CommandContext): RespReply | undefined;
-  /** The reply on timeout (a nil array for BLPOP/BRPOP, a nil bulk for BLMOVE). */
+  /** The reply on timeout: a nil array for BLPOP, BRPOP and BLMOVE alike (Redis 7.0, asked). */
   onTimeout: RespReply;
+  /**
+   * The reply when the client may not block (inside MULTI/EXEC): Redis 7.0 answers BLMOVE with a nil bulk
+   * there but BLPOP/BRPOP with a nil array. When absent, use `onTimeout`.
+   */
+  deniedReply?: RespReply;
 }
 
 /** One command, as COMMAND INFO describes it; arity follows Redis (negative: at least). */
