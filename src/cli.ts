@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { GlobalOptions } from './connection/options.js';
+import { packageVersion } from './version.js';
 
 /** The command tree. Each action imports its module only when it runs, so `--help` stays fast. */
 export async function run(argv: string[]): Promise<number> {
@@ -42,9 +42,4 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   }
   return exitCode;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

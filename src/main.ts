@@ -1,4 +1,3 @@
-import { run } from './cli.js';
 import { runExitTasks } from './connection/cleanup.js';
 import { QuitSignal, UserError } from './errors.js';
 import { msg } from './ui/messages.js';
@@ -35,7 +34,12 @@ process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
 try {
-  const code = await run(process.argv);
+  const args = process.argv.slice(2);
+  // `--version` alone is answered before the command tree loads: it is what scripts call most.
+  const code =
+    args.length === 1 && (args[0] === '--version' || args[0] === '-v')
+      ? (process.stdout.write(`${(await import('./version.js')).packageVersion()}\n`), 0)
+      : await (await import('./cli.js')).run(process.argv);
   process.exitCode = code;
   // Let pending output drain; an open handle left by a command must not keep the tutor alive.
   setTimeout(() => process.exit(code), 200).unref();
