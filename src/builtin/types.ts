@@ -84,15 +84,27 @@ export interface BlockRequest {
   deniedReply?: RespReply;
 }
 
-/** One command, as COMMAND INFO describes it; arity follows Redis (negative: at least). */
+/**
+ * One command, as COMMAND INFO describes it; arity follows Redis (negative: at least), counting the
+ * command name. Each file in commands/ exports `commands: CommandSpec[]`; commands/index.ts collects them.
+ * The core checks arity before calling the handler, and refuses commands flagged 'denyoom' when over
+ * the memory cap (flags as Redis's COMMAND INFO: 'write', 'readonly', 'denyoom', 'fast', 'blocking').
+ */
 export interface CommandSpec {
+  /** Lower case, as COMMAND INFO names it. */
   name: string;
   arity: number;
   flags: string[];
   firstKey: number;
   lastKey: number;
   step: number;
+  /**
+   * `args` is Redis's argv: args[0] is the command name as typed, args[1] the first argument. The
+   * Buffers may share memory with the connection's input: copy one before keeping it (toBytes copies).
+   */
   handler(ctx: CommandContext, args: Buffer[]): HandlerResult;
+  /** Container commands (CLIENT, OBJECT ...): args[1] picks one; its arity counts from args[0]. */
+  subcommands?: CommandSpec[];
 }
 
 export const WRONGTYPE = 'WRONGTYPE Operation against a key holding the wrong kind of value';
