@@ -44,7 +44,7 @@ describe('the connection chain', () => {
     expect(await c.client.config('GET', 'save')).toEqual(['save', '']);
     expect(await c.client.config('GET', 'appendonly')).toEqual(['appendonly', 'no']);
     expect(await c.client.config('GET', 'bind')).toEqual(['bind', '127.0.0.1']);
-    const dir = (await c.client.config('GET', 'dir'))[1] as string;
+    const dir = ((await c.client.config('GET', 'dir')) as string[])[1] as string;
     const pid = Number(/process_id:(\d+)/.exec(String(await c.client.info('server')))?.[1]);
     expect(alive(pid)).toBe(true);
     expect(existsSync(dir)).toBe(true);
