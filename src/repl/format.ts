@@ -1,0 +1,127 @@
+import type { RespReply } from '../resp/types.js';
+
+/**
+ * Replies as redis-cli prints them. `human` is `redis-cli --no-raw` (cliFormatReplyTTY) with one deliberate
+ * difference: valid UTF-8 text is shown as characters ("안녕"), not \xHH bytes. `raw` is `redis-cli --raw`.
+ * Every result ends with a newline, as redis-cli's output does.
+ */
+export type OutputMode = 'human' | 'raw';
+
+export function formatReply(reply: RespReply, mode: OutputMode): string {
+  return mode === 'human' ? human(reply, '') : `${raw(reply)}\n`;
+}
+
+function human(reply: RespReply, prefix: string): string {
+  switch (reply.type) {
+    case 'error':
+      return `(error) ${reply.value}\n`;
+    case 'simple':
+      return `${reply.value}\n`;
+    case 'integer':
+      return `(integer) ${reply.value}\n`;
+    case 'bulk':
+      return reply.value === null ? '(nil)\n' : `${quote(reply.value)}\n`;
+    case 'array': {
+      const items = reply.value;
+      if (items === null) return '(nil)\n';
+      if (items.length === 0) return '(empty array)\n';
+      const width = String(items.length).length;
+      // Nested replies hang under their parent's label: the parent's prefix plus the label width plus ") ".
+      const childPrefix = prefix + ' '.repeat(width + 2);
+      return items
+        .map((item, i) => `${i === 0 ? '' : prefix}${String(i + 1).padStart(width)}) ${human(item, childPrefix)}`)
+        .join('');
+    }
+  }
+}
+
+function raw(reply: RespReply): string {
+  switch (reply.type) {
+    case 'error':
+      return `${reply.value}\n`;
+    case 'simple':
+      return reply.value;
+    case 'integer':
+      return String(reply.value);
+    case 'bulk':
+      return reply.value === null ? '' : reply.value.toString('utf8');
+    case 'array':
+      return (reply.value ?? []).map(raw).join('\n');
+  }
+}
+
+/** Bytes redis-cli's sdscatrepr escapes by name. */
+const NAMED: Record<number, string> = { 0x5c: '\\\\', 0x22: '\\"', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x07: '\\a', 0x08: '\\b' };
+/** Valid UTF-8 that still must not reach the terminal as is: controls, format marks, separators, unassigned. */
+const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
+
+/** sdscatrepr: a double-quoted string, with valid printable UTF-8 kept as characters. */
+export function quote(bytes: Buffer): string {
+  let out = '"';
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i] as number;
+    const named = NAMED[byte];
+    if (named !== undefined) {
+      out += named;
+      i += 1;
+    } else if (byte >= 0x20 && byte <= 0x7e) {
+      out += String.fromCharCode(byte);
+      i += 1;
+    } else {
+      const length = utf8Length(bytes, i);
+      const text = length > 0 ? bytes.toString('utf8', i, i + length) : '';
+      if (length > 0 && !UNPRINTABLE.test(text)) {
+        out += text;
+        i += length;
+      } else {
+        out += `\\x${byte.toString(16).padStart(2, '0')}`;
+        i += 1;
+      }
+    }
+  }
+  return `${out}"`;
+}
+
+/** Length of the well-formed UTF-8 sequence starting at `i` (no overlongs, surrogates or > U+10FFFF), or 0. */
+function utf8Length(bytes: Buffer, i: number): number {
+  const b0 = bytes[i] as number;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const b = bytes[i + k];
+    return b !== undefined && b >= lo && b <= hi;
+  };
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
+  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/**
+ * Commands whose reply redis-cli prints verbatim even in human mode (INFO, CLIENT LIST ...), because
+ * their text is meant to be read as is.
+ */
+export function printsVerbatim(args: readonly (Buffer | string)[]): boolean {
+  const a = args.map((x) => x.toString().toLowerCase());
+  const [cmd, sub] = a;
+  const n = a.length;
+  return (
+    cmd === 'info' ||
+    cmd === 'lolwut' ||
+    (n >= 2 && cmd === 'debug' && (sub === 'htstats' || sub === 'htstats-key')) ||
+    (n >= 2 && cmd === 'memory' && (sub === 'malloc-stats' || sub === 'doctor')) ||
+    (n === 2 && cmd === 'cluster' && (sub === 'nodes' || sub === 'info')) ||
+    (n >= 2 && cmd === 'client' && (sub === 'list' || sub === 'info')) ||
+    (n === 3 && cmd === 'latency' && sub === 'graph') ||
+    (n === 2 && cmd === 'latency' && sub === 'doctor') ||
+    (n >= 2 && cmd === 'proxy' && sub === 'info')
+  );
+}
+
+/** What the REPL prints for one reply to `args`: the mode's format, or verbatim for INFO and friends. */
+export function formatForCommand(args: readonly (Buffer | string)[], reply: RespReply, mode: OutputMode): string {
+  return printsVerbatim(args) ? raw(reply) : formatReply(reply, mode);
+}
