@@ -1,0 +1,34 @@
+import type { Bytes, Keyspace } from '../types.js';
+import { lookup, type ValueOf } from '../util/typed.js';
+
+export type ListValue = ValueOf<'list'>;
+
+/** Redis 7.0 reports every list as a quicklist (the listpack encoding for small lists came in 7.2). */
+export const newList = (): ListValue => ({ type: 'list', value: [], encoding: 'quicklist' });
+
+export const listAt = (db: Keyspace, key: Bytes): ListValue | undefined => lookup(db, key, 'list');
+
+/** Pushes one element at the head (`left`) or the tail, creating the list when missing. */
+export function push(db: Keyspace, key: Bytes, list: ListValue | undefined, element: Bytes, left: boolean): void {
+  if (list === undefined) {
+    db.set(key, { ...newList(), value: [element] });
+    return;
+  }
+  if (left) list.value.unshift(element);
+  else list.value.push(element);
+  db.touched(key);
+}
+
+/** Pops one element from the head or the tail of a non-empty list; an emptied list loses its key. */
+export function pop(db: Keyspace, key: Bytes, list: ListValue, left: boolean): Bytes {
+  const element = (left ? list.value.shift() : list.value.pop())!;
+  if (list.value.length === 0) db.delete(key);
+  else db.touched(key);
+  return element;
+}
+
+/** LEFT or RIGHT, as LMOVE and BLMOVE read them; undefined for anything else. */
+export function side(arg: Buffer): boolean | undefined {
+  const word = arg.toString('latin1').toLowerCase();
+  return word === 'left' ? true : word === 'right' ? false : undefined;
+}

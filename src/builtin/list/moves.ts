@@ -1,0 +1,103 @@
+import { array, bulk, error, NIL, NIL_ARRAY, type RespReply } from '../../resp/types.js';
+import { fromBytes, toBytes, WRONGTYPE, type BlockRequest, type Bytes, type CommandContext, type CommandSpec, type Keyspace } from '../types.js';
+import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
+import { command } from '../util/spec.js';
+import { listAt, pop, push, side, type ListValue } from './list-value.js';
+import { parseTimeout } from './timeout.js';
+
+/** LMOVE's core: the destination is checked before anything moves; undefined when the source is empty. */
+function move(db: Keyspace, source: Bytes, list: ListValue, destination: Bytes, fromLeft: boolean, toLeft: boolean): RespReply {
+  const target = listAt(db, destination);
+  const value = pop(db, source, list, fromLeft);
+  // Popping the last element deleted the source; when it is also the target, push creates it afresh.
+  push(db, destination, source === destination ? listAt(db, destination) : target, value, toLeft);
+  return bulk(fromBytes(value));
+}
+
+function sides(args: Buffer[], at: number): [boolean, boolean] {
+  const from = side(args[at]!);
+  const to = side(args[at + 1]!);
+  if (from === undefined || to === undefined) fail(SYNTAX_ERROR);
+  return [from, to];
+}
+
+function lmoveReply(ctx: CommandContext, source: Bytes, destination: Bytes, fromLeft: boolean, toLeft: boolean): RespReply | undefined {
+  const list = listAt(ctx.db, source);
+  return list === undefined ? undefined : move(ctx.db, source, list, destination, fromLeft, toLeft);
+}
+
+const lmove = command('lmove', 5, ['write', 'denyoom'], [1, 2, 1], (ctx, args) => {
+  const [fromLeft, toLeft] = sides(args, 3);
+  return lmoveReply(ctx, toBytes(args[1]!), toBytes(args[2]!), fromLeft, toLeft) ?? NIL;
+});
+
+const rpoplpush = command('rpoplpush', 3, ['write', 'denyoom'], [1, 2, 1], (ctx, args) =>
+  lmoveReply(ctx, toBytes(args[1]!), toBytes(args[2]!), false, true) ?? NIL,
+);
+
+/** BLPOP/BRPOP: the first non-empty list among `keys`, in order; a key of another type is WRONGTYPE now. */
+function popFirst(db: Keyspace, keys: Bytes[], left: boolean): RespReply | undefined {
+  for (const key of keys) {
+    const list = listAt(db, key);
+    if (list !== undefined) return array([bulk(fromBytes(key)), bulk(fromBytes(pop(db, key, list, left)))]);
+  }
+  return undefined;
+}
+
+function blockingPop(name: string, left: boolean): CommandSpec {
+  return command(name, -3, ['write', 'blocking'], [1, -2, 1], (ctx, args) => {
+    const timeoutMs = parseTimeout(args[args.length - 1]!, ctx.now);
+    const keys = args.slice(1, -1).map(toBytes);
+    const ready = popFirst(ctx.db, keys, left);
+    if (ready !== undefined) return ready;
+    const request: BlockRequest = {
+      type: 'block',
+      keys,
+      timeoutMs,
+      // When woken, a key now holding another type is passed over, as Redis does for blocked clients.
+      tryServe: ({ db }) => {
+        for (const key of keys) {
+          const value = db.get(key);
+          if (value?.type === 'list') return popFirst(db, [key], left);
+        }
+        return undefined;
+      },
+      onTimeout: NIL_ARRAY,
+      deniedReply: NIL_ARRAY,
+    };
+    return request;
+  });
+}
+
+const blmove = command('blmove', 6, ['write', 'denyoom', 'blocking'], [1, 2, 1], (ctx, args) => {
+  const [fromLeft, toLeft] = sides(args, 3);
+  const timeoutMs = parseTimeout(args[5]!, ctx.now);
+  const source = toBytes(args[1]!);
+  const destination = toBytes(args[2]!);
+  const ready = lmoveReply(ctx, source, destination, fromLeft, toLeft);
+  if (ready !== undefined) return ready;
+  const request: BlockRequest = {
+    type: 'block',
+    keys: [source],
+    timeoutMs,
+    tryServe: ({ db }) => {
+      const list = db.get(source);
+      if (list?.type !== 'list') return undefined;
+      const target = db.get(destination);
+      // Redis answers the woken client WRONGTYPE (and puts the element back) when the target changed type.
+      if (target !== undefined && target.type !== 'list') return error(WRONGTYPE);
+      return move(db, source, list, destination, fromLeft, toLeft);
+    },
+    onTimeout: NIL_ARRAY,
+    deniedReply: NIL,
+  };
+  return request;
+});
+
+export const moveCommands: CommandSpec[] = [
+  lmove,
+  rpoplpush,
+  blockingPop('blpop', true),
+  blockingPop('brpop', false),
+  blmove,
+];

@@ -1,0 +1,21 @@
+import { WRONGTYPE, type Bytes, type Keyspace, type RedisValue } from '../types.js';
+import { fail } from './reply-error.js';
+
+export type ValueOf<T extends RedisValue['type']> = Extract<RedisValue, { type: T }>;
+
+/** The value at `key` if it has `type`, undefined when missing; WRONGTYPE (thrown) otherwise. */
+export function lookup<T extends RedisValue['type']>(db: Keyspace, key: Bytes, type: T): ValueOf<T> | undefined {
+  const value = db.get(key);
+  if (value === undefined) return undefined;
+  if (value.type !== type) fail(WRONGTYPE);
+  return value as ValueOf<T>;
+}
+
+/**
+ * After an in-place change: deletes the key when the aggregate became empty (Redis never keeps an
+ * empty list, hash, set or sorted set), otherwise signals WATCH and blocked clients.
+ */
+export function afterWrite(db: Keyspace, key: Bytes, size: number): void {
+  if (size === 0) db.delete(key);
+  else db.touched(key);
+}
