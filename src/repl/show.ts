@@ -1,0 +1,91 @@
+import type { Arg, RespClient } from '../resp/client.js';
+import type { RespReply } from '../resp/types.js';
+import { drawCompactTable } from '../ui/tables.js';
+import { quote } from './format.js';
+import { replMsg } from './messages.js';
+
+/** How many elements `show` draws before it says how many more there are. */
+export const SHOW_LIMIT = 20;
+/** Longest cell, in characters, before it is cut with an ellipsis. */
+const CELL_MAX = 60;
+
+const str = (r: RespReply | undefined): string => (r?.type === 'bulk' ? (r.value?.toString('utf8') ?? '') : r?.type === 'array' ? '' : String(r?.value ?? ''));
+const num = (r: RespReply | undefined): number => (r?.type === 'integer' ? Number(r.value) : 0);
+const items = (r: RespReply | undefined): RespReply[] => (r?.type === 'array' && r.value !== null ? r.value : []);
+const cell = (r: RespReply | undefined): string => {
+  const shown = r?.type === 'bulk' && r.value !== null ? quote(r.value) : str(r);
+  const chars = Array.from(shown);
+  return chars.length > CELL_MAX ? `${chars.slice(0, CELL_MAX - 1).join('')}…` : shown;
+};
+const pairs = (list: RespReply[]): [RespReply, RespReply][] => {
+  const out: [RespReply, RespReply][] = [];
+  for (let i = 0; i + 1 < list.length; i += 2) out.push([list[i] as RespReply, list[i + 1] as RespReply]);
+  return out;
+};
+
+/**
+ * `show <key>`: the value drawn as what it is (a list with both indexes, a hash as field/value, a sorted
+ * set with rank and score ...), with type, TTL and encoding; large values are cut at SHOW_LIMIT with a count.
+ * Read-only: TYPE, PTTL, OBJECT ENCODING and one bounded read.
+ */
+export async function renderShow(client: RespClient, key: Buffer | string): Promise<string> {
+  const call = (...args: Arg[]) => client.call([args[0] as Arg, key, ...args.slice(1)]);
+  const [type, pttl, encoding] = await Promise.all([call('TYPE'), call('PTTL'), call('OBJECT', 'ENCODING')]);
+  const name = key.toString();
+  const kind = str(type);
+  if (kind === 'none') return replMsg.showMissing(name);
+  const ms = num(pttl);
+  const facts = replMsg.showFacts(kind, ms < 0 ? replMsg.showNoTtl() : replMsg.showTtl(ms), str(encoding));
+  const [table, total, shown] = await draw(kind, call);
+  const more = total > shown ? `\n${replMsg.showMore(shown, total)}` : '';
+  return `${name}  ${facts}\n${table}${more}\n`;
+}
+
+type Call = (...args: Arg[]) => Promise<RespReply>;
+
+async function draw(kind: string, call: Call): Promise<[string, number, number]> {
+  const last = String(SHOW_LIMIT - 1);
+  switch (kind) {
+    case 'string': {
+      const value = await call('GETRANGE', '0', '1023');
+      const length = num(await call('STRLEN'));
+      const bytes = value.type === 'bulk' && value.value !== null ? value.value : Buffer.alloc(0);
+      const whole = bytes.length === length ? bytes : undefined;
+      const valid = whole !== undefined && Buffer.from(whole.toString('utf8'), 'utf8').equals(whole);
+      const chars = valid ? Array.from(whole.toString('utf8')).length : undefined;
+      return [drawCompactTable(['value', 'size'], [[cell(value), replMsg.showStringSize(length, chars)]]), 1, 1];
+    }
+    case 'list': {
+      const [len, range] = await Promise.all([call('LLEN'), call('LRANGE', '0', last)]);
+      const total = num(len);
+      const rows = items(range).map((v, i) => [String(i), String(i - total), cell(v)]);
+      return [drawCompactTable(['index', 'from end', 'value'], rows), total, rows.length];
+    }
+    case 'hash': {
+      const [len, scan] = await Promise.all([call('HLEN'), call('HSCAN', '0', 'COUNT', String(SHOW_LIMIT))]);
+      const rows = pairs(items(items(scan)[1])).slice(0, SHOW_LIMIT).map(([f, v]) => [cell(f), cell(v)]);
+      return [drawCompactTable(['field', 'value'], rows), num(len), rows.length];
+    }
+    case 'set': {
+      const [len, scan] = await Promise.all([call('SCARD'), call('SSCAN', '0', 'COUNT', String(SHOW_LIMIT))]);
+      const rows = items(items(scan)[1]).slice(0, SHOW_LIMIT).map((m) => [cell(m)]);
+      rows.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+      return [drawCompactTable(['member (no order)'], rows), num(len), rows.length];
+    }
+    case 'zset': {
+      const [len, range] = await Promise.all([call('ZCARD'), call('ZRANGE', '0', last, 'WITHSCORES')]);
+      const rows = pairs(items(range)).map(([m, s], i) => [String(i), cell(m), str(s)]);
+      return [drawCompactTable(['rank', 'member', 'score'], rows), num(len), rows.length];
+    }
+    case 'stream': {
+      const [len, range] = await Promise.all([call('XLEN'), call('XRANGE', '-', '+', 'COUNT', String(SHOW_LIMIT))]);
+      const rows = items(range).map((entry) => {
+        const [id, fields] = items(entry);
+        return [str(id), pairs(items(fields)).map(([f, v]) => `${str(f)}=${cell(v)}`).join(' ')];
+      });
+      return [drawCompactTable(['id', 'fields'], rows), num(len), rows.length];
+    }
+    default:
+      return [replMsg.showUnsupported(kind), 0, 0];
+  }
+}
