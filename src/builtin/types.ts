@@ -23,6 +23,8 @@ export type RedisValue =
 export interface SortedSetLike {
   readonly size: number;
   score(member: Bytes): number | undefined;
+  /** An independent copy (COPY); without it, COPY of a sorted set answers an error. */
+  clone?(): SortedSetLike;
 }
 
 /** One logical database. Every read goes through `get`, which expires lazily. */
