@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as lists } from '../../../src/builtin/commands/lists.js';
+import { commands as hashes } from '../../../src/builtin/commands/hashes.js';
 import { miniCore } from './mini-core.js';
 import { readSequences, runSequence, startPair, type Pair } from './differential.js';
 
@@ -10,7 +11,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.seq'));
 
 let pair: Pair;
 beforeAll(async () => {
-  pair = await startPair([...miniCore, ...lists]);
+  pair = await startPair([...miniCore, ...lists, ...hashes]);
 });
 afterAll(async () => pair?.stop());
 

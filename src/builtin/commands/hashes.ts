@@ -1,0 +1,96 @@
+import { array, bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
+import { convertForArguments, hashAt, hashForWrite, setField } from '../hash/hash-value.js';
+import { hashIncrementCommands } from '../hash/increments.js';
+import { hrandfield } from '../hash/hrandfield.js';
+import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { fail } from '../util/reply-error.js';
+import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
+import { command } from '../util/spec.js';
+import { afterWrite } from '../util/typed.js';
+
+const text = (s: string | undefined): RespReply => (s === undefined ? NIL : bulk(fromBytes(s)));
+
+function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
+  return command(name, -4, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
+    if (args.length % 2 === 1) fail(`ERR wrong number of arguments for '${name}' command`);
+    const key = toBytes(args[1]!);
+    const hash = hashForWrite(db, key);
+    const items = args.slice(2).map(toBytes);
+    convertForArguments(hash, items);
+    let created = 0;
+    for (let i = 0; i < items.length; i += 2) if (setField(hash, items[i]!, items[i + 1]!)) created++;
+    db.touched(key);
+    return name === 'hset' ? integer(created) : OK;
+  });
+}
+
+const hsetnx = command('hsetnx', 4, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const hash = hashForWrite(db, key);
+  const field = toBytes(args[2]!);
+  if (hash.value.has(field)) return integer(0);
+  const value = toBytes(args[3]!);
+  convertForArguments(hash, [field, value]);
+  setField(hash, field, value);
+  db.touched(key);
+  return integer(1);
+});
+
+const hget = command('hget', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => text(hashAt(db, toBytes(args[1]!))?.value.get(toBytes(args[2]!))));
+
+const hmget = command('hmget', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const hash = hashAt(db, toBytes(args[1]!));
+  return array(args.slice(2).map((f) => text(hash?.value.get(toBytes(f)))));
+});
+
+const hgetall = command('hgetall', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {
+  const out: RespReply[] = [];
+  for (const [f, v] of hashAt(db, toBytes(args[1]!))?.value ?? []) out.push(text(f), text(v));
+  return array(out);
+});
+
+const hkeys = command('hkeys', 2, ['readonly'], [1, 1, 1], ({ db }, args) => array([...(hashAt(db, toBytes(args[1]!))?.value.keys() ?? [])].map(text)));
+
+const hvals = command('hvals', 2, ['readonly'], [1, 1, 1], ({ db }, args) => array([...(hashAt(db, toBytes(args[1]!))?.value.values() ?? [])].map(text)));
+
+const hdel = command('hdel', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const hash = hashAt(db, key);
+  if (hash === undefined) return integer(0);
+  let deleted = 0;
+  for (const f of args.slice(2)) if (hash.value.delete(toBytes(f))) deleted++;
+  if (deleted > 0) afterWrite(db, key, hash.value.size);
+  return integer(deleted);
+});
+
+const hexists = command('hexists', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(hashAt(db, toBytes(args[1]!))?.value.has(toBytes(args[2]!)) ? 1 : 0));
+
+const hlen = command('hlen', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(hashAt(db, toBytes(args[1]!))?.value.size ?? 0));
+
+const hstrlen = command('hstrlen', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(hashAt(db, toBytes(args[1]!))?.value.get(toBytes(args[2]!))?.length ?? 0));
+
+const hscan = command('hscan', -3, ['readonly'], [1, 1, 1], ({ db }, args) => {
+  const cursor = parseCursor(args[2]!);
+  const hash = hashAt(db, toBytes(args[1]!));
+  if (hash === undefined) return EMPTY_SCAN;
+  const options = parseScanOptions(args, 3);
+  return scanStep([...hash.value], cursor, options, hash.encoding === 'listpack');
+});
+
+export const commands: CommandSpec[] = [
+  hsetCommand('hset'),
+  hsetCommand('hmset'),
+  hsetnx,
+  hget,
+  hmget,
+  hgetall,
+  hkeys,
+  hvals,
+  hdel,
+  hexists,
+  hlen,
+  hstrlen,
+  hrandfield,
+  hscan,
+  ...hashIncrementCommands,
+];
