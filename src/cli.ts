@@ -35,6 +35,58 @@ export async function run(argv: string[]): Promise<number> {
       exitCode = await doctor(globals(cmd), process.env);
     });
 
+  const lessonsDir = () => new Option('--lessons <dir>', 'use the lesson files in <dir> instead of the built-in course (for lesson authors)');
+
+  program
+    .command('start')
+    .description('the course: a menu of lessons, continuing where you left off')
+    .addOption(lessonsDir())
+    .action(async (_opts, cmd: Command) => {
+      const { start } = await import('./commands/start.js');
+      exitCode = await start(globals(cmd), process.env);
+    });
+
+  program
+    .command('lesson <name>')
+    .description('run one lesson, by id or number (redis-tutor lesson strings, redis-tutor lesson 2)')
+    .option('--autoplay', 'play the lesson with its own solutions and answers, print the transcript, exit 0 only if every check passed')
+    .option('--restart', 'start the lesson from its first step instead of where you left off')
+    .addOption(lessonsDir())
+    .action(async (name: string, _opts, cmd: Command) => {
+      const { lesson } = await import('./commands/lesson.js');
+      exitCode = await lesson(name, globals(cmd), process.env);
+    });
+
+  program
+    .command('list')
+    .description('the lessons, with their steps, minutes and your status')
+    .option('--json', 'print the list as JSON')
+    .addOption(lessonsDir())
+    .action(async (_opts, cmd: Command) => {
+      const { list } = await import('./commands/list.js');
+      exitCode = await list(globals(cmd), process.env);
+    });
+
+  program
+    .command('reset [lesson]')
+    .description('forget your progress in one lesson, or in all of them')
+    .option('-y, --yes', 'do not ask first')
+    .addOption(lessonsDir())
+    .action(async (name: string | undefined, _opts, cmd: Command) => {
+      const { reset } = await import('./commands/reset.js');
+      exitCode = await reset(name, globals(cmd), process.env);
+    });
+
+  program
+    .command('lessons')
+    .description('tools for lesson authors')
+    .command('check [dir]')
+    .description('validate every lesson file, then prove each try step fails from its start and passes with its solution')
+    .action(async (dir: string | undefined, _opts, cmd: Command) => {
+      const { lessonsCheck } = await import('./commands/lessons-check.js');
+      exitCode = await lessonsCheck(dir, globals(cmd), process.env);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,0 +1,33 @@
+import { findLesson } from '../course/find.js';
+import { UserError } from '../errors.js';
+import { languageFrom } from '../ui/i18n.js';
+import { autoPlayer } from '../runner/player.js';
+import { runnerMsg as m } from '../runner/messages.js';
+import { runLesson } from '../runner/session.js';
+import { courseLessons, openPlayground, progressSink, stepContext, unmetNeeds, type CourseOptions } from './lesson-env.js';
+
+/**
+ * `redis-tutor lesson <name>`: one lesson by id or number. With --autoplay it plays itself with the
+ * reference solutions, prints the transcript, leaves progress alone, and exits 0 only if every check held.
+ */
+export async function lesson(name: string, opts: CourseOptions & { autoplay?: boolean; restart?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
+  const lessons = courseLessons(opts);
+  const chosen = findLesson(lessons, name, languageFrom(env));
+  if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${chosen.id}`));
+  const playground = await openPlayground(opts, env);
+  try {
+    const unmet = unmetNeeds(chosen, playground.connection);
+    if (unmet.length > 0) throw new UserError(m.unmetNeed(chosen.id, unmet[0]!));
+    const next = lessons[lessons.indexOf(chosen) + 1];
+    if (opts.autoplay) {
+      const result = await runLesson(stepContext(playground.redis, autoPlayer(), env), chosen, { ...(next ? { next } : {}) });
+      return result.finished && result.allPassed ? 0 : 1;
+    }
+    const { terminalPlayer } = await import('../runner/interactive.js');
+    const sink = progressSink(env);
+    await runLesson(stepContext(playground.redis, terminalPlayer(), env), chosen, { progress: sink, ...(next ? { next } : {}), fromStart: opts.restart === true });
+    return 0;
+  } finally {
+    await playground.close();
+  }
+}

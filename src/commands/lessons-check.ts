@@ -1,0 +1,35 @@
+import { BUILTIN_LESSONS, formatProblems, readCourse } from '../course/load.js';
+import { proveLesson } from '../runner/verify.js';
+import { runnerMsg as m } from '../runner/messages.js';
+import { theme } from '../ui/theme.js';
+import { openPlayground, out, type CourseOptions } from './lesson-env.js';
+
+/**
+ * `redis-tutor lessons check [dir]`: every lesson file valid (all problems at once), then each proven on
+ * a real Redis: try steps fail from their start and pass with their solution; wrong answers get their feedback.
+ */
+export async function lessonsCheck(dir: string | undefined, opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
+  const course = readCourse(dir ?? opts.lessons ?? BUILTIN_LESSONS);
+  if (course.problems.length > 0) {
+    out(formatProblems(course.problems));
+    return 1;
+  }
+  out(m.checkValid(course.lessons.length));
+  const playground = await openPlayground(opts, env);
+  let failed = 0;
+  try {
+    for (const lesson of course.lessons) {
+      const proof = await proveLesson(playground.redis, lesson);
+      if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.wrongs)));
+      else {
+        failed++;
+        out(theme.error(m.checkFailed(lesson.id, proof.problems.length)));
+        out(formatProblems(proof.problems).split('\n').slice(1).join('\n'));
+      }
+    }
+    await playground.redis.clear();
+  } finally {
+    await playground.close();
+  }
+  return failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,31 @@
+import { localize } from '../course/text.js';
+import { lessonStatus } from '../progress/model.js';
+import { progressFile } from '../progress/paths.js';
+import { loadProgress } from '../progress/store.js';
+import { languageFrom } from '../ui/i18n.js';
+import { drawTable } from '../ui/tables.js';
+import { courseLessons, out, type CourseOptions } from './lesson-env.js';
+
+/** `redis-tutor list`: the lessons with their status, as a table or (--json) as data. Needs no Redis. */
+export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
+  const lang = languageFrom(env);
+  const lessons = courseLessons(opts);
+  const loaded = loadProgress(progressFile(env));
+  if (loaded.notice) process.stderr.write(`${loaded.notice}\n`);
+  const rows = lessons.map((l) => ({
+    number: l.order,
+    id: l.id,
+    title: localize(l.title, lang),
+    goal: localize(l.goal, lang),
+    steps: l.steps.length,
+    minutes: l.minutes,
+    status: lessonStatus(loaded.progress, l.id),
+    needs: l.needs,
+  }));
+  if (opts.json) {
+    out(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  out(drawTable(['#', 'id', 'title', 'steps', 'minutes', 'status'], rows.map((r) => [String(r.number), r.id, r.title, String(r.steps), String(r.minutes), r.status])));
+  return 0;
+}

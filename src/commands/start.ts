@@ -1,0 +1,41 @@
+import { confirm, select } from '@inquirer/prompts';
+import type { Lesson } from '../course/schema.js';
+import { localize } from '../course/text.js';
+import { UserError } from '../errors.js';
+import { guard, terminalPlayer } from '../runner/interactive.js';
+import { menuChoices, QUIT } from '../runner/menu.js';
+import { runnerMsg as m } from '../runner/messages.js';
+import { renderInline } from '../runner/render.js';
+import { runLesson } from '../runner/session.js';
+import { languageFrom } from '../ui/i18n.js';
+import { courseLessons, openPlayground, out, progressSink, stepContext, type CourseOptions } from './lesson-env.js';
+
+/** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
+export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
+  if (!process.stdin.isTTY) throw new UserError(m.noTerminal('start'));
+  const lang = languageFrom(env);
+  const lessons = courseLessons(opts);
+  const sink = progressSink(env);
+  const playground = await openPlayground(opts, env);
+  try {
+    if (!sink.get().welcomed) {
+      out(`\n${renderInline(m.welcome())}\n`);
+      sink.set({ ...sink.get(), welcomed: true });
+    }
+    for (;;) {
+      const menu = menuChoices(lessons, sink.get(), lang);
+      const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 12 }));
+      if (picked === QUIT) return 0;
+      let lesson: Lesson | undefined = lessons.find((l) => l.id === picked);
+      while (lesson) {
+        const next: Lesson | undefined = lessons[lessons.indexOf(lesson) + 1];
+        const result = await runLesson(stepContext(playground.redis, terminalPlayer(), env), lesson, { progress: sink, ...(next ? { next } : {}) });
+        if (!result.finished) return 0;
+        if (!next) return 0;
+        lesson = (await guard(confirm({ message: m.goOn(localize(next.title, lang)), default: true }))) ? next : undefined;
+      }
+    }
+  } finally {
+    await playground.close();
+  }
+}

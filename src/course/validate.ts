@@ -1,0 +1,132 @@
+import { join, Reader, type Problem } from './problems.js';
+import { FORMAT_VERSION, NEEDS, STEP_KINDS, type Lesson, type Need, type Step, type StepKind, type Text, type WrongAnswer } from './schema.js';
+import { readCheck } from './validate-checks.js';
+
+const ID = { re: /^[a-z][a-z0-9-]*$/, expected: 'an id: lower-case letters, digits and dashes, such as "strings"' };
+const VERSION = { re: /^\d+\.\d+(\.\d+)?$/, expected: 'a Redis version in quotes, such as "6.2"' };
+const LANG = /^[a-z]{2}(-[A-Z]{2})?$/;
+
+const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minutes', 'min_redis', 'needs', 'setup', 'learned', 'steps'];
+const STEP_FIELDS: Record<StepKind, string[]> = {
+  say: ['text'],
+  run: ['text', 'commands', 'after'],
+  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'after'],
+  predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain'],
+  quiz: ['question', 'choices', 'answer', 'explain'],
+};
+
+export type Validated = { ok: true; lesson: Lesson } | { ok: false; problems: Problem[] };
+
+/**
+ * Turns the data of one lesson file into a `Lesson`, or lists every problem in it at once. Pure: the
+ * caller has parsed the YAML.
+ */
+export function validateLesson(data: unknown, file: string): Validated {
+  const r = new Reader(file);
+  const map = r.map(data, '(top)');
+  if (!map) return { ok: false, problems: r.problems };
+  const version = map.format_version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+    // A newer format may mean anything; reading on would only produce confusing problems.
+    r.problemSaid('format_version', `${FORMAT_VERSION} or lower (this version of redis-tutor reads format ${FORMAT_VERSION}; update redis-tutor to read newer lessons)`, `format_version ${version}`);
+    return { ok: false, problems: r.problems };
+  }
+  r.number(version, 'format_version', `a whole number from 1 to ${FORMAT_VERSION}`, (n) => Number.isInteger(n) && n >= 1);
+  r.onlyKeys(map, '', LESSON_FIELDS);
+  const lesson: Lesson = {
+    formatVersion: typeof version === 'number' ? version : 0,
+    id: r.string(map.id, 'id', ID),
+    order: r.number(map.order, 'order', 'a whole number, 1 or more', (n) => Number.isInteger(n) && n >= 1),
+    title: readText(r, map.title, 'title'),
+    goal: readText(r, map.goal, 'goal'),
+    minutes: r.number(map.minutes, 'minutes', 'minutes (a number above 0)', (n) => n > 0),
+    minRedis: r.string(map.min_redis, 'min_redis', VERSION),
+    needs: r.optional(map, 'needs', (v) => r.list(v, 'needs', (n, p) => readNeed(r, n, p)), []),
+    setup: r.optional(map, 'setup', (v) => readCommands(r, v, 'setup', 0), []),
+    learned: r.optional(map, 'learned', (v) => r.list(v, 'learned', (t, p) => readText(r, t, p)), []),
+    steps: r.list(map.steps, 'steps', (s, p) => readStep(r, s, p), { min: 1, expected: 'a list of steps' }).filter((s): s is Step => s !== undefined),
+    file,
+  };
+  const seen = new Map<string, number>();
+  lesson.steps.forEach((step, i) => {
+    const first = seen.get(step.id);
+    if (first !== undefined) r.problemSaid(`steps[${i}].id`, `an id no other step of this lesson has`, `"${step.id}", already the id of steps[${first}]`);
+    else seen.set(step.id, i);
+  });
+  return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
+}
+
+export function readText(r: Reader, value: unknown, path: string): Text {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  const expected = 'a text, or a map of languages with at least `en:` (en: Hello, ko: 안녕하세요)';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    r.problem(path, expected, value);
+    return '';
+  }
+  const map = value as Record<string, unknown>;
+  if (typeof map.en !== 'string' || map.en.trim() === '') r.problem(join(path, 'en'), 'the English text (the fallback for every language)', map.en);
+  for (const [lang, text] of Object.entries(map)) {
+    if (!LANG.test(lang)) r.problemSaid(join(path, lang), 'a language code such as en, ko or pt-BR', `"${lang}"`);
+    else if (typeof text !== 'string') r.problem(join(path, lang), 'a text', text);
+  }
+  return map as Text;
+}
+
+function readNeed(r: Reader, value: unknown, path: string): Need {
+  if (!NEEDS.includes(value as Need)) r.problem(path, `one of: ${NEEDS.join(', ')}`, value);
+  return value as Need;
+}
+
+function readCommands(r: Reader, value: unknown, path: string, min: number): string[] {
+  return r.list(value, path, (c, p) => r.string(c, p, { re: /\S/, expected: 'a Redis command line, such as SET greeting hello' }), {
+    min,
+    expected: 'a list of Redis commands',
+  });
+}
+
+function readChoiceStep(r: Reader, map: Record<string, unknown>, path: string) {
+  const choices = r.list(map.choices, join(path, 'choices'), (c, p) => readText(r, c, p), { min: 2, expected: 'a list of choices' });
+  const answer = r.number(map.answer, join(path, 'answer'), `the number of the right choice, from 0 to ${Math.max(0, choices.length - 1)} (0 is the first)`, (n) => Number.isInteger(n) && n >= 0 && n < choices.length);
+  return { question: readText(r, map.question, join(path, 'question')), choices, answer, explain: readText(r, map.explain, join(path, 'explain')) };
+}
+
+function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
+  const map = r.map(raw, path);
+  if (!map) return undefined;
+  const kind = map.kind as StepKind;
+  if (!STEP_KINDS.includes(kind)) {
+    r.problem(join(path, 'kind'), `one of: ${STEP_KINDS.join(', ')}`, map.kind);
+    return undefined;
+  }
+  r.onlyKeys(map, path, ['id', 'kind', 'setup', ...STEP_FIELDS[kind]]);
+  const base = { id: r.string(map.id, join(path, 'id'), ID), setup: r.optional(map, 'setup', (v) => readCommands(r, v, join(path, 'setup'), 0), []) };
+  const text = (key: string) => readText(r, map[key], join(path, key));
+  const optionalText = (key: string) => (map[key] === undefined ? {} : { [key]: text(key) });
+  switch (kind) {
+    case 'say':
+      return { ...base, kind, text: text('text') };
+    case 'run':
+      return { ...base, kind, ...optionalText('text'), commands: readCommands(r, map.commands, join(path, 'commands'), 1), ...optionalText('after') };
+    case 'predict':
+      return { ...base, kind, ...optionalText('text'), commands: readCommands(r, map.commands, join(path, 'commands'), 1), ...readChoiceStep(r, map, path) };
+    case 'quiz':
+      return { ...base, kind, ...readChoiceStep(r, map, path) };
+    case 'try':
+      return {
+        ...base,
+        kind,
+        text: text('text'),
+        checks: r.list(map.checks, join(path, 'checks'), (c, p) => readCheck(r, c, p), { min: 1, expected: 'a list of checks' }).filter((c) => c !== undefined),
+        hints: r.optional(map, 'hints', (v) => r.list(v, join(path, 'hints'), (t, p) => readText(r, t, p)), []),
+        solution: readCommands(r, map.solution, join(path, 'solution'), 1),
+        wrong: r.optional(map, 'wrong', (v) => r.list(v, join(path, 'wrong'), (w, p) => readWrong(r, w, p)), []),
+        ...optionalText('after'),
+      };
+  }
+}
+
+function readWrong(r: Reader, raw: unknown, path: string): WrongAnswer {
+  const map = r.map(raw, path) ?? {};
+  r.onlyKeys(map, path, ['commands', 'feedback']);
+  return { commands: readCommands(r, map.commands, join(path, 'commands'), 0), feedback: r.string(map.feedback, join(path, 'feedback')) };
+}

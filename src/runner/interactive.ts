@@ -1,0 +1,29 @@
+import { input, select } from '@inquirer/prompts';
+import { QuitSignal } from '../errors.js';
+import { theme } from '../ui/theme.js';
+import { runnerMsg as m } from './messages.js';
+import type { Player } from './player.js';
+
+/** Ctrl+C in any prompt ends the lesson cleanly: inquirer's ExitPromptError becomes the tutor's QuitSignal. */
+export async function guard<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ExitPromptError') throw new QuitSignal();
+    throw err;
+  }
+}
+
+/** A learner at a terminal, answering through @inquirer/prompts. */
+export function terminalPlayer(): Player {
+  return {
+    auto: false,
+    line: (prompt) =>
+      guard(input({ message: prompt.trimEnd(), theme: { prefix: '', style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } })),
+    choose: (question, choices) =>
+      guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: '?' } })),
+    pause: async () => {
+      await guard(input({ message: theme.dim(m.continue()), theme: { prefix: '', style: { answer: () => '' } } }));
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { translatable } from '../ui/i18n.js';
+
+const q = (s: string) => JSON.stringify(s);
+/** Inline code, rendered by render.ts. */
+const c = (s: string) => `\`${s}\``;
+const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
+const listText = (values: string[]) => (values.length === 0 ? '(empty)' : `[${values.map(q).join(', ')}]`);
+
+/** The runner's own words. Inline `code` and **bold** are rendered by render.ts. */
+const en = {
+  // What a check expects
+  aKey: () => 'a key',
+  aType: (type: string) => `a ${type}`,
+  aString: (value: string) => `the string ${q(value)}`,
+  aList: (n: number) => `a list of ${items(n)}`,
+  aSet: (n: number) => `a set of ${n} member${n === 1 ? '' : 's'}`,
+  aHash: (n: number) => `a hash with ${n} field${n === 1 ? '' : 's'}`,
+  aZset: (n: number) => `a sorted set of ${n} member${n === 1 ? '' : 's'}`,
+  aLength: (n: number) => `${items(n)} long`,
+
+  // Why a check failed
+  missing: (key: string, what: string) => `${c(key)} should be ${what}; it does not exist.`,
+  didYouMean: (found: string, wanted: string) => `There is a key ${c(found)}: did you mean ${c(wanted)}? Key names must match exactly.`,
+  shouldBeGone: (key: string, type: string) => `${c(key)} should be gone; it still exists (a ${type}).`,
+  wrongType: (key: string, what: string, type: string) => `${c(key)} should be ${what}; it is a ${type}.`,
+  stringIs: (key: string, want: string, got: string) => `${c(key)} should hold ${q(want)}; it holds ${q(got)}.`,
+  listIs: (key: string, want: string[], got: string[]) => `${c(key)} should be the list ${listText(want)}; it is ${listText(got)}.`,
+  setIs: (key: string, want: string[], got: string[]) => `${c(key)} should be the set ${listText(want)} (any order); it is ${listText(got)}.`,
+  hashFieldIs: (key: string, field: string, want: string, got: string | undefined) =>
+    `Field ${c(field)} of ${c(key)} should be ${q(want)}; ${got === undefined ? 'there is no such field' : `it is ${q(got)}`}.`,
+  zsetIs: (key: string, want: { member: string; score: number }[], got: { member: string; score: number }[]) =>
+    `${c(key)} should hold ${want.map((x) => `${q(x.member)} (${x.score})`).join(', ')}; it holds ${got.length === 0 ? 'nothing' : got.map((x) => `${q(x.member)} (${x.score})`).join(', ')}.`,
+  ttlShouldBeNone: (key: string, ttl: number) => `${c(key)} should have no expiry; it expires in ${ttl} s.`,
+  ttlShouldBe: (key: string, min: number, max: number, ttl: number) =>
+    `${c(key)} should expire in ${min}-${max} s; ${ttl === -1 ? 'it has no expiry' : `it expires in ${ttl} s`}.`,
+  lengthIs: (key: string, want: number, type: string, got: number) => `${c(key)} should have ${items(want)}; it is a ${type} with ${items(got)}.`,
+  replyShould: (want: string, got: string | undefined) => (got === undefined ? `The answer should be ${c(want)}; no command has run yet.` : `The last reply should be ${c(want)}; it was ${c(got)}.`),
+  usesShould: (command: string) => `This step is about **${command}**: use it to get there.`,
+
+  // The try prompt
+  tryWords: () => 'Type Redis commands. Also: `hint`, `solution`, `skip`, `show <key>`, `help <command>`, `back`, `quit`.',
+  notYet: () => 'Not yet:',
+  passed: () => 'Done!',
+  noMoreHints: () => 'No more hints. Type `solution` to see the answer.',
+  hint: (n: number, total: number) => `Hint ${n}/${total}:`,
+  solutionIs: () => 'The solution (run for you):',
+  skipped: () => 'Skipped.',
+  atFirstStep: () => 'This is the first step.',
+  showUsage: () => 'Use: `show <key>`',
+  helpUsage: () => 'Use: `help <command>`, for example `help RPUSH`.',
+  refusedCommand: (name: string) => `(tutor) ${name} is not available in a lesson: lessons stay in their own playground database. Try it in ${c('redis-tutor repl')}.`,
+  markerNote: (marker: string) => `(${c(marker)} is the tutor's own marker key: it claims this database as the playground. Ignore it.)`,
+
+  // predict / quiz
+  predictQuestion: (question: string) => question,
+  right: () => 'Right.',
+  wrongAnswer: (answer: string) => `Not quite: the answer is ${answer}.`,
+  letsSee: () => "Let's run it:",
+  continue: () => 'Press Enter to continue',
+
+  // Lesson frame
+  stepOf: (n: number, total: number) => `[${n}/${total}]`,
+  lessonTitle: (order: number, title: string, minutes: number) => `Lesson ${order}: ${title} (about ${minutes} min)`,
+  goal: (goal: string) => `Goal: ${goal}`,
+  resumed: (n: number, total: number) => `Continuing at step ${n} of ${total}.`,
+  summaryTitle: (title: string) => `Lesson complete: ${title}`,
+  learned: () => 'What you learned:',
+  commandsUsed: (commands: string[]) => `Commands you used: ${commands.length === 0 ? '(none)' : commands.join(', ')}`,
+  timeSpent: (minutes: number, seconds: number) => `Time: ${minutes > 0 ? `${minutes} min ` : ''}${seconds} s`,
+  stepsShown: (n: number) => `${n} step${n === 1 ? '' : 's'} solved by showing the solution or skipped: worth another go later (redis-tutor reset <lesson>).`,
+  nextLesson: (id: string, title: string) => `Next: ${title} (redis-tutor lesson ${id})`,
+  courseDone: () => 'That was the last lesson. You have finished the course!',
+  saved: () => 'Progress saved. Run `redis-tutor start` to continue where you left off.',
+  needsRealServer: (id: string) => `The lesson "${id}" needs a real Redis server (it restarts or persists data); use --url or --spawn.`,
+
+  // Commands
+  noTerminal: (command: string) =>
+    `redis-tutor ${command} needs a terminal to type in, and standard input is not one.\n` +
+    `To watch a lesson play itself: redis-tutor lesson intro --autoplay\nTo see the lessons: redis-tutor list`,
+  welcome: () =>
+    [
+      '**Welcome to redis-tutor!**',
+      'Each lesson has you type real Redis commands; the tutor checks what they did to the data, explains what',
+      'went wrong, and walks you into the classic mistakes on purpose so you see them happen, then fix them.',
+      'Your progress is saved after every step: leave any time with `quit` or Ctrl+C and come back with `redis-tutor start`.',
+    ].join('\n'),
+  menuMessage: () => 'Choose a lesson',
+  menuContinue: (title: string, step: number, total: number) => `Continue where you left off: ${title} (step ${step} of ${total})`,
+  menuLesson: (order: number, title: string, status: string) => `${String(order).padStart(2)}. ${title}${status === 'new' ? '' : `  [${status}]`}`,
+  menuQuit: () => 'Quit',
+  goOn: (title: string) => `Go on to the next lesson, ${title}?`,
+  resetConfirm: (what: string) => `Forget your progress in ${what}? This cannot be undone.`,
+  resetWhatAll: () => 'every lesson',
+  resetWhatOne: (title: string) => `the lesson "${title}"`,
+  resetDone: (what: string) => `Progress cleared for ${what}.`,
+  resetKept: () => 'Nothing was changed.',
+  resetNeedsYes: () => 'redis-tutor reset asks before it clears anything, and standard input is not a terminal. Add --yes to clear without asking.',
+  unmetNeed: (id: string, need: string) => `The lesson "${id}" needs ${need === 'real-server' ? 'a real Redis server' : 'two connections to Redis'}; use --url or --spawn.`,
+  statusWord: (status: string) => status,
+  checkOk: (id: string, tries: number, wrongs: number) => `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback`,
+  checkFailed: (id: string, count: number) => `✗ ${id}: ${count} problem${count === 1 ? '' : 's'}`,
+  checkValid: (count: number) => `${count} lesson file${count === 1 ? '' : 's'} valid.`,
+
+  // Autoplay
+  autoplayCheck: (ok: boolean) => (ok ? '✓ checks hold' : '✗ checks failed'),
+  autoplayAnswer: (choice: string) => `→ ${choice}`,
+  autoplayResult: (passed: number, total: number) => `${passed}/${total} try steps passed.`,
+};
+
+export type RunnerMessages = typeof en;
+export const runnerMsg: RunnerMessages = translatable(en);

@@ -1,0 +1,71 @@
+import type { Lesson, Step } from '../course/schema.js';
+import { localize } from '../course/text.js';
+import type { StepOutcome } from '../progress/model.js';
+import { theme } from '../ui/theme.js';
+import type { StepContext } from './context.js';
+import { initialState, transition, type RunState, type StepEnd } from './machine.js';
+import { runnerMsg as m } from './messages.js';
+import { rebuildState } from './replay.js';
+import { playPredict, playQuiz, playRun, playSay } from './steps.js';
+import { playTry } from './try.js';
+
+export interface PlayHooks {
+  /** A step is on screen (progress records where the learner is). */
+  enter?(step: Step): void;
+  /** A step ended with an outcome. */
+  done?(step: Step, outcome: StepOutcome): void;
+}
+
+export interface PlayResult {
+  state: RunState;
+  /** Every `try` step ended with its checks holding (not shown, not skipped). */
+  allPassed: boolean;
+}
+
+/**
+ * Runs a lesson from `startIndex` until it is finished or the learner quits. The state machine decides
+ * what comes next; this only runs steps and reports to the hooks.
+ */
+export async function playLesson(ctx: StepContext, lesson: Lesson, startIndex: number, hooks: PlayHooks = {}): Promise<PlayResult> {
+  let state = initialState(lesson.steps.length, startIndex);
+  // A fresh start still needs the lesson's setup on a clean playground; a resume needs the steps before it.
+  await rebuildState(ctx.redis, lesson, state.index);
+  let allPassed = true;
+  let previous = state.index;
+  while (state.status === 'running') {
+    const step = lesson.steps[state.index]!;
+    if (state.rebuild) await rebuildState(ctx.redis, lesson, state.index);
+    else if (state.index === previous + 1) for (const line of step.setup) await ctx.redis.execute(line);
+    previous = state.index;
+    hooks.enter?.(step);
+    ctx.out(`\n${theme.dim(m.stepOf(state.index + 1, state.total))}`);
+    const end = await playStep(ctx, step);
+    if (end.type === 'back' && state.index === 0) ctx.out(theme.dim(m.atFirstStep()));
+    if (end.type === 'done') {
+      hooks.done?.(step, end.outcome);
+      if (step.kind === 'try' && end.outcome !== 'passed') allPassed = false;
+    }
+    state = transition(state, step.id, end);
+  }
+  return { state, allPassed };
+}
+
+function playStep(ctx: StepContext, step: Step): Promise<StepEnd> {
+  switch (step.kind) {
+    case 'say':
+      return playSay(ctx, step);
+    case 'run':
+      return playRun(ctx, step);
+    case 'predict':
+      return playPredict(ctx, step);
+    case 'quiz':
+      return playQuiz(ctx, step);
+    case 'try':
+      return playTry(ctx, step);
+  }
+}
+
+/** The title block a lesson opens with. */
+export function lessonHeader(lesson: Lesson, lang: string): string {
+  return `${theme.bold(m.lessonTitle(lesson.order, localize(lesson.title, lang), lesson.minutes))}\n${m.goal(localize(lesson.goal, lang))}`;
+}

@@ -1,0 +1,42 @@
+import { theme } from '../ui/theme.js';
+
+export interface Style {
+  code: (s: string) => string;
+  bold: (s: string) => string;
+}
+
+/**
+ * Pure: lesson prose → terminal text. `code` and **bold** are styled and their markers dropped; a
+ * backslash keeps a literal backtick or asterisk. Everything else is left as written.
+ */
+export function renderInline(text: string, style: Style = theme): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\' && (text[i + 1] === '`' || text[i + 1] === '*')) {
+      out += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (ch === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end > i) {
+        out += style.code(text.slice(i + 1, end));
+        i = end + 1;
+        continue;
+      }
+    }
+    if (ch === '*' && text[i + 1] === '*') {
+      const end = text.indexOf('**', i + 2);
+      if (end > i + 1) {
+        out += style.bold(renderInline(text.slice(i + 2, end), { code: style.code, bold: (s) => s }));
+        i = end + 2;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

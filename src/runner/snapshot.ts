@@ -1,0 +1,54 @@
+import type { RedisClient } from '../connection/client.js';
+import { PLAYGROUND_MARKER } from '../connection/playground.js';
+
+/** What one key holds, read once, so that checks can be judged without touching Redis. */
+export type KeySnapshot = { ttl: number } & (
+  | { type: 'none' }
+  | { type: 'string'; value: string }
+  | { type: 'list'; values: string[] }
+  | { type: 'set'; members: string[] }
+  | { type: 'hash'; fields: Record<string, string> }
+  | { type: 'zset'; members: { member: string; score: number }[] }
+  | { type: 'stream'; length: number }
+);
+
+/** Reads a key's type, value and TTL (seconds; -1 without expiry, -2 missing). Read-only. */
+export async function readKey(client: RedisClient, key: string): Promise<KeySnapshot> {
+  const type = await client.type(key);
+  const ttl = type === 'none' ? -2 : await client.ttl(key);
+  switch (type) {
+    case 'string':
+      return { type, ttl, value: (await client.get(key)) ?? '' };
+    case 'list':
+      return { type, ttl, values: await client.lrange(key, 0, -1) };
+    case 'set':
+      return { type, ttl, members: await client.smembers(key) };
+    case 'hash':
+      return { type, ttl, fields: await client.hgetall(key) };
+    case 'zset': {
+      const flat = await client.zrange(key, 0, -1, 'WITHSCORES');
+      const members: { member: string; score: number }[] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) members.push({ member: flat[i]!, score: Number(flat[i + 1]) });
+      return { type, ttl, members };
+    }
+    case 'stream':
+      return { type, ttl, length: await client.xlen(key) };
+    default:
+      return { type: 'none', ttl: -2 };
+  }
+}
+
+/**
+ * The learner's keys (the playground marker left out), for "did you mean". A bounded SCAN: a lesson
+ * playground is small, and this never blocks a server the way KEYS would.
+ */
+export async function learnerKeys(client: RedisClient, limit = 1000): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await client.scan(cursor, 'COUNT', 200);
+    keys.push(...batch.filter((k) => k !== PLAYGROUND_MARKER));
+    cursor = next;
+  } while (cursor !== '0' && keys.length < limit);
+  return keys;
+}

@@ -1,0 +1,55 @@
+import type { PredictStep, QuizStep, RunStep, SayStep } from '../course/schema.js';
+import { localize } from '../course/text.js';
+import { theme } from '../ui/theme.js';
+import { runShown, say, type StepContext } from './context.js';
+import type { StepEnd } from './machine.js';
+import { runnerMsg as m } from './messages.js';
+import { renderInline } from './render.js';
+
+const done: StepEnd = { type: 'done', outcome: 'passed' };
+
+export async function playSay(ctx: StepContext, step: SayStep): Promise<StepEnd> {
+  say(ctx, step.text);
+  await ctx.player.pause();
+  return done;
+}
+
+export async function playRun(ctx: StepContext, step: RunStep): Promise<StepEnd> {
+  say(ctx, step.text);
+  for (const line of step.commands) await runShown(ctx, line, true);
+  say(ctx, step.after);
+  await ctx.player.pause();
+  return done;
+}
+
+/** The pitfall: the commands are shown, the learner predicts, then they run for real and the why is told. */
+export async function playPredict(ctx: StepContext, step: PredictStep): Promise<StepEnd> {
+  say(ctx, step.text);
+  ctx.out(step.commands.map((c) => `${theme.dim(ctx.redis.prompt)}${c}`).join('\n'));
+  const chosen = await ask(ctx, step);
+  ctx.out(theme.dim(m.letsSee()));
+  for (const line of step.commands) await runShown(ctx, line, true);
+  verdict(ctx, step, chosen);
+  await ctx.player.pause();
+  return done;
+}
+
+export async function playQuiz(ctx: StepContext, step: QuizStep): Promise<StepEnd> {
+  verdict(ctx, step, await ask(ctx, step));
+  await ctx.player.pause();
+  return done;
+}
+
+async function ask(ctx: StepContext, step: PredictStep | QuizStep): Promise<number> {
+  const question = renderInline(localize(step.question, ctx.lang));
+  const choices = step.choices.map((c) => localize(c, ctx.lang));
+  const chosen = await ctx.player.choose(question, choices, step.answer);
+  if (ctx.player.auto) ctx.out(`${question}\n${m.autoplayAnswer(choices[chosen] ?? '')}`);
+  return chosen;
+}
+
+function verdict(ctx: StepContext, step: PredictStep | QuizStep, chosen: number): void {
+  const right = localize(step.choices[step.answer]!, ctx.lang);
+  ctx.out(chosen === step.answer ? theme.ok(m.right()) : theme.warn(renderInline(m.wrongAnswer(right))));
+  say(ctx, step.explain);
+}

@@ -1,0 +1,30 @@
+import type { Lesson } from '../course/schema.js';
+import { localize } from '../course/text.js';
+import type { StepOutcome } from '../progress/model.js';
+import { theme } from '../ui/theme.js';
+import { runnerMsg as m } from './messages.js';
+import { renderInline } from './render.js';
+
+export interface SummaryFacts {
+  lesson: Lesson;
+  /** Command names the learner typed, in the order first used. */
+  commands: string[];
+  seconds: number;
+  outcomes: Record<string, StepOutcome>;
+  next?: Lesson;
+}
+
+/** Pure: the text shown after a lesson's last step. */
+export function lessonSummary(f: SummaryFacts, lang: string): string {
+  const lines = [theme.ok(theme.bold(m.summaryTitle(localize(f.lesson.title, lang))))];
+  if (f.lesson.learned.length > 0) {
+    lines.push(m.learned(), ...f.lesson.learned.map((t) => `  • ${renderInline(localize(t, lang))}`));
+  }
+  lines.push(m.commandsUsed(f.commands));
+  const seconds = Math.round(f.seconds);
+  lines.push(m.timeSpent(Math.floor(seconds / 60), seconds % 60));
+  const notPassed = Object.values(f.outcomes).filter((o) => o !== 'passed').length;
+  if (notPassed > 0) lines.push(theme.dim(m.stepsShown(notPassed)));
+  lines.push(f.next ? m.nextLesson(f.next.id, localize(f.next.title, lang)) : theme.bold(m.courseDone()));
+  return lines.join('\n');
+}
