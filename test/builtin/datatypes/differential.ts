@@ -90,6 +90,8 @@ export async function startPair(commands: CommandSpec[]): Promise<Pair> {
 
 /** Runs one sequence on both; returns a description of the first difference, or undefined. */
 export async function runSequence(pair: Pair, sequence: Sequence): Promise<string | undefined> {
+  // A sequence that failed inside MULTI leaves a transaction open: close it (its reply does not matter).
+  await Promise.all([pair.real.call(['DISCARD']), pair.engine.call(['DISCARD'])]);
   await Promise.all([pair.real.call(['FLUSHALL']), pair.engine.call(['FLUSHALL'])]);
   const transcript: string[] = [];
   for (const { args, unordered, text } of sequence.commands) {

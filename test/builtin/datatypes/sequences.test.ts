@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as lists } from '../../../src/builtin/commands/lists.js';
 import { commands as hashes } from '../../../src/builtin/commands/hashes.js';
+import { commands as sets } from '../../../src/builtin/commands/sets.js';
 import { miniCore } from './mini-core.js';
 import { readSequences, runSequence, startPair, type Pair } from './differential.js';
 
@@ -11,7 +12,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.seq'));
 
 let pair: Pair;
 beforeAll(async () => {
-  pair = await startPair([...miniCore, ...lists, ...hashes]);
+  pair = await startPair([...miniCore, ...lists, ...hashes, ...sets]);
 });
 afterAll(async () => pair?.stop());
 

@@ -1,0 +1,70 @@
+import { array, bulk, integer, type RespReply } from '../../resp/types.js';
+import { combineCommands } from '../set/combine-commands.js';
+import { randomCommands } from '../set/random-commands.js';
+import { addMember, membersInOrder, newSet, setAt } from '../set/set-value.js';
+import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
+import { command } from '../util/spec.js';
+import { afterWrite, lookup } from '../util/typed.js';
+
+const text = (s: string): RespReply => bulk(fromBytes(s));
+
+const sadd = command('sadd', -3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const members = args.slice(2).map(toBytes);
+  let set = setAt(db, key);
+  if (set === undefined) db.set(key, (set = newSet(members[0]!)));
+  let added = 0;
+  for (const m of members) if (addMember(set, m)) added++;
+  if (added > 0) db.touched(key);
+  return integer(added);
+});
+
+const srem = command('srem', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const set = setAt(db, key);
+  if (set === undefined) return integer(0);
+  let removed = 0;
+  for (const m of args.slice(2)) if (set.value.delete(toBytes(m))) removed++;
+  if (removed > 0) afterWrite(db, key, set.value.size);
+  return integer(removed);
+});
+
+const smembers = command('smembers', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {
+  const set = setAt(db, toBytes(args[1]!));
+  return array(set === undefined ? [] : membersInOrder(set).map(text));
+});
+
+const sismember = command('sismember', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(setAt(db, toBytes(args[1]!))?.value.has(toBytes(args[2]!)) ? 1 : 0));
+
+const smismember = command('smismember', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const set = setAt(db, toBytes(args[1]!));
+  return array(args.slice(2).map((m) => integer(set?.value.has(toBytes(m)) ? 1 : 0)));
+});
+
+const scard = command('scard', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(setAt(db, toBytes(args[1]!))?.value.size ?? 0));
+
+const smove = command('smove', 4, ['write', 'fast'], [1, 2, 1], ({ db }, args) => {
+  const source = toBytes(args[1]!);
+  const destination = toBytes(args[2]!);
+  const member = toBytes(args[3]!);
+  const from = setAt(db, source);
+  if (from === undefined) return integer(0);
+  let to = lookup(db, destination, 'set');
+  if (source === destination) return integer(from.value.has(member) ? 1 : 0);
+  if (!from.value.delete(member)) return integer(0);
+  afterWrite(db, source, from.value.size);
+  if (to === undefined) db.set(destination, (to = newSet(member)));
+  if (addMember(to, member)) db.touched(destination);
+  return integer(1);
+});
+
+const sscan = command('sscan', -3, ['readonly'], [1, 1, 1], ({ db }, args) => {
+  const cursor = parseCursor(args[2]!);
+  const set = setAt(db, toBytes(args[1]!));
+  if (set === undefined) return EMPTY_SCAN;
+  const options = parseScanOptions(args, 3);
+  return scanStep(membersInOrder(set).map((m) => [m]), cursor, options, set.encoding === 'intset');
+});
+
+export const commands: CommandSpec[] = [sadd, srem, smembers, sismember, smismember, scard, smove, sscan, ...randomCommands, ...combineCommands];
