@@ -68,7 +68,8 @@ export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv
 }
 
 export function stepContext(redis: LessonRedis, player: Player, env: NodeJS.ProcessEnv): StepContext {
-  return { redis, player, extras: lessonExtras(redis), lang: languageFrom(env), out, used: new Set() };
+  const width = Math.min(process.stdout.columns || 100, 100) - 1;
+  return { redis, player, extras: lessonExtras(redis), lang: languageFrom(env), out, used: new Set(), width };
 }
 
 /** Needs a lesson declares that this connection cannot meet. */

@@ -5,7 +5,7 @@ import { theme } from '../ui/theme.js';
 import { runnerMsg as m } from './messages.js';
 import type { Player } from './player.js';
 import type { Executed, LessonRedis } from './redis.js';
-import { renderInline } from './render.js';
+import { reflow, renderInline } from './render.js';
 
 /** What `show <key>` and `help <command>` print; supplied by the REPL's modules. */
 export interface Extras {
@@ -23,11 +23,13 @@ export interface StepContext {
   out(text: string): void;
   /** Command names typed by the learner during the lesson, for the summary. */
   used: Set<string>;
+  /** Columns to wrap lesson prose to. */
+  width: number;
 }
 
 /** Lesson text in the learner's language, with `code` and **bold** rendered. */
 export function say(ctx: StepContext, text: Text | undefined): void {
-  if (text !== undefined) ctx.out(renderInline(localize(text, ctx.lang).trimEnd()));
+  if (text !== undefined) ctx.out(renderInline(reflow(localize(text, ctx.lang).trimEnd(), ctx.width)));
 }
 
 /** Runs a command and shows it as redis-cli would, with the prompt, unless the learner already saw it typed. */

@@ -1,13 +1,15 @@
-import type { LessonRedis } from './redis.js';
+import { runnerMsg as m } from './messages.js';
 import type { Extras } from './context.js';
+import type { LessonRedis } from './redis.js';
+import { renderInline } from './render.js';
 
 /**
- * `show <key>` and `help <command>` at a try prompt. The lesson runs them as REPL commands would, so
- * the learner sees the same output in a lesson and in `redis-tutor repl`.
+ * `show <key>` and `help <command>` at a try prompt, drawn by the REPL's own modules so the learner sees
+ * the same thing in a lesson and in `redis-tutor repl`. `help` alone lists the tutor's words.
  */
 export function lessonExtras(redis: LessonRedis): Extras {
   return {
-    show: async (key) => (await redis.execute(`TYPE "${key.replace(/(["\\])/g, '\\$1')}"`)).text,
-    help: async (topic) => (topic === undefined ? '' : (await redis.execute(`COMMAND DOCS ${topic}`)).text),
+    show: (key) => redis.show(key),
+    help: async (topic) => (topic === undefined ? renderInline(m.tryWords()) : redis.help(topic)),
   };
 }

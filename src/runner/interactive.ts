@@ -14,16 +14,22 @@ export async function guard<T>(prompt: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * No prefix at all, so the try prompt reads exactly as redis-cli's (`127.0.0.1:6379[15]> `). An empty
+ * string would still leave the space inquirer puts after a prefix; undefined icons leave none.
+ */
+const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
+
 /** A learner at a terminal, answering through @inquirer/prompts. */
 export function terminalPlayer(): Player {
   return {
     auto: false,
     line: (prompt) =>
-      guard(input({ message: prompt.trimEnd(), theme: { prefix: '', style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } })),
-    choose: (question, choices) =>
-      guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: '?' } })),
+      guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } })),
+    choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })) })),
     pause: async () => {
-      await guard(input({ message: theme.dim(m.continue()), theme: { prefix: '', style: { answer: () => '' } } }));
+      // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
+      await guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true }));
     },
   };
 }

@@ -56,7 +56,7 @@ const en = {
   right: () => 'Right.',
   wrongAnswer: (answer: string) => `Not quite: the answer is ${answer}.`,
   letsSee: () => "Let's run it:",
-  continue: () => 'Press Enter to continue',
+  continue: () => 'Press Enter to go on',
 
   // Lesson frame
   stepOf: (n: number, total: number) => `[${n}/${total}]`,
@@ -80,9 +80,10 @@ const en = {
   welcome: () =>
     [
       '**Welcome to redis-tutor!**',
-      'Each lesson has you type real Redis commands; the tutor checks what they did to the data, explains what',
-      'went wrong, and walks you into the classic mistakes on purpose so you see them happen, then fix them.',
-      'Your progress is saved after every step: leave any time with `quit` or Ctrl+C and come back with `redis-tutor start`.',
+      'In each lesson you type real Redis commands. The tutor checks what they did to the data,',
+      'explains what went wrong, and walks you into the classic mistakes on purpose, so that you',
+      'see each one happen, then fix it.',
+      'Progress is saved after every step: leave with `quit` or Ctrl+C, come back with `redis-tutor start`.',
     ].join('\n'),
   menuMessage: () => 'Choose a lesson',
   menuContinue: (title: string, step: number, total: number) => `Continue where you left off: ${title} (step ${step} of ${total})`,

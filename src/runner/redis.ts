@@ -3,6 +3,8 @@ import { address } from '../connection/options.js';
 import { clearPlayground } from '../connection/playground.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from '../repl/parse.js';
 import { formatForCommand } from '../repl/format.js';
+import { renderHelp } from '../repl/help.js';
+import { renderShow } from '../repl/show.js';
 import { RespClient } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
 import { runnerMsg } from './messages.js';
@@ -29,6 +31,9 @@ export interface LessonRedis {
   execute(line: string): Promise<Executed>;
   /** Snapshots of the named keys, and every learner key (for "did you mean"). */
   read(keys: string[]): Promise<{ keys: Record<string, KeySnapshot>; allKeys: string[] }>;
+  /** `show <key>` and `help <command>`, drawn as the REPL draws them. */
+  show(key: string): Promise<string>;
+  help(topic: string): Promise<string>;
   /** Empties the playground (the marker stays on a server the tutor did not start). */
   clear(): Promise<void>;
   close(): void;
@@ -61,6 +66,8 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       for (const key of keys) snaps[key] = await readKey(client, key);
       return { keys: snaps, allKeys: await learnerKeys(client) };
     },
+    show: (key) => renderShow(resp, key),
+    help: (topic) => renderHelp(resp, topic),
     clear: () => clearPlayground(client, connection.owned),
     close: () => resp.close(),
   };

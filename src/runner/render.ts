@@ -40,3 +40,30 @@ export function renderInline(text: string, style: Style = theme): string {
   }
   return out;
 }
+
+/** Visible length of lesson prose: markup characters take no room on screen. */
+const visible = (word: string) => word.replace(/\\([`*])/g, '$1').replace(/`|\*\*/g, '').length;
+
+/**
+ * Pure: re-wraps lesson prose to the terminal's width. Paragraphs (blank-line separated) are joined and
+ * wrapped at word boundaries; a paragraph with an indented line is kept as written (a table, a listing).
+ */
+export function reflow(text: string, width: number): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((para) => {
+      const lines = para.split('\n');
+      if (lines.some((l) => /^\s/.test(l))) return para;
+      const out: string[] = [];
+      let line = '';
+      for (const word of lines.join(' ').split(/ +/).filter(Boolean)) {
+        if (line !== '' && visible(line) + 1 + visible(word) > width) {
+          out.push(line);
+          line = word;
+        } else line = line === '' ? word : `${line} ${word}`;
+      }
+      if (line !== '') out.push(line);
+      return out.join('\n');
+    })
+    .join('\n\n');
+}
