@@ -35,6 +35,17 @@ export async function run(argv: string[]): Promise<number> {
       exitCode = await doctor(globals(cmd), process.env);
     });
 
+  program
+    .command('repl')
+    .description('free-form Redis commands with the tutor beside you (pipe a file in to run it as redis-cli would)')
+    .option('--raw', 'print replies as redis-cli --raw does')
+    .option('--no-coach', 'no teaching notes after commands')
+    .option('--yes', 'run FLUSHALL, SHUTDOWN and the like on a server the tutor did not start without asking')
+    .action(async (_opts, cmd: Command) => {
+      const { repl } = await import('./commands/repl.js');
+      exitCode = await repl(globals(cmd), process.env);
+    });
+
   const lessonsDir = () => new Option('--lessons <dir>', 'use the lesson files in <dir> instead of the built-in course (for lesson authors)');
 
   program

@@ -30,7 +30,7 @@ const pairs = (list: RespReply[]): [RespReply, RespReply][] => {
  */
 export async function renderShow(client: RespClient, key: Buffer | string): Promise<string> {
   const call = (...args: Arg[]) => client.call([args[0] as Arg, key, ...args.slice(1)]);
-  const [type, pttl, encoding] = await Promise.all([call('TYPE'), call('PTTL'), call('OBJECT', 'ENCODING')]);
+  const [type, pttl, encoding] = await Promise.all([call('TYPE'), call('PTTL'), client.call(['OBJECT', 'ENCODING', key])]);
   const name = key.toString();
   const kind = str(type);
   if (kind === 'none') return replMsg.showMissing(name);

@@ -1,0 +1,54 @@
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { formatReply } from './format.js';
+import type { LineResult, Session } from './session.js';
+
+/** How many lines may be in flight before reading waits for the oldest reply (bounds memory on huge files). */
+const WINDOW = 2000;
+/** Output is written in blocks this big rather than line by line. */
+const FLUSH_AT = 64 * 1024;
+
+/**
+ * Pipe mode: one command per line from `input`, replies on `out` in order, no prompt or colour; notes and
+ * messages on `err`. Lines are pipelined: each is sent as soon as it is read, replies are awaited in order.
+ */
+export async function runPipe(session: Session, input: Readable, out: Writable, err: Writable): Promise<void> {
+  const queue: Promise<LineResult>[] = [];
+  let buffered = '';
+  let quit = false;
+  const flush = async () => {
+    if (buffered === '') return;
+    const text = buffered;
+    buffered = '';
+    if (!out.write(text)) await new Promise((r) => out.once('drain', r));
+  };
+  const take = async () => {
+    const result = await (queue.shift() as Promise<LineResult>);
+    buffered += result.out;
+    if (result.note !== undefined || result.err !== undefined) {
+      await flush();
+      if (result.err !== undefined) err.write(`${result.err}\n`);
+      if (result.note !== undefined) err.write(`${result.note}\n`);
+    }
+    if (result.quit) quit = true;
+    if (buffered.length >= FLUSH_AT) await flush();
+  };
+  session.onPush((reply) => {
+    // Pub/Sub messages arrive between replies; keep them in the stream in arrival order.
+    buffered += formatReply(reply, session.options.mode);
+    if (queue.length === 0) void flush();
+  });
+
+  const lines = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
+  for await (const line of lines) {
+    queue.push(session.execute(line));
+    while (queue.length > WINDOW) await take();
+    if (quit) break;
+  }
+  while (queue.length > 0 && !quit) await take();
+  await flush();
+  if (session.subscribed && !quit) {
+    // Like redis-cli: after SUBSCRIBE, keep printing messages until interrupted.
+    await new Promise(() => undefined);
+  }
+}

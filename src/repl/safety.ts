@@ -1,0 +1,16 @@
+/**
+ * Commands that change or stop a whole server. On a server the tutor did not start they ask first
+ * (interactive) or are refused (pipe mode) unless --yes; on the tutor's own server they just run.
+ */
+export type Danger = { kind: 'data' | 'server' } | { kind: 'keys' };
+
+/** A database bigger than this makes `KEYS *` a real stall. */
+export const LARGE_DATABASE = 1000;
+
+export function danger(args: readonly (Buffer | string)[]): Danger | undefined {
+  const [name = '', sub = ''] = args.map((a) => a.toString().toUpperCase());
+  if (name === 'FLUSHALL' || name === 'FLUSHDB' || name === 'SWAPDB' || name === 'MIGRATE') return { kind: 'data' };
+  if (name === 'SHUTDOWN' || name === 'DEBUG' || (name === 'CONFIG' && sub === 'SET')) return { kind: 'server' };
+  if (name === 'KEYS' && args.length === 2 && args[1]?.toString() === '*') return { kind: 'keys' };
+  return undefined;
+}

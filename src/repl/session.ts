@@ -1,0 +1,221 @@
+import { address, type Endpoint } from '../connection/options.js';
+import { ConnectionClosedError, RespClient } from '../resp/client.js';
+import type { RespReply } from '../resp/types.js';
+import { Coach } from './coach/index.js';
+import { fallbackDocs, loadDocs, type DocsIndex } from './docs/index.js';
+import { formatForCommand, type OutputMode } from './format.js';
+import { helpText } from './help.js';
+import { replMsg } from './messages.js';
+import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from './parse.js';
+import { danger, LARGE_DATABASE } from './safety.js';
+import { renderShow } from './show.js';
+
+/** What one line produced: reply text for stdout, a coach note, messages for stderr, or the wish to leave. */
+export interface LineResult {
+  out: string;
+  note?: string;
+  err?: string;
+  quit?: boolean;
+  clear?: boolean;
+}
+
+export interface SessionOptions {
+  endpoint: Endpoint;
+  db: number;
+  /** The tutor started this server: dangerous commands run without asking. */
+  owned: boolean;
+  mode: OutputMode;
+  coach: boolean;
+  /** Run dangerous commands on a foreign server without asking (--yes). */
+  yes: boolean;
+  /** Asks the learner a yes/no question (interactive mode); absent in pipe mode, where the answer is no. */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+/**
+ * One REPL connection and its state (database, MULTI, subscribed), shared by pipe mode and the interactive
+ * loop. Lines are sent strictly in order but their replies are awaited independently, so a caller that
+ * does not wait for each result pipelines.
+ */
+export class Session {
+  client: RespClient | undefined;
+  db: number;
+  inMulti = false;
+  connected = false;
+  /** Set by quit/exit: later lines (already read in pipe mode) are ignored. */
+  stopped = false;
+  private readonly coach: Coach;
+  private docsPromise: Promise<DocsIndex> | undefined;
+  private docsLoaded: DocsIndex | undefined;
+  private reconnecting: Promise<void> | undefined;
+  private gate: Promise<void> = Promise.resolve();
+  private readonly pushHandlers: ((reply: RespReply) => void)[] = [];
+  private readonly lostHandlers: ((message: string) => void)[] = [];
+
+  constructor(readonly options: SessionOptions) {
+    this.db = options.db;
+    const shipped = fallbackDocs();
+    this.coach = new Coach((name) => (this.docsLoaded ?? shipped).usage(name));
+  }
+
+  get where(): string {
+    return address(this.options.endpoint);
+  }
+
+  get subscribed(): boolean {
+    return this.client?.subscribed ?? false;
+  }
+
+  /** redis-cli's prompt: `127.0.0.1:6379[15](TX)> `. */
+  prompt(): string {
+    if (!this.connected) return 'not connected> ';
+    const db = this.db !== 0 ? `[${this.db}]` : '';
+    return `${this.where}${db}${this.inMulti ? '(TX)' : ''}${this.subscribed ? '(subscribed mode)' : ''}> `;
+  }
+
+  onPush(handler: (reply: RespReply) => void): void {
+    this.pushHandlers.push(handler);
+  }
+
+  /** Told when the connection drops between commands (the REPL says so at once). */
+  onLost(handler: (message: string) => void): void {
+    this.lostHandlers.push(handler);
+  }
+
+  async connect(): Promise<void> {
+    const client = await RespClient.connect(this.options.endpoint, { db: this.db });
+    client.onPush((r) => this.pushHandlers.forEach((h) => h(r)));
+    client.onClose(() => {
+      this.connected = false;
+      this.inMulti = false;
+      this.lostHandlers.forEach((h) => h(replMsg.connectionLost(this.where)));
+    });
+    this.client = client;
+    this.connected = true;
+  }
+
+  /** The docs, loaded from the server once (COMMAND DOCS), for help, hints, completion and the arity note. */
+  docs(): Promise<DocsIndex> {
+    if (this.docsPromise === undefined) {
+      this.docsPromise = this.ensureConnected()
+        .then(() => loadDocs(this.client as RespClient))
+        .catch(() => fallbackDocs());
+      void this.docsPromise.then((d) => (this.docsLoaded = d));
+    }
+    return this.docsPromise;
+  }
+
+  get loadedDocs(): DocsIndex | undefined {
+    return this.docsLoaded;
+  }
+
+  close(): void {
+    this.client?.close();
+  }
+
+  /** Runs one line. Sending waits for the previous line's sending only, never for its reply. */
+  execute(line: string): Promise<LineResult> {
+    const previous = this.gate;
+    let sent!: () => void;
+    this.gate = new Promise((r) => (sent = r));
+    return previous.then(() => this.run(line, sent)).finally(sent);
+  }
+
+  private async run(line: string, sent: () => void): Promise<LineResult> {
+    if (this.stopped) return { out: '' };
+    const parsed = parseCommandLine(line);
+    if (parsed.kind === 'empty') return { out: '' };
+    if (parsed.kind === 'invalid') return { out: `${INVALID_ARGUMENTS}\n` };
+    if (parsed.kind === 'bad-repeat') return { out: `${BAD_REPEAT}\n` };
+    const { args, repeat } = parsed;
+    const name = args[0]?.toString().toLowerCase() ?? '';
+
+    if (args.length === 1 && (name === 'quit' || name === 'exit')) {
+      this.stopped = true;
+      return { out: '', quit: true };
+    }
+    if (args.length === 1 && name === 'clear') return { out: '', clear: true };
+    if (name === 'help' || name === '?') {
+      sent();
+      return { out: helpText(await this.docs(), args.slice(1).join(' ')) };
+    }
+    if (name === 'show') {
+      if (args.length !== 2) return { out: replMsg.showUsage() };
+      await this.ensureConnected();
+      sent();
+      return this.guard(async () => ({ out: await renderShow(this.client as RespClient, args[1] as Buffer) }));
+    }
+    if (name === 'hello' && args[1]?.toString() === '3') return { out: '', err: replMsg.resp3() };
+    if (name === 'monitor') return { out: '', err: replMsg.monitorRefused() };
+
+    const refused = await this.checkSafety(args);
+    if (refused !== undefined) return refused;
+    try {
+      await this.ensureConnected();
+    } catch (err) {
+      return { out: '', err: replMsg.notConnected(this.where, (err as Error).message) };
+    }
+    const client = this.client as RespClient;
+    const results: Promise<{ reply: RespReply; note?: string }>[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const plain = !this.options.coach || this.inMulti || client.subscribed;
+      results.push(plain ? client.call(args).then((reply) => ({ reply })) : this.coach.run(client, args));
+      this.track(name, args);
+    }
+    sent();
+    return this.guard(async () => {
+      let out = '';
+      let note: string | undefined;
+      for (const r of await Promise.all(results)) {
+        this.afterReply(name, args, r.reply);
+        out += formatForCommand(args, r.reply, this.options.mode);
+        note = r.note ?? note;
+      }
+      return note === undefined ? { out } : { out, note };
+    });
+  }
+
+  /** State a later line depends on is set when the command is sent, since later lines are sent before replies arrive. */
+  private track(name: string, _args: Buffer[]): void {
+    if (name === 'multi') this.inMulti = true;
+    if (name === 'exec' || name === 'discard' || name === 'reset') this.inMulti = false;
+  }
+
+  private afterReply(name: string, args: Buffer[], reply: RespReply): void {
+    if (reply.type === 'error') return;
+    if (name === 'select' && !this.inMulti) this.db = Number(args[1]?.toString());
+    if (name === 'reset') this.db = 0;
+  }
+
+  private async guard(work: () => Promise<LineResult>): Promise<LineResult> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof ConnectionClosedError) return { out: '', err: replMsg.connectionLost(this.where) };
+      throw err;
+    }
+  }
+
+  private ensureConnected(): Promise<void> {
+    if (this.client !== undefined && !this.client.closed) return Promise.resolve();
+    this.reconnecting ??= this.connect().finally(() => (this.reconnecting = undefined));
+    return this.reconnecting;
+  }
+
+  private async checkSafety(args: Buffer[]): Promise<LineResult | undefined> {
+    if (this.options.owned || this.options.yes) return undefined;
+    const found = danger(args);
+    if (found === undefined) return undefined;
+    const command = args.slice(0, found.kind === 'server' && args.length > 1 ? 2 : 1).map(String).join(' ').toUpperCase();
+    let why = found.kind === 'data' ? replMsg.whyFlush() : replMsg.whyStop();
+    if (found.kind === 'keys') {
+      await this.ensureConnected();
+      const size = await (this.client as RespClient).call(['DBSIZE']);
+      if (size.type !== 'integer' || size.value <= BigInt(LARGE_DATABASE)) return undefined;
+      why = replMsg.whyKeys(Number(size.value));
+    }
+    if (this.options.confirm === undefined) return { out: '', err: replMsg.refusedInPipe(`${command}${found.kind === 'keys' ? ' *' : ''}`) };
+    if (await this.options.confirm(replMsg.confirm(command, why))) return undefined;
+    return { out: `${replMsg.cancelled()}\n` };
+  }
+}
