@@ -1,0 +1,63 @@
+import type { Socket } from 'node:net';
+import type { RespReply } from '../resp/types.js';
+import { RequestParser } from './protocol/request-parser.js';
+import { ReplyWriter } from './protocol/reply-writer.js';
+import type { BlockRequest, Bytes, ClientHandle, CommandContext, CommandSpec, EngineHandle, Keyspace } from './types.js';
+
+export interface QueuedCommand {
+  spec: CommandSpec;
+  args: Buffer[];
+}
+
+export interface WatchedKey {
+  db: number;
+  key: Bytes;
+  /** The key was already expired (but not yet deleted) when watched: its deletion is no change. */
+  expired: boolean;
+}
+
+export interface BlockedState {
+  request: BlockRequest;
+  dbIndex: number;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** One connection's state: what Redis keeps in its `client` struct, as far as the engine needs it. */
+export class Client implements ClientHandle {
+  name: Buffer | null = null;
+  dbIndex = 0;
+  readonly parser = new RequestParser();
+  readonly writer = new ReplyWriter();
+  readonly ctx: CommandContext;
+  /** Commands queued by MULTI, or null outside a transaction. */
+  multi: QueuedCommand[] | null = null;
+  /** A queue-time error happened: EXEC answers EXECABORT. */
+  multiFailed = false;
+  /** The OR of the queued commands' flags that EXEC needs (denyoom). */
+  multiDenyOom = false;
+  readonly watched: WatchedKey[] = [];
+  dirtyCas = false;
+  readonly channels = new Set<Bytes>();
+  readonly patterns = new Set<Bytes>();
+  blocked: BlockedState | null = null;
+  /** QUIT or a protocol error: close once the pending replies are written. */
+  closing = false;
+  closed = false;
+
+  constructor(
+    readonly id: number,
+    readonly socket: Socket | null,
+    engine: EngineHandle,
+    db: Keyspace,
+  ) {
+    this.ctx = { db, now: 0, client: this, engine };
+  }
+
+  get subscriptions(): number {
+    return this.channels.size + this.patterns.size;
+  }
+
+  reply(reply: RespReply): void {
+    this.writer.write(reply);
+  }
+}

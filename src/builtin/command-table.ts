@@ -1,0 +1,61 @@
+import { REDIS_COMMAND_NAMES } from './command-data.generated.js';
+import type { CommandSpec } from './types.js';
+
+export type Lookup =
+  | { kind: 'found'; spec: CommandSpec; fullName: string }
+  | { kind: 'unknown' }
+  | { kind: 'unknown-subcommand'; container: string }
+  | { kind: 'not-available'; name: string }
+  | { kind: 'arity'; fullName: string };
+
+const realRedisNames = new Set(REDIS_COMMAND_NAMES);
+
+/** The engine's commands by lower-case name, and the lookup Redis's processCommand does. */
+export class CommandTable {
+  private readonly byName = new Map<string, CommandSpec>();
+  private readonly subByName = new Map<CommandSpec, Map<string, CommandSpec>>();
+
+  constructor(commands: CommandSpec[]) {
+    for (const spec of commands) {
+      this.byName.set(spec.name, spec);
+      if (spec.subcommands !== undefined) {
+        this.subByName.set(spec, new Map(spec.subcommands.map((s) => [s.name.slice(spec.name.length + 1), s])));
+      }
+    }
+  }
+
+  get(name: string): CommandSpec | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): IterableIterator<CommandSpec> {
+    return this.byName.values();
+  }
+
+  get size(): number {
+    return this.byName.size;
+  }
+
+  lookup(args: Buffer[]): Lookup {
+    const name = args[0]!.toString('latin1').toLowerCase();
+    const spec = this.byName.get(name);
+    if (spec === undefined) {
+      return realRedisNames.has(name) ? { kind: 'not-available', name: name.toUpperCase() } : { kind: 'unknown' };
+    }
+    const subs = this.subByName.get(spec);
+    if (subs !== undefined && args.length >= 2) {
+      const subName = args[1]!.toString('latin1').toLowerCase();
+      const sub = subs.get(subName);
+      if (sub === undefined) {
+        if (realRedisNames.has(`${name}|${subName}`)) return { kind: 'not-available', name: `${name} ${subName}`.toUpperCase() };
+        return { kind: 'unknown-subcommand', container: name.toUpperCase() };
+      }
+      return arityOk(sub, args.length) ? { kind: 'found', spec: sub, fullName: sub.name } : { kind: 'arity', fullName: sub.name };
+    }
+    return arityOk(spec, args.length) ? { kind: 'found', spec, fullName: name } : { kind: 'arity', fullName: name };
+  }
+}
+
+function arityOk(spec: CommandSpec, argc: number): boolean {
+  return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
+}

@@ -1,0 +1,95 @@
+import { array, bulk, integer, NIL, OK, simple, type RespReply } from '../../resp/types.js';
+import { internals } from '../dispatch.js';
+import type { CommandSpec } from '../types.js';
+import { keyword } from '../util/args.js';
+import { parseInt64 } from '../numbers.js';
+import { fail } from '../util/reply-error.js';
+import { command } from '../util/spec.js';
+import { REDIS_VERSION } from './server.js';
+
+const PONG = simple('PONG');
+const PONG_BULK = bulk('pong');
+const EMPTY = bulk(Buffer.alloc(0));
+
+const ping = command('ping', -1, ['fast'], [0, 0, 0], (ctx, args) => {
+  if (args.length > 2) fail("ERR wrong number of arguments for 'ping' command");
+  const { client } = internals(ctx);
+  if (client.subscriptions > 0) return array([PONG_BULK, args.length === 2 ? bulk(args[1]!) : EMPTY]);
+  return args.length === 2 ? bulk(args[1]!) : PONG;
+});
+
+const echo = command('echo', 2, ['fast'], [0, 0, 0], (_ctx, args) => bulk(args[1]!));
+
+const select = command('select', 2, ['loading', 'stale', 'fast'], [0, 0, 0], (ctx, args) => {
+  const { client, engine } = internals(ctx);
+  const index = parseInt64(args[1]!);
+  if (index === null || index > 2147483647n || index < -2147483648n) fail('ERR invalid DB index');
+  if (index < 0n || index >= BigInt(engine.databaseCount)) fail('ERR DB index is out of range');
+  client.dbIndex = Number(index);
+  ctx.db = engine.database(client.dbIndex);
+  return OK;
+});
+
+/** QUIT is answered by the dispatcher before lookup, as Redis 7.0 does; this entry is for COMMAND. */
+const quit = command('quit', -1, ['allow_busy', 'fast'], [0, 0, 0], () => OK);
+
+/** Client names: printable ASCII without spaces (clientSetNameOrReply). */
+function setName(name: Buffer): Buffer | null {
+  if (name.length === 0) return null;
+  for (const c of name) {
+    if (c < 0x21 || c > 0x7e) fail('ERR Client names cannot contain spaces, newlines or special characters.');
+  }
+  return Buffer.from(name);
+}
+
+const hello = command('hello', -1, ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'], [0, 0, 0], (ctx, args) => {
+  const { client } = internals(ctx);
+  let next = 1;
+  let version = 2n;
+  if (args.length >= 2) {
+    const v = parseInt64(args[next++]!);
+    if (v === null) fail('ERR Protocol version is not an integer or out of range');
+    // The engine speaks RESP2 only, so it answers HELLO 3 as a server without RESP3 would.
+    if (v !== 2n) fail('NOPROTO unsupported protocol version');
+    version = v;
+  }
+  let name: Buffer | undefined;
+  for (let j = next; j < args.length; j++) {
+    const opt = keyword(args[j]);
+    const more = args.length - 1 - j;
+    if (opt === 'auth' && more >= 2) {
+      if (args[j + 1]!.toString('latin1') !== 'default') fail('WRONGPASS invalid username-password pair or user is disabled.');
+      j += 2;
+    } else if (opt === 'setname' && more >= 1) {
+      name = args[j + 1]!;
+      j++;
+    } else fail(`ERR Syntax error in HELLO option '${args[j]!.toString('latin1')}'`);
+  }
+  if (name !== undefined) client.name = setName(name);
+  return array([
+    bulk('server'), bulk('redis'),
+    bulk('version'), bulk(REDIS_VERSION),
+    bulk('proto'), integer(version),
+    bulk('id'), integer(client.id),
+    bulk('mode'), bulk('standalone'),
+    bulk('role'), bulk('master'),
+    bulk('modules'), array([]),
+  ]);
+});
+
+const client: CommandSpec = {
+  ...command('client', -2, [], [0, 0, 0], () => NIL),
+  subcommands: [
+    command('client|setname', 3, ['noscript', 'loading', 'stale'], [0, 0, 0], (ctx, args) => {
+      internals(ctx).client.name = setName(args[2]!);
+      return OK;
+    }),
+    command('client|getname', 2, ['noscript', 'loading', 'stale'], [0, 0, 0], (ctx) => {
+      const name = internals(ctx).client.name;
+      return name === null ? NIL : bulk(name);
+    }),
+    command('client|id', 2, ['noscript', 'loading', 'stale'], [0, 0, 0], (ctx): RespReply => integer(internals(ctx).client.id)),
+  ],
+};
+
+export const connectionCommands: CommandSpec[] = [ping, echo, select, quit, hello, client];

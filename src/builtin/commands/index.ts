@@ -1,0 +1,23 @@
+import type { CommandSpec } from '../types.js';
+import { connectionCommands } from './connection.js';
+import { expireCommands } from './expire.js';
+import { introspectionCommands } from './introspection.js';
+import { keyCommands } from './keys.js';
+import { pubsubCommands } from './pubsub.js';
+import { serverCommands } from './server.js';
+import { stringCommands } from './strings.js';
+import { transactionCommands } from './transactions.js';
+import { commands as listCommands } from './lists.js';
+
+/** Every command the engine has: each file's list, in one table. */
+export const allCommands: CommandSpec[] = [
+  ...connectionCommands,
+  ...serverCommands,
+  ...introspectionCommands,
+  ...keyCommands,
+  ...expireCommands,
+  ...stringCommands,
+  ...transactionCommands,
+  ...pubsubCommands,
+  ...listCommands,
+];

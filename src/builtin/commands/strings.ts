@@ -1,0 +1,195 @@
+import { bulk, integer, NIL, OK, array, type RespReply } from '../../resp/types.js';
+import { formatHumanDouble, inInt64, NOT_INTEGER } from '../numbers.js';
+import { internals } from '../dispatch.js';
+import { toBytes, type CommandContext, type CommandSpec } from '../types.js';
+import { integerArg, keyword } from '../util/args.js';
+import { parseDouble } from '../util/numbers.js';
+import { fail, NOT_FLOAT, SYNTAX_ERROR } from '../util/reply-error.js';
+import { command } from '../util/spec.js';
+import { optionExpireAt } from './expire-time.js';
+import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG } from './string-value.js';
+import { setCommands } from './string-set.js';
+
+const ZERO = integer(0);
+const ONE = integer(1);
+const EMPTY = bulk(Buffer.alloc(0));
+
+const get = command('get', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const s = stringAt(db, toBytes(args[1]!));
+  return s === undefined ? NIL : bulk(s.value);
+});
+
+const getdel = command('getdel', 2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const s = stringAt(db, key);
+  if (s === undefined) return NIL;
+  db.delete(key);
+  return bulk(s.value);
+});
+
+const getset = command('getset', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const s = stringAt(db, key);
+  db.set(key, stringValue(args[2]!));
+  return s === undefined ? NIL : bulk(s.value);
+});
+
+const getex = command('getex', -2, ['write', 'fast'], [1, 1, 1], (ctx, args) => {
+  const { db, now } = ctx;
+  let unit: 'ex' | 'px' | 'exat' | 'pxat' | undefined;
+  let persist = false;
+  let expireArg: Buffer | undefined;
+  for (let j = 2; j < args.length; j++) {
+    const opt = keyword(args[j]);
+    const next = args[j + 1];
+    if (opt === 'persist' && unit === undefined) persist = true;
+    else if ((opt === 'ex' || opt === 'px' || opt === 'exat' || opt === 'pxat') && !persist && (unit === undefined || unit === opt) && next !== undefined) {
+      unit = opt;
+      expireArg = next;
+      j++;
+    } else fail(SYNTAX_ERROR);
+  }
+  const key = toBytes(args[1]!);
+  const s = stringAt(db, key);
+  if (s === undefined) return NIL;
+  if (unit !== undefined) {
+    const at = optionExpireAt(expireArg!, unit === 'ex' || unit === 'exat', unit === 'ex' || unit === 'px', now, 'getex');
+    if ((unit === 'exat' || unit === 'pxat') && at <= now) db.delete(key);
+    else db.setExpire(key, at);
+  } else if (persist && db.getExpire(key) !== undefined) {
+    db.setExpire(key, undefined);
+  }
+  return bulk(s.value);
+});
+
+const mget = command('mget', -2, ['readonly', 'fast'], [1, -1, 1], ({ db }, args) => {
+  const out: RespReply[] = [];
+  for (let j = 1; j < args.length; j++) {
+    const v = db.get(toBytes(args[j]!));
+    out.push(v !== undefined && v.type === 'string' ? bulk(v.value) : NIL);
+  }
+  return array(out);
+});
+
+function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
+  const name = nx ? 'msetnx' : 'mset';
+  if (args.length % 2 === 0) fail(`ERR wrong number of arguments for '${name}' command`);
+  const { db } = ctx;
+  if (nx) {
+    for (let j = 1; j < args.length; j += 2) if (db.get(toBytes(args[j]!)) !== undefined) return ZERO;
+  }
+  for (let j = 1; j < args.length; j += 2) db.set(toBytes(args[j]!), stringValue(args[j + 1]!));
+  return nx ? ONE : OK;
+}
+
+function incrBy(ctx: CommandContext, key: Buffer, by: bigint): RespReply {
+  const k = toBytes(key);
+  const s = stringAt(ctx.db, k);
+  let value = 0n;
+  if (s !== undefined) {
+    const parsed = s.encoding === 'int' ? BigInt(s.value.toString('latin1')) : integerArg(s.value);
+    value = parsed;
+  }
+  const next = value + by;
+  if (!inInt64(next)) fail('ERR increment or decrement would overflow');
+  ctx.db.set(k, intString(next), { keepTtl: true });
+  return integer(next);
+}
+
+const incr = command('incr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, 1n));
+const decr = command('decr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, -1n));
+const incrby = command('incrby', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, integerArg(args[2]!)));
+const decrby = command('decrby', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => {
+  const by = integerArg(args[2]!);
+  if (by === -(2n ** 63n)) fail('ERR decrement would overflow');
+  return incrBy(ctx, args[1]!, -by);
+});
+
+const incrbyfloat = command('incrbyfloat', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const s = stringAt(db, key);
+  const current = s === undefined ? 0 : parseDouble(s.value.toString('latin1'));
+  const by = parseDouble(args[2]!.toString('latin1'));
+  if (current === undefined || by === undefined) fail(NOT_FLOAT);
+  const next = current + by;
+  if (!Number.isFinite(next)) fail('ERR increment would produce NaN or Infinity');
+  const text = Buffer.from(formatHumanDouble(next), 'latin1');
+  db.set(key, plainString(text), { keepTtl: true });
+  return bulk(text);
+});
+
+const append = command('append', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const s = stringAt(db, key);
+  if (s === undefined) {
+    db.set(key, stringValue(args[2]!));
+    return integer(args[2]!.length);
+  }
+  if (s.value.length + args[2]!.length > MAX_STRING) fail(TOO_LONG);
+  const value = Buffer.concat([s.value, args[2]!]);
+  db.set(key, rawString(value), { keepTtl: true });
+  return integer(value.length);
+});
+
+const strlen = command('strlen', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(stringAt(db, toBytes(args[1]!))?.value.length ?? 0));
+
+function getrange(ctx: CommandContext, args: Buffer[]): RespReply {
+  let start = Number(integerArg(args[2]!));
+  let end = Number(integerArg(args[3]!));
+  const s = stringAt(ctx.db, toBytes(args[1]!));
+  if (s === undefined) return EMPTY;
+  const len = s.value.length;
+  if (start < 0 && end < 0 && start > end) return EMPTY;
+  if (start < 0) start = len + start;
+  if (end < 0) end = len + end;
+  if (start < 0) start = 0;
+  if (end < 0) end = 0;
+  if (end >= len) end = len - 1;
+  if (start > end || len === 0) return EMPTY;
+  return bulk(s.value.subarray(start, end + 1));
+}
+
+const setrange = command('setrange', 4, ['write', 'denyoom'], [1, 1, 1], (ctx, args) => {
+  const { db } = ctx;
+  const offset = Number(integerArg(args[2]!));
+  if (offset < 0) fail('ERR offset is out of range');
+  const key = toBytes(args[1]!);
+  const piece = args[3]!;
+  const s = stringAt(db, key);
+  if (s === undefined && piece.length === 0) return ZERO;
+  if (s !== undefined && piece.length === 0) return integer(s.value.length);
+  if (offset + piece.length > MAX_STRING) fail(TOO_LONG);
+  const { engine } = internals(ctx);
+  const oldLen = s?.value.length ?? 0;
+  const newLen = Math.max(oldLen, offset + piece.length);
+  // The cap is checked before a command runs; one SETRANGE must not jump far past it either.
+  if (engine.memory.maxBytes > 0 && newLen - oldLen > engine.memory.maxBytes) fail("OOM command not allowed when used memory > 'maxmemory'.");
+  const value = Buffer.alloc(newLen);
+  if (s !== undefined) s.value.copy(value);
+  piece.copy(value, offset);
+  db.set(key, rawString(value), { keepTtl: true });
+  return integer(newLen);
+});
+
+export const stringCommands: CommandSpec[] = [
+  get,
+  getdel,
+  getset,
+  getex,
+  mget,
+  command('mset', -3, ['write', 'denyoom'], [1, -1, 2], (ctx, args) => mset(ctx, args, false)),
+  command('msetnx', -3, ['write', 'denyoom'], [1, -1, 2], (ctx, args) => mset(ctx, args, true)),
+  incr,
+  decr,
+  incrby,
+  decrby,
+  incrbyfloat,
+  append,
+  strlen,
+  command('getrange', 4, ['readonly'], [1, 1, 1], getrange),
+  command('substr', 4, ['readonly'], [1, 1, 1], getrange),
+  setrange,
+  ...setCommands,
+];
+
+void NOT_INTEGER;

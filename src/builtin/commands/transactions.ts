@@ -1,0 +1,72 @@
+import { array, error, NIL_ARRAY, OK, type RespReply } from '../../resp/types.js';
+import type { Client } from '../client.js';
+import { call, internals } from '../dispatch.js';
+import type { Engine } from '../engine.js';
+import { toBytes, type CommandSpec } from '../types.js';
+import { fail } from '../util/reply-error.js';
+import { command } from '../util/spec.js';
+
+export const EXECABORT = 'EXECABORT Transaction discarded because of previous errors.';
+
+/** Leaves MULTI state and forgets WATCHed keys (Redis's discardTransaction). */
+export function discardTransaction(engine: Engine, client: Client): void {
+  client.multi = null;
+  client.multiFailed = false;
+  client.multiDenyOom = false;
+  client.dirtyCas = false;
+  engine.watch.unwatchAll(client);
+}
+
+const multi = command('multi', 1, ['noscript', 'loading', 'stale', 'fast', 'allow_busy'], [0, 0, 0], (ctx) => {
+  const { client } = internals(ctx);
+  if (client.multi !== null) fail('ERR MULTI calls can not be nested');
+  client.multi = [];
+  return OK;
+});
+
+const discard = command('discard', 1, ['noscript', 'loading', 'stale', 'fast', 'allow_busy'], [0, 0, 0], (ctx) => {
+  const { client, engine } = internals(ctx);
+  if (client.multi === null) fail('ERR DISCARD without MULTI');
+  discardTransaction(engine, client);
+  return OK;
+});
+
+const exec = command('exec', 1, ['noscript', 'loading', 'stale', 'skip_slowlog'], [0, 0, 0], (ctx) => {
+  const { client, engine } = internals(ctx);
+  const queued = client.multi;
+  if (queued === null) fail('ERR EXEC without MULTI');
+  if (engine.watch.anyExpired(client, (i) => engine.database(i))) client.dirtyCas = true;
+  if (client.multiFailed || client.dirtyCas) {
+    const reply = client.multiFailed ? error(EXECABORT) : NIL_ARRAY;
+    discardTransaction(engine, client);
+    return reply;
+  }
+  engine.watch.unwatchAll(client);
+  client.multi = null;
+  const replies: RespReply[] = [];
+  for (const { spec, args } of queued) {
+    const result = call(engine, client, spec, args);
+    // A blocking command inside a transaction cannot wait: it answers as if it had timed out.
+    replies.push(result.type === 'block' ? (result.deniedReply ?? result.onTimeout) : result);
+  }
+  discardTransaction(engine, client);
+  return array(replies);
+});
+
+const watch = command('watch', -2, ['noscript', 'loading', 'stale', 'fast', 'allow_busy'], [1, -1, 1], (ctx, args) => {
+  const { client, engine } = internals(ctx);
+  if (client.multi !== null) fail('ERR WATCH inside MULTI is not allowed');
+  if (client.dirtyCas) return OK;
+  const db = engine.database(client.dbIndex);
+  for (let j = 1; j < args.length; j++) engine.watch.watch(client, db, toBytes(args[j]!));
+  return OK;
+});
+
+const unwatch = command('unwatch', 1, ['noscript', 'loading', 'stale', 'fast', 'allow_busy'], [0, 0, 0], (ctx) => {
+  const { client, engine } = internals(ctx);
+  engine.watch.unwatchAll(client);
+  client.dirtyCas = false;
+  return OK;
+});
+
+export const transactionCommands: CommandSpec[] = [multi, discard, exec, watch, unwatch];

@@ -1,0 +1,111 @@
+import { error, OK, simple, type RespReply } from '../resp/types.js';
+import type { Client } from './client.js';
+import type { Lookup } from './command-table.js';
+import type { Engine } from './engine.js';
+import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
+
+export const QUEUED = simple('QUEUED');
+export const OOM = error("OOM command not allowed when used memory > 'maxmemory'.");
+
+/** Allowed while subscribed (RESP2), as Redis 7.0 lists them. */
+const SUBSCRIBED_ALLOWED = new Set(['ping', 'subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe', 'quit', 'reset']);
+/** Run at once inside MULTI instead of being queued. */
+const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+
+/** The engine's Client and Engine behind a handler's context (core command files only). */
+export function internals(ctx: CommandContext): { client: Client; engine: Engine } {
+  return { client: ctx.client as Client, engine: ctx.engine as Engine };
+}
+
+/**
+ * Runs one command from a client, as Redis's processCommand does: lookup and arity, the memory cap,
+ * subscribed-mode limits, MULTI queueing, then the handler. Replies go to the client's writer; a
+ * blocking command that must wait leaves the client blocked and writes nothing.
+ */
+export function execute(engine: Engine, client: Client, args: Buffer[]): void {
+  engine.clock.now = Date.now();
+  if (args[0]!.length === 4 && args[0]!.toString('latin1').toLowerCase() === 'quit') {
+    client.reply(OK);
+    client.closing = true;
+    return;
+  }
+  const found = engine.table.lookup(args);
+  if (found.kind !== 'found') {
+    reject(client, rejection(found, args));
+    return;
+  }
+  const spec = found.spec;
+  const name = spec.name;
+  const denyOom = spec.flags.includes('denyoom');
+  if (engine.memory.maxBytes > 0) {
+    const oomCheck = denyOom || (name === 'exec' && client.multi !== null && client.multiDenyOom);
+    if (oomCheck && engine.memory.overLimit(engine.clock.now)) {
+      reject(client, OOM);
+      return;
+    }
+  }
+  if (client.subscriptions > 0 && !SUBSCRIBED_ALLOWED.has(name.split('|')[0]!)) {
+    client.reply(error(`ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
+    return;
+  }
+  if (client.multi !== null && !NOT_QUEUED.has(name)) {
+    client.multi.push({ spec, args: args.map(copy) });
+    if (denyOom) client.multiDenyOom = true;
+    client.reply(QUEUED);
+    return;
+  }
+  if (denyOom) engine.memory.noteWrite(argBytes(args));
+  const result = call(engine, client, spec, args);
+  if (result.type === 'block') {
+    engine.blocking.block(client, result, client.dbIndex);
+  } else {
+    client.reply(result);
+  }
+  if (engine.blocking.size > 0) engine.blocking.serveReady();
+}
+
+/** Calls a handler with the client's context brought up to date. */
+export function call(engine: Engine, client: Client, spec: CommandSpec, args: Buffer[]): HandlerResult {
+  const ctx = client.ctx;
+  ctx.db = engine.databases[client.dbIndex]!;
+  ctx.now = engine.clock.now;
+  return spec.handler(ctx, args);
+}
+
+/** A queue-time error inside MULTI also dooms the transaction (EXECABORT). */
+function reject(client: Client, reply: RespReply): void {
+  if (client.multi !== null) client.multiFailed = true;
+  client.reply(reply);
+}
+
+function rejection(found: Exclude<Lookup, { kind: 'found' }>, args: Buffer[]): RespReply {
+  switch (found.kind) {
+    case 'unknown': {
+      let rest = '';
+      for (let j = 1; j < args.length && rest.length < 128; j++) rest += `'${cString(args[j]!).slice(0, 128 - rest.length)}' `;
+      return error(`ERR unknown command '${cString(args[0]!).slice(0, 128)}', with args beginning with: ${rest}`);
+    }
+    case 'unknown-subcommand':
+      return error(`ERR unknown subcommand '${cString(args[1]!).slice(0, 128)}'. Try ${found.container} HELP.`);
+    case 'arity':
+      return error(`ERR wrong number of arguments for '${found.fullName}' command`);
+    case 'not-available':
+      return error(`ERR '${found.name}' is not available in redis-tutor's built-in engine; run it against a real Redis (see redis-tutor doctor)`);
+  }
+}
+
+/** An argument as C's %s prints it: up to the first NUL byte. */
+function cString(b: Buffer): string {
+  const nul = b.indexOf(0);
+  return (nul < 0 ? b : b.subarray(0, nul)).toString('latin1');
+}
+
+function copy(b: Buffer): Buffer {
+  return Buffer.from(b);
+}
+
+function argBytes(args: Buffer[]): number {
+  let n = 0;
+  for (const a of args) n += a.length + 8;
+  return n;
+}

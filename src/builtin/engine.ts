@@ -1,0 +1,113 @@
+import type { RespReply } from '../resp/types.js';
+import { BlockingRegistry } from './blocking.js';
+import { Client } from './client.js';
+import { CommandTable } from './command-table.js';
+import { Database, type KeyspaceEvents } from './keyspace.js';
+import { MemoryGuard } from './memory.js';
+import { PubSubRegistry } from './pubsub.js';
+import type { Bytes, CommandSpec, EngineHandle } from './types.js';
+import { WatchRegistry } from './watch.js';
+
+export const DATABASES = 16;
+export const DEFAULT_MAX_MEMORY = 256 * 1024 * 1024;
+/** Active expiry runs this often (Redis's default hz 10). */
+const CRON_MS = 100;
+/** Keys with a TTL checked per database per cron run; more runs follow at once while many expire. */
+const EXPIRE_SAMPLE = 200;
+
+export interface EngineOptions {
+  maxMemoryBytes?: number;
+  commands: CommandSpec[];
+}
+
+/**
+ * The engine's state, independent of sockets: 16 databases, clients, WATCH, blocked clients, pub/sub
+ * and the memory cap. The server feeds it commands; `output` tells the server a client has replies to send.
+ */
+export class Engine implements EngineHandle, KeyspaceEvents {
+  readonly databaseCount = DATABASES;
+  readonly clock = { now: Date.now() };
+  readonly databases: Database[] = [];
+  readonly watch = new WatchRegistry();
+  readonly pubsub = new PubSubRegistry();
+  readonly blocking: BlockingRegistry;
+  readonly memory: MemoryGuard;
+  readonly table: CommandTable;
+  readonly clients = new Map<number, Client>();
+  readonly startedAt = Date.now();
+  /** Filled in by the server once it listens (INFO reports it). */
+  port = 0;
+  private nextClientId = 1;
+  private cron: NodeJS.Timeout | undefined;
+  /** Set by the server: a client outside the current command has something to send or to resume. */
+  output: (client: Client) => void = () => {};
+  resume: (client: Client) => void = () => {};
+
+  constructor(options: EngineOptions) {
+    for (let i = 0; i < DATABASES; i++) this.databases.push(new Database(i, this));
+    this.blocking = new BlockingRegistry({
+      database: (i) => this.database(i),
+      clock: this.clock,
+      release: (client, reply) => {
+        client.reply(reply);
+        this.output(client);
+        this.resume(client);
+      },
+    });
+    this.memory = new MemoryGuard(options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY, this.databases);
+    this.table = new CommandTable(options.commands);
+  }
+
+  database(index: number): Database {
+    return this.databases[index]!;
+  }
+
+  newClient(socket: Client['socket']): Client {
+    const client = new Client(this.nextClientId++, socket, this, this.databases[0]!);
+    this.clients.set(client.id, client);
+    return client;
+  }
+
+  dropClient(client: Client): void {
+    client.closed = true;
+    this.clients.delete(client.id);
+    this.blocking.unblock(client);
+    this.watch.unwatchAll(client);
+    this.pubsub.drop(client);
+  }
+
+  modified(db: Database, key: Bytes): void {
+    this.watch.touch(db, key);
+  }
+
+  maybeReady(db: Database, key: Bytes): void {
+    this.blocking.signal(db, key);
+  }
+
+  deliver = (client: Client, reply: RespReply): void => {
+    client.reply(reply);
+    this.output(client);
+  };
+
+  startCron(): void {
+    this.cron = setInterval(() => this.activeExpire(), CRON_MS);
+    this.cron.unref();
+  }
+
+  stopCron(): void {
+    if (this.cron !== undefined) clearInterval(this.cron);
+    for (const client of this.clients.values()) this.blocking.unblock(client);
+  }
+
+  /** Redis's active expiry in spirit: keep sampling while more than a quarter of a sample expired. */
+  activeExpire(): void {
+    this.clock.now = Date.now();
+    const deadline = Date.now() + 10;
+    for (const db of this.databases) {
+      for (;;) {
+        const { checked, expired } = db.activeExpire(EXPIRE_SAMPLE);
+        if (checked === 0 || expired * 4 <= checked || Date.now() > deadline) break;
+      }
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import type { Bytes, Keyspace, RedisValue } from './types.js';
+
+/** What a database tells the rest of the engine: writes (for WATCH) and keys that may wake blocked clients. */
+export interface KeyspaceEvents {
+  /** Milliseconds since the epoch, frozen per command by the dispatcher. */
+  readonly clock: { now: number };
+  modified(db: Database, key: Bytes): void;
+  /** A key was written: clients blocked on it may be served. */
+  maybeReady(db: Database, key: Bytes): void;
+}
+
+interface Entry {
+  value: RedisValue;
+  /** Creation order, which SCAN's cursor follows: a key that stays is never skipped or repeated. */
+  seq: number;
+}
+
+/** One logical database: keys in insertion order, TTLs kept apart, expiry both lazy and sampled. */
+export class Database implements Keyspace {
+  private readonly data = new Map<Bytes, Entry>();
+  private readonly expires = new Map<Bytes, number>();
+  private nextSeq = 1;
+  private expireCursor: IterableIterator<[Bytes, number]> | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly events: KeyspaceEvents,
+  ) {}
+
+  get(key: Bytes): RedisValue | undefined {
+    const entry = this.data.get(key);
+    if (entry === undefined) return undefined;
+    if (this.expires.size !== 0) {
+      const at = this.expires.get(key);
+      if (at !== undefined && at <= this.events.clock.now) {
+        this.removeExpired(key);
+        return undefined;
+      }
+    }
+    return entry.value;
+  }
+
+  /** True when the key is held but its time has passed (still in memory until read or sampled). */
+  isLogicallyExpired(key: Bytes): boolean {
+    const at = this.expires.get(key);
+    return at !== undefined && at <= this.events.clock.now && this.data.has(key);
+  }
+
+  /** Held in memory, expired or not (what Redis's dictFind sees). */
+  holdsRaw(key: Bytes): boolean {
+    return this.data.has(key);
+  }
+
+  has(key: Bytes): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: Bytes, value: RedisValue, options?: { keepTtl?: boolean }): void {
+    const entry = this.data.get(key);
+    if (entry === undefined) {
+      this.data.set(key, { value, seq: this.nextSeq++ });
+    } else {
+      entry.value = value;
+    }
+    if (options?.keepTtl !== true && this.expires.size !== 0) this.expires.delete(key);
+    this.events.modified(this, key);
+    this.events.maybeReady(this, key);
+  }
+
+  delete(key: Bytes): boolean {
+    if (this.get(key) === undefined) return false;
+    this.data.delete(key);
+    this.expires.delete(key);
+    this.events.modified(this, key);
+    return true;
+  }
+
+  getExpire(key: Bytes): number | undefined {
+    return this.expires.size === 0 ? undefined : this.expires.get(key);
+  }
+
+  setExpire(key: Bytes, atMs: number | undefined): void {
+    if (atMs === undefined) this.expires.delete(key);
+    else this.expires.set(key, atMs);
+    this.events.modified(this, key);
+  }
+
+  touched(key: Bytes): void {
+    this.events.modified(this, key);
+    this.events.maybeReady(this, key);
+  }
+
+  size(): number {
+    return this.data.size;
+  }
+
+  expiresCount(): number {
+    return this.expires.size;
+  }
+
+  *keys(): IterableIterator<Bytes> {
+    const now = this.events.clock.now;
+    for (const key of this.data.keys()) {
+      const at = this.expires.size === 0 ? undefined : this.expires.get(key);
+      if (at === undefined || at > now) yield key;
+    }
+  }
+
+  /**
+   * One SCAN step: visits up to `count` keys in creation order from `cursor`, returning the keys and
+   * the next cursor (0 when done). Keys created during a scan come after it and may or may not be seen.
+   */
+  scan(cursor: number, count: number): { keys: Bytes[]; next: number } {
+    const keys: Bytes[] = [];
+    let visited = 0;
+    const now = this.events.clock.now;
+    for (const [key, entry] of this.data) {
+      if (entry.seq < cursor) continue;
+      if (visited === count) return { keys, next: entry.seq };
+      visited++;
+      const at = this.expires.size === 0 ? undefined : this.expires.get(key);
+      if (at === undefined || at > now) keys.push(key);
+    }
+    return { keys, next: 0 };
+  }
+
+  randomKey(): Bytes | undefined {
+    while (this.data.size > 0) {
+      let pick = Math.floor(Math.random() * this.data.size);
+      let found: Bytes | undefined;
+      for (const key of this.data.keys()) {
+        if (pick-- === 0) {
+          found = key;
+          break;
+        }
+      }
+      if (found === undefined) return undefined;
+      if (this.get(found) !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** Every key, live or not: what FLUSHDB empties and what WATCH must hear about. */
+  allKeys(): IterableIterator<Bytes> {
+    return this.data.keys();
+  }
+
+  /** Every held entry, for memory estimates. */
+  entries(): IterableIterator<[Bytes, Entry]> {
+    return this.data.entries();
+  }
+
+  flush(): void {
+    const keys = [...this.data.keys()];
+    this.data.clear();
+    this.expires.clear();
+    this.expireCursor = undefined;
+    for (const key of keys) this.events.modified(this, key);
+  }
+
+  /**
+   * The active expiry step: checks up to `budget` keys with a TTL, continuing where the last call
+   * stopped, and deletes those whose time has passed. Returns how many it checked and how many expired.
+   */
+  activeExpire(budget: number): { checked: number; expired: number } {
+    let checked = 0;
+    let expired = 0;
+    const now = this.events.clock.now;
+    if (this.expires.size === 0) return { checked, expired };
+    while (checked < budget) {
+      this.expireCursor ??= this.expires.entries();
+      const step = this.expireCursor.next();
+      if (step.done === true) {
+        this.expireCursor = undefined;
+        if (checked >= this.expires.size) break;
+        if (this.expires.size === 0) break;
+        continue;
+      }
+      checked++;
+      const [key, at] = step.value;
+      if (at <= now) {
+        this.removeExpired(key);
+        expired++;
+      }
+    }
+    return { checked, expired };
+  }
+
+  private removeExpired(key: Bytes): void {
+    this.data.delete(key);
+    this.expires.delete(key);
+    this.events.modified(this, key);
+  }
+}

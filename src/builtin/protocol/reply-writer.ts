@@ -1,0 +1,85 @@
+import type { RespReply } from '../../resp/types.js';
+
+/**
+ * Encodes replies into one growing buffer per client; the server flushes it once per batch of input
+ * (one socket write per event-loop turn, however many pipelined commands were answered).
+ */
+export class ReplyWriter {
+  private out: Buffer;
+  private len = 0;
+
+  constructor(private readonly initial = 4096) {
+    this.out = Buffer.allocUnsafe(initial);
+  }
+
+  get size(): number {
+    return this.len;
+  }
+
+  /** Hands over what was written and starts a new buffer. */
+  take(): Buffer | undefined {
+    if (this.len === 0) return undefined;
+    const chunk = this.out.subarray(0, this.len);
+    const next = this.out.length - this.len >= 1024 ? this.out.subarray(this.len) : Buffer.allocUnsafe(Math.max(this.initial, 1024));
+    this.out = next;
+    this.len = 0;
+    return chunk;
+  }
+
+  write(reply: RespReply): void {
+    switch (reply.type) {
+      case 'simple':
+        this.line(43, reply.value);
+        return;
+      case 'error':
+        // As Redis does, line breaks inside an error would break the protocol, so they become spaces.
+        this.line(45, /[\r\n]/.test(reply.value) ? reply.value.replace(/[\r\n]/g, ' ') : reply.value);
+        return;
+      case 'integer':
+        this.line(58, reply.value.toString());
+        return;
+      case 'bulk':
+        if (reply.value === null) this.ascii('$-1\r\n');
+        else this.bulk(reply.value);
+        return;
+      case 'array':
+        if (reply.value === null) {
+          this.ascii('*-1\r\n');
+          return;
+        }
+        this.line(42, String(reply.value.length));
+        for (const item of reply.value) this.write(item);
+        return;
+    }
+  }
+
+  bulk(value: Buffer): void {
+    this.line(36, String(value.length));
+    this.reserve(value.length + 2);
+    value.copy(this.out, this.len);
+    this.len += value.length;
+    this.out[this.len++] = 13;
+    this.out[this.len++] = 10;
+  }
+
+  /** Writes text that is already RESP (its bytes are latin1). */
+  ascii(text: string): void {
+    this.reserve(text.length);
+    this.len += this.out.write(text, this.len, 'latin1');
+  }
+
+  private line(prefix: number, text: string): void {
+    this.reserve(text.length + 3);
+    this.out[this.len++] = prefix;
+    this.len += this.out.write(text, this.len, 'latin1');
+    this.out[this.len++] = 13;
+    this.out[this.len++] = 10;
+  }
+
+  private reserve(n: number): void {
+    if (this.len + n <= this.out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, this.len + n, this.initial));
+    this.out.copy(bigger, 0, 0, this.len);
+    this.out = bigger;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Incremental RESP2 request parser: multibulk (`*2\r\n$3\r\nGET\r\n$1\r\nk\r\n`) and inline (`GET k\n`)
+ * commands, with Redis 7.0's limits and its exact protocol error texts. Bytes are consumed as they
+ * arrive; a partial command is kept without re-concatenating what was already parsed, and a large
+ * bulk is gathered from its chunks once, when complete.
+ */
+import { splitInlineArgs } from './inline.js';
+
+/** Redis's PROTO_INLINE_MAX_SIZE: a line without its end that grows past this is refused. */
+const INLINE_MAX = 64 * 1024;
+/** Redis's default proto-max-bulk-len (512 MB). */
+const MAX_BULK = 512 * 1024 * 1024;
+const CR = 13;
+const LF = 10;
+
+export type ParseResult = Buffer[] | { error: string } | undefined;
+
+export class RequestParser {
+  private buf: Buffer = Buffer.alloc(0);
+  private pos = 0;
+  /** Arguments still expected in the current multibulk (0: between commands). */
+  private remaining = 0;
+  private args: Buffer[] = [];
+  /** Length of the bulk being read, or -1 when its `$<len>` line is next. */
+  private bulkLen = -1;
+  /** Chunks of a large bulk, gathered until `bulkLen + 2` bytes are there. */
+  private parts: Buffer[] | null = null;
+  private partsLen = 0;
+
+  /** Adds received bytes; call `next()` until it returns undefined. */
+  feed(chunk: Buffer): void {
+    if (this.parts !== null) {
+      this.parts.push(chunk);
+      this.partsLen += chunk.length;
+      if (this.partsLen >= this.bulkLen + 2) {
+        this.buf = Buffer.concat(this.parts, this.partsLen);
+        this.pos = 0;
+        this.parts = null;
+      }
+      return;
+    }
+    if (this.pos >= this.buf.length) {
+      this.buf = chunk;
+    } else {
+      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
+    }
+    this.pos = 0;
+  }
+
+  /** True while bytes of an unfinished command are held. */
+  get pending(): boolean {
+    return this.parts !== null || this.pos < this.buf.length || this.remaining > 0;
+  }
+
+  /** The next complete command, a protocol error (the connection must then be closed), or undefined. */
+  next(): ParseResult {
+    if (this.parts !== null) return undefined;
+    for (;;) {
+      if (this.remaining === 0) {
+        if (this.pos >= this.buf.length) return undefined;
+        if (this.buf[this.pos] !== 0x2a) {
+          const inline = this.inline();
+          if (inline === null) continue; // an empty line
+          return inline;
+        }
+        const header = this.countLine(1, 'Protocol error: too big mbulk count string');
+        if (header === undefined) return undefined;
+        if (header === null || (typeof header === 'number' && header > 2147483647)) return { error: 'Protocol error: invalid multibulk length' };
+        if (typeof header === 'object') return header;
+        const count = header;
+        if (count <= 0) continue;
+        this.remaining = count;
+        this.args = [];
+      }
+      while (this.remaining > 0) {
+        if (this.bulkLen < 0) {
+          if (this.pos >= this.buf.length) return undefined;
+          const header = this.countLine(0, 'Protocol error: too big bulk count string');
+          if (header === undefined) return undefined;
+          if (header === null || (typeof header === 'number' && (header < 0 || header > MAX_BULK))) return { error: 'Protocol error: invalid bulk length' };
+          if (typeof header === 'object') return header;
+          this.bulkLen = header;
+        }
+        const available = this.buf.length - this.pos;
+        if (available < this.bulkLen + 2) {
+          if (this.bulkLen >= 32 * 1024) {
+            // Gather the rest of a large bulk in chunks instead of re-copying the buffer on each arrival.
+            this.parts = [this.buf.subarray(this.pos)];
+            this.partsLen = available;
+            this.buf = Buffer.alloc(0);
+            this.pos = 0;
+          }
+          return undefined;
+        }
+        this.args.push(this.buf.subarray(this.pos, this.pos + this.bulkLen));
+        // As Redis does, the two bytes after a bulk are skipped without being checked.
+        this.pos += this.bulkLen + 2;
+        this.bulkLen = -1;
+        this.remaining--;
+      }
+      const args = this.args;
+      this.args = [];
+      return args;
+    }
+  }
+
+  /**
+   * Reads `*<n>\r\n` or `$<n>\r\n` at pos: the number (null when not a valid integer), an error when
+   * the line is too long, or undefined when incomplete. For a bulk header, checks the `$` first.
+   */
+  private countLine(prefixSkip: number, tooBig: string): number | null | undefined | { error: string } {
+    const buf = this.buf;
+    const cr = buf.indexOf(CR, this.pos);
+    if (cr < 0 || cr + 1 >= buf.length) {
+      if (buf.length - this.pos > INLINE_MAX) return { error: tooBig };
+      return undefined;
+    }
+    if (prefixSkip === 0) {
+      if (buf[this.pos] !== 0x24) return { error: `Protocol error: expected '$', got '${String.fromCharCode(buf[this.pos]!)}'` };
+    }
+    const value = parseStrictInt(buf, this.pos + 1, cr);
+    this.pos = cr + 2;
+    return value;
+  }
+
+  /** An inline command line, null for an empty line, undefined when the line is incomplete. */
+  private inline(): Buffer[] | { error: string } | null | undefined {
+    const buf = this.buf;
+    const lf = buf.indexOf(LF, this.pos);
+    if (lf < 0) {
+      if (buf.length - this.pos > INLINE_MAX) return { error: 'Protocol error: too big inline request' };
+      return undefined;
+    }
+    let end = lf;
+    if (end > this.pos && buf[end - 1] === CR) end--;
+    const line = buf.subarray(this.pos, end);
+    this.pos = lf + 1;
+    const args = splitInlineArgs(line);
+    if (args === null) return { error: 'Protocol error: unbalanced quotes in request' };
+    return args.length === 0 ? null : args;
+  }
+}
+
+/** Redis's string2ll on buf[start, end): optional '-', digits, no leading zeros or '+'; null otherwise. */
+function parseStrictInt(buf: Buffer, start: number, end: number): number | null {
+  if (start >= end || end - start > 20) return null;
+  let i = start;
+  let negative = false;
+  if (buf[i] === 0x2d) {
+    negative = true;
+    i++;
+    if (i >= end) return null;
+  }
+  if (buf[i] === 0x30) return end - i === 1 && !negative ? 0 : null;
+  let n = 0;
+  for (; i < end; i++) {
+    const c = buf[i]! - 0x30;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  return negative ? -n : n;
+}

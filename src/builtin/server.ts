@@ -1,0 +1,104 @@
+import net from 'node:net';
+import { error } from '../resp/types.js';
+import type { Client } from './client.js';
+import { execute } from './dispatch.js';
+import type { Engine } from './engine.js';
+
+/**
+ * The engine on a loopback socket. Each chunk of input is parsed and run as far as it goes, and the
+ * replies are written with one socket write; replies for other clients (pub/sub, woken BLPOPs) are
+ * flushed at the end of the same turn.
+ */
+export class EngineServer {
+  private readonly server: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly pendingOutput = new Set<Client>();
+  private flushScheduled = false;
+
+  constructor(private readonly engine: Engine) {
+    this.server = net.createServer((socket) => this.accept(socket));
+    engine.output = (client) => this.scheduleFlush(client);
+    engine.resume = (client) => setImmediate(() => this.process(client));
+  }
+
+  listen(port: number, host = '127.0.0.1'): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address() as net.AddressInfo;
+        this.engine.port = address.port;
+        this.engine.startCron();
+        resolve(address.port);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    this.engine.stopCron();
+    for (const socket of this.sockets) socket.destroy();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(socket: net.Socket): void {
+    socket.setNoDelay(true);
+    this.sockets.add(socket);
+    const client = this.engine.newClient(socket);
+    socket.on('data', (chunk: Buffer) => {
+      if (client.closing || client.closed) return;
+      client.parser.feed(chunk);
+      this.process(client);
+    });
+    const gone = () => {
+      this.sockets.delete(socket);
+      if (!client.closed) this.engine.dropClient(client);
+      this.pendingOutput.delete(client);
+    };
+    socket.on('close', gone);
+    socket.on('error', () => socket.destroy());
+  }
+
+  /** Runs every complete command a client has sent, unless it is blocked, then writes the replies. */
+  process(client: Client): void {
+    if (client.closed) return;
+    while (client.blocked === null && !client.closing) {
+      const next = client.parser.next();
+      if (next === undefined) break;
+      if (!Array.isArray(next)) {
+        client.reply(error(`ERR ${next.error}`));
+        client.closing = true;
+        break;
+      }
+      execute(this.engine, client, next);
+      // Keep one client's long pipeline from holding back everyone else's replies indefinitely.
+      if (client.writer.size > 1 << 20) this.flush(client);
+    }
+    this.flush(client);
+    if (this.pendingOutput.size > 0) this.flushPending();
+  }
+
+  private flush(client: Client): void {
+    const socket = client.socket;
+    const chunk = client.writer.take();
+    if (socket === null) return;
+    if (chunk !== undefined && !socket.destroyed) socket.write(chunk);
+    if (client.closing && !client.closed) {
+      this.engine.dropClient(client);
+      socket.end();
+    }
+  }
+
+  private scheduleFlush(client: Client): void {
+    this.pendingOutput.add(client);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushPending());
+  }
+
+  private flushPending(): void {
+    this.flushScheduled = false;
+    const clients = [...this.pendingOutput];
+    this.pendingOutput.clear();
+    for (const client of clients) this.flush(client);
+  }
+}
