@@ -89,6 +89,7 @@ describe('each coach rule', () => {
   rule('incr-not-integer', async () => {
     expect(await last('SET n abc', 'INCR n')).toMatch(/"n" holds "abc", which is not a whole number.*INCRBYFLOAT/);
     expect(await last('SET f 1.5', 'INCRBY f 2')).toMatch(/holds "1.5"/);
+    expect(await last('HSET user:1 name Ada', 'HINCRBY user:1 name 1')).toMatch(/^Field "name" of "user:1" holds "Ada"/);
   });
   rule('hmset-deprecated', async () => {
     expect(await last('HMSET user:1 name Ada')).toMatch(/^HMSET is deprecated: HSET takes many field\/value pairs/);

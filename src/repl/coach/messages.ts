@@ -17,8 +17,10 @@ const en = {
   lpushOrder: (key: string) => `LPUSH puts each value at the head in turn, so they end up reversed: LRANGE ${key} 0 -1 shows the last one first. RPUSH keeps their order.`,
   lrangeInclusive: (stop: string, count: number) => `LRANGE's end index is inclusive: up to ${stop} gives ${count} element${count === 1 ? '' : 's'}. -1 means the last element.`,
   incrMissing: (key: string, command: string) => `"${key}" did not exist, so ${command} started from 0 (and created it as a string).`,
-  incrNotInteger: (key: string, value: string) =>
-    `"${key}" holds ${value}, which is not a whole number: INCR and friends only work on strings that read as a 64-bit integer. INCRBYFLOAT takes decimals.`,
+  incrNotInteger: (where: string, value: string) =>
+    `${where} holds ${value}, which is not a whole number: INCR and friends only work on strings that read as a 64-bit integer. INCRBYFLOAT takes decimals.`,
+  keyLabel: (key: string) => `"${key}"`,
+  fieldLabel: (key: string, field: string) => `Field "${field}" of "${key}"`,
   hmset: () => `HMSET is deprecated: HSET takes many field/value pairs too (HSET user:1 name Ada lang en) and answers how many fields were new.`,
 };
 

@@ -164,8 +164,11 @@ export const COACH_RULES: CoachRule[] = [
     commands: [...INCRS, 'HINCRBY'],
     once: false,
     before: (a) => (a[0]?.toString().toUpperCase() === 'HINCRBY' ? [['HGET', a[1] ?? '', a[2] ?? '']] : [['GETRANGE', a[1] ?? '', '0', '40']]),
-    note: ({ args, reply, before }) =>
-      reply.type === 'error' && /not an integer/.test(reply.value) ? coachMsg.incrNotInteger(args[1] ?? '', shown(before[0])) : undefined,
+    note: ({ name, args, reply, before }) => {
+      if (reply.type !== 'error' || !/not an integer/.test(reply.value)) return undefined;
+      const where = name === 'HINCRBY' ? coachMsg.fieldLabel(args[1] ?? '', args[2] ?? '') : coachMsg.keyLabel(args[1] ?? '');
+      return coachMsg.incrNotInteger(where, shown(before[0]));
+    },
   },
   {
     id: 'hmset-deprecated',

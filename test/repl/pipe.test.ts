@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runBin } from '../helpers/bin.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+const commands = readFileSync(new URL('./fixtures/pipe-commands.txt', import.meta.url), 'utf8');
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const redisCli = (args: string[], input = '') => {
+  const r = spawnSync('redis-cli', ['-p', String(redis.port), ...args], { input, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  return r.stdout;
+};
+
+/** redis-cli's output with runs of \xHH that spell valid UTF-8 written as characters: the tutor's one difference. */
+function readableUtf8(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    if (text.startsWith('\\\\', i)) {
+      out += '\\\\';
+      i += 2;
+      continue;
+    }
+    const run = /^(\\x[0-9a-f]{2})+/.exec(text.slice(i))?.[0];
+    if (run === undefined) {
+      out += text[i];
+      i += 1;
+      continue;
+    }
+    const bytes = Buffer.from(run.replaceAll('\\x', ''), 'hex');
+    const decoded = bytes.toString('utf8');
+    out += Buffer.from(decoded, 'utf8').equals(bytes) && !/[\p{C}]/u.test(decoded) ? decoded : run;
+    i += run.length;
+  }
+  return out;
+}
+
+test('the fixture is varied and long enough', () => {
+  const lines = commands.split('\n').filter((l) => l.trim() !== '');
+  expect(lines.length).toBeGreaterThanOrEqual(100);
+  for (const needed of [/^XADD/m, /^ZADD/m, /^HSET/m, /^SADD/m, /^RPUSH/m, /^NOSUCHCOMMAND/m, /"a"b/, /한|안녕/, /\\x/, /^3 INCR/m]) {
+    expect(commands).toMatch(needed);
+  }
+});
+
+test('piping a file prints exactly what redis-cli --no-raw prints, UTF-8 aside', async () => {
+  redisCli(['FLUSHALL']);
+  const tutor = await runBin(['repl', '--url', `${redis.url}/0`], { input: commands, env: { XDG_CONFIG_HOME: redis.dir } });
+  expect(tutor.code).toBe(0);
+  redisCli(['FLUSHALL']);
+  const cli = redisCli(['--no-raw'], commands);
+
+  expect(cli).toContain('\\xec\\x95\\x88'); // redis-cli shows Korean as bytes ...
+  expect(tutor.stdout).toContain('"안녕하세요 세계"'); // ... the tutor as text
+  expect(tutor.stdout).toContain('"\\xff\\xfe\\x00"'); // invalid UTF-8 stays as bytes
+  expect(tutor.stdout.split('\n')).toEqual(readableUtf8(cli).split('\n'));
+
+  // No prompt or header on stdout; the header and the coach's notes go to stderr.
+  expect(tutor.stdout).not.toMatch(/Redis 7|> /);
+  expect(tutor.stderr).toMatch(/^Redis 7\.\d+\.\d+ at 127\.0\.0\.1:\d+, db 0\n/);
+  expect(tutor.stderr).toContain('Syntax: GET key');
+  expect(tutor.stderr).toContain('"list" holds a list, so this command cannot use it.');
+});
+
+test('--raw prints as redis-cli --raw does', async () => {
+  const input = 'FLUSHDB\nRPUSH l a b\nLRANGE l 0 -1\nGET nope\nINCR x\nGET\nSET s "a b"\nGET s\nHGETALL nope\n';
+  const tutor = await runBin(['repl', '--raw', '--no-coach', '--yes', '--url', `${redis.url}/0`], { input, env: { XDG_CONFIG_HOME: redis.dir } });
+  const cli = redisCli(['--raw'], input);
+  expect(tutor.stdout).toBe(cli);
+  expect(tutor.stderr).not.toMatch(/holds|Syntax/);
+});
+
+test('a dangerous command on a server the tutor did not start is refused in pipe mode, and runs with --yes', async () => {
+  redisCli(['SET', 'keep', 'me']);
+  const refused = await runBin(['repl', '--url', `${redis.url}/0`], { input: 'FLUSHALL\nGET keep\n', env: { XDG_CONFIG_HOME: redis.dir } });
+  expect(refused.stdout).toBe('"me"\n');
+  expect(refused.stderr).toContain('Refused: FLUSHALL on a server the tutor did not start');
+  const allowed = await runBin(['repl', '--yes', '--url', `${redis.url}/0`], { input: 'FLUSHALL\nGET keep\n', env: { XDG_CONFIG_HOME: redis.dir } });
+  expect(allowed.stdout).toBe('OK\n(nil)\n');
+});
+
+test('without a database named, the REPL works in the playground (db 15)', async () => {
+  redisCli(['FLUSHALL']);
+  const tutor = await runBin(['repl', '--url', redis.url], { input: 'SET here 1\n', env: { XDG_CONFIG_HOME: redis.dir } });
+  expect(tutor.stderr).toContain('db 15');
+  expect(redisCli(['-n', '15', 'GET', 'here'])).toBe('1\n');
+  expect(redisCli(['-n', '0', 'EXISTS', 'here'])).toBe('0\n');
+});
+
+test('quit stops reading, even with more lines piped after it', async () => {
+  const tutor = await runBin(['repl', '--url', `${redis.url}/0`], { input: 'ECHO one\nquit\nSET after-quit 1\n', env: { XDG_CONFIG_HOME: redis.dir } });
+  expect(tutor.stdout).toBe('"one"\n');
+  expect(redisCli(['EXISTS', 'after-quit'])).toBe('0\n');
+});
