@@ -75,7 +75,7 @@ export class Reader {
       return [];
     }
     if (value.length < (options.min ?? 0)) {
-      this.problem(path, `${options.expected ?? 'a list'} with at least ${options.min} item${options.min === 1 ? '' : 's'}`, value);
+      this.problem(path, `${options.expected ?? 'a list'}, with at least ${options.min} item${options.min === 1 ? '' : 's'}`, value);
     }
     return value.map((v, i) => item(v, `${path}[${i}]`));
   }

@@ -20,9 +20,11 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
   let best: { name: string; score: number } | undefined;
   for (const name of candidates) {
     if (name === wanted) continue;
-    const score = name.toLowerCase() === wanted.toLowerCase() ? 0.5 : distance(wanted, name);
-    const allowed = Math.min(2, Math.max(1, Math.floor(Math.max(wanted.length, name.length) / 3)));
-    if (score <= allowed && (best === undefined || score < best.score)) best = { name, score };
+    const caseOnly = name.toLowerCase() === wanted.toLowerCase();
+    const score = caseOnly ? 0.5 : distance(wanted, name);
+    // Names of one or two characters are too short for an edit to say anything.
+    const allowed = Math.min(2, Math.floor(Math.max(wanted.length, name.length) / 3));
+    if ((caseOnly || score <= allowed) && (best === undefined || score < best.score)) best = { name, score };
   }
   return best?.name;
 }

@@ -47,11 +47,14 @@ export function validateLesson(data: unknown, file: string): Validated {
     steps: r.list(map.steps, 'steps', (s, p) => readStep(r, s, p), { min: 1, expected: 'a list of steps' }).filter((s): s is Step => s !== undefined),
     file,
   };
-  const seen = new Map<string, number>();
-  lesson.steps.forEach((step, i) => {
-    const first = seen.get(step.id);
-    if (first !== undefined) r.problemSaid(`steps[${i}].id`, `an id no other step of this lesson has`, `"${step.id}", already the id of steps[${first}]`);
-    else seen.set(step.id, i);
+  // Checked on the raw list so that positions match the file even when a step before was unreadable.
+  const seen = new Map<unknown, number>();
+  (Array.isArray(map.steps) ? (map.steps as unknown[]) : []).forEach((raw, i) => {
+    const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).id : undefined;
+    if (typeof id !== 'string') return;
+    const first = seen.get(id);
+    if (first !== undefined) r.problemSaid(`steps[${i}].id`, `an id no other step of this lesson has`, `"${id}", already the id of steps[${first}]`);
+    else seen.set(id, i);
   });
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
 }
