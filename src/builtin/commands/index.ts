@@ -8,6 +8,9 @@ import { serverCommands } from './server.js';
 import { stringCommands } from './strings.js';
 import { transactionCommands } from './transactions.js';
 import { commands as listCommands } from './lists.js';
+import { commands as hashCommands } from './hashes.js';
+import { commands as setCommands } from './sets.js';
+import { commands as zsetCommands } from './zsets.js';
 
 /** Every command the engine has: each file's list, in one table. */
 export const allCommands: CommandSpec[] = [
@@ -20,4 +23,7 @@ export const allCommands: CommandSpec[] = [
   ...transactionCommands,
   ...pubsubCommands,
   ...listCommands,
+  ...hashCommands,
+  ...setCommands,
+  ...zsetCommands,
 ];

@@ -1,0 +1,93 @@
+import { array, bulk, integer, NIL, type RespReply } from '../../resp/types.js';
+import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { positiveArg } from '../util/args.js';
+import { formatDouble } from '../util/format-double.js';
+import { fail } from '../util/reply-error.js';
+import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
+import { command } from '../util/spec.js';
+import { afterWrite } from '../util/typed.js';
+import { rangeCommands } from '../zset/range-commands.js';
+import { parseScoreRange } from '../zset/ranges.js';
+import { byScore } from '../zset/query.js';
+import { storeCommands } from '../zset/store-commands.js';
+import { zadd } from '../zset/zadd.js';
+import { zsetAt } from '../zset/zset-value.js';
+
+const score = (s: number | undefined): RespReply => (s === undefined ? NIL : bulk(formatDouble(s)));
+
+const zaddCommand = command('zadd', -4, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => zadd(ctx, args, false));
+const zincrby = command('zincrby', 4, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => zadd(ctx, args, true));
+
+const zscore = command('zscore', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => score(zsetAt(db, toBytes(args[1]!))?.value.score(toBytes(args[2]!))));
+
+const zmscore = command('zmscore', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const z = zsetAt(db, toBytes(args[1]!));
+  return array(args.slice(2).map((m) => score(z?.value.score(toBytes(m)))));
+});
+
+const zcard = command('zcard', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(zsetAt(db, toBytes(args[1]!))?.value.size ?? 0));
+
+function rankCommand(name: string, reverse: boolean): CommandSpec {
+  return command(name, 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
+    const z = zsetAt(db, toBytes(args[1]!));
+    const rank = z?.value.rank(toBytes(args[2]!));
+    if (rank === undefined) return NIL;
+    return integer(reverse ? z!.value.size - 1 - rank : rank);
+  });
+}
+
+const zcount = command('zcount', 4, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const range = parseScoreRange(args[2]!, args[3]!) ?? fail('ERR min or max is not a float');
+  const z = zsetAt(db, toBytes(args[1]!));
+  return integer(z === undefined ? 0 : byScore(z.value, range, false).length);
+});
+
+const zrem = command('zrem', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+  const key = toBytes(args[1]!);
+  const z = zsetAt(db, key);
+  if (z === undefined) return integer(0);
+  let removed = 0;
+  for (const m of args.slice(2)) if (z.value.remove(toBytes(m))) removed++;
+  if (removed > 0) afterWrite(db, key, z.value.size);
+  return integer(removed);
+});
+
+/** ZPOPMIN/ZPOPMAX key [count]: a flat [member, score, ...] array in RESP2. */
+function popCommand(name: string, max: boolean): CommandSpec {
+  return command(name, -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+    if (args.length > 3) fail('ERR syntax error');
+    const count = args.length === 3 ? positiveArg(args[2]!, 'ERR value is out of range, must be positive') : 1;
+    const key = toBytes(args[1]!);
+    const z = zsetAt(db, key);
+    if (z === undefined || count === 0) return array([]);
+    const n = Math.min(count, z.value.size);
+    const taken = max ? z.value.removeRange(z.value.size - n, z.value.size - 1).reverse() : z.value.removeRange(0, n - 1);
+    afterWrite(db, key, z.value.size);
+    return array(taken.flatMap((e) => [bulk(fromBytes(e.member)), bulk(formatDouble(e.score))]));
+  });
+}
+
+const zscan = command('zscan', -3, ['readonly'], [1, 1, 1], ({ db }, args) => {
+  const cursor = parseCursor(args[2]!);
+  const z = zsetAt(db, toBytes(args[1]!));
+  if (z === undefined) return EMPTY_SCAN;
+  const options = parseScanOptions(args, 3);
+  return scanStep([...z.value].map((e) => [e.member, formatDouble(e.score)]), cursor, options, z.encoding === 'listpack');
+});
+
+export const commands: CommandSpec[] = [
+  zaddCommand,
+  zincrby,
+  zscore,
+  zmscore,
+  zcard,
+  rankCommand('zrank', false),
+  rankCommand('zrevrank', true),
+  zcount,
+  zrem,
+  popCommand('zpopmin', false),
+  popCommand('zpopmax', true),
+  zscan,
+  ...rangeCommands,
+  ...storeCommands,
+];
