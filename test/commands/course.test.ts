@@ -1,0 +1,150 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+let server: TestRedis;
+let home: string;
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+beforeAll(async () => {
+  server = await startRedis();
+  home = mkdtempSync(path.join(os.tmpdir(), 'rt-course-'));
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs the real bin with progress kept in a temp config folder, never the real home. */
+const tutor = (args: string[], config = home) => runBin(args, { env: { XDG_CONFIG_HOME: config }, timeoutMs: 30_000 });
+const progressPath = (config = home) => path.join(config, 'redis-tutor', 'progress.json');
+
+describe('lesson --autoplay', () => {
+  it.each(['intro', 'strings', 'lists'])('plays %s against a real Redis with every check holding, and exits 0', async (id) => {
+    const r = await tutor(['lesson', id, '--autoplay', '--url', server.url]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Redis 7.0.15 at 127.0.0.1:${server.port}, db 15`);
+    expect(r.stdout).toContain('✓ checks hold');
+    expect(r.stdout).not.toContain('✗');
+    expect(r.stdout).toContain('Lesson complete:');
+    // Autoplay is for authors and tests: it leaves the learner's progress alone.
+    expect(existsSync(progressPath())).toBe(false);
+  });
+
+  it('plays a lesson by number on a private spawned server', async () => {
+    const r = await tutor(['lesson', '2', '--autoplay', '--spawn']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/private Redis 7\.0\.15 at 127\.0\.0\.1:\d+/);
+    expect(r.stdout).toContain('Lesson complete: Strings');
+    // The private server has no playground marker, so KEYS * shows none and no note is needed.
+    expect(r.stdout).not.toContain('redis-tutor:playground');
+  });
+
+  it('prints the transcript of a lesson: commands with redis-cli replies, answers and explanations', async () => {
+    const r = await tutor(['lesson', 'strings', '--autoplay', '--url', server.url]);
+    const prompt = `127.0.0.1:${server.port}[15]> `;
+    expect(r.stdout).toContain(`${prompt}SET chat:room1 "bye"\nOK\n${prompt}GET chat:room1\n"bye"\nRight.`);
+    expect(r.stdout).toContain(`${prompt}DEL chat:room1:1 chat:room1:2 chat:room1:404\n(integer) 2`);
+    expect(r.stdout).toContain('(redis-tutor:playground is the tutor\'s own marker key');
+  });
+
+  it('exits 1 when a reference solution does not pass', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rt-broken-course-'));
+    writeFileSync(
+      path.join(dir, 'one.yaml'),
+      'format_version: 1\nid: one\norder: 1\ntitle: One\ngoal: G\nminutes: 1\nmin_redis: "6.2"\nsteps:\n  - { id: t, kind: try, text: T, solution: [LPUSH l a b], checks: [{ key: l, list: [a, b] }] }\n',
+    );
+    const r = await tutor(['lesson', 'one', '--autoplay', '--lessons', dir, '--url', server.url]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ checks failed l should be the list ["a", "b"]; it is ["b", "a"].');
+  });
+});
+
+describe('lessons check', () => {
+  it('validates and proves the shipped course', async () => {
+    const r = await tutor(['lessons', 'check', '--url', server.url]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('3 lesson files valid.');
+    expect(r.stdout).toMatch(/✓ intro: 3 try steps fail from their start and pass with their solution; \d+ wrong answers get their feedback/);
+    expect(r.stdout).toMatch(/✓ strings: /);
+    expect(r.stdout).toMatch(/✓ lists: /);
+  });
+
+  it('lists every problem of every broken file at once, with file and path, and exits 1 without touching Redis', async () => {
+    const r = await tutor(['lessons', 'check', path.join(FIXTURES, 'broken'), '--url', 'redis://127.0.0.1:1']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^18 problems in the lesson files:/);
+    expect(r.stdout).toContain('bad.yaml: steps[1].checks[1]: expected one of exists, type, string, list, set, hash, zset, ttl, length beside key:; found colour');
+    expect(r.stdout).toContain('future.yaml: format_version: expected 1 or lower');
+    expect(r.stdout).toContain('syntax.yaml: line 4, column 1: expected valid YAML');
+  });
+});
+
+describe('list, lesson names, reset, start without a terminal', () => {
+  it('lists the lessons as a table and as JSON, with status from the progress file', async () => {
+    const config = mkdtempSync(path.join(os.tmpdir(), 'rt-list-'));
+    mkdirSync(path.dirname(progressPath(config)), { recursive: true });
+    writeFileSync(progressPath(config), JSON.stringify({ version: 1, welcomed: true, last: 'strings', lessons: { intro: { steps: {}, finished: true, seconds: 60 }, strings: { steps: { 'keys-and-values': 'passed' }, current: 'set-get-shown', finished: false, seconds: 5 } } }));
+    const table = await tutor(['list'], config);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/│ 1 +│ intro +│ What Redis is, and how this tutor works +│ 8 +│ 5 +│ done +│/);
+    expect(table.stdout).toMatch(/│ 2 +│ strings +│ .* +│ in progress │/);
+    expect(table.stdout).toMatch(/│ 3 +│ lists +│ .* +│ new +│/);
+    const json = JSON.parse((await tutor(['list', '--json'], config)).stdout) as { id: string; status: string; steps: number }[];
+    expect(json.map((l) => [l.id, l.status])).toEqual([['intro', 'done'], ['strings', 'in progress'], ['lists', 'new']]);
+    expect(json[2]!.steps).toBeGreaterThan(10);
+    rmSync(config, { recursive: true, force: true });
+  });
+
+  it('answers an unknown lesson with "did you mean" and the list, exit 2', async () => {
+    const r = await tutor(['lesson', 'lsits', '--autoplay']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('There is no lesson "lsits". Did you mean "lists"?');
+    expect(r.stderr).toContain(' 2  strings');
+  });
+
+  it('start without a terminal says what to run instead and exits 2 at once', async () => {
+    const r = await tutor(['start', '--url', server.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('redis-tutor start needs a terminal');
+    expect(r.stderr).toContain('redis-tutor lesson intro --autoplay');
+  });
+
+  it('lesson without a terminal (and without --autoplay) exits 2 too', async () => {
+    const r = await tutor(['lesson', 'intro', '--url', server.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('redis-tutor lesson intro needs a terminal');
+  });
+
+  it('reset asks first; without a terminal it needs --yes; it clears one lesson or all', async () => {
+    const config = mkdtempSync(path.join(os.tmpdir(), 'rt-reset-'));
+    mkdirSync(path.dirname(progressPath(config)), { recursive: true });
+    const progress = { version: 1, welcomed: true, lessons: { intro: { steps: {}, finished: true, seconds: 1 }, lists: { steps: {}, finished: true, seconds: 1 } } };
+    writeFileSync(progressPath(config), JSON.stringify(progress));
+    const refused = await tutor(['reset'], config);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Add --yes');
+    const one = await tutor(['reset', 'lists', '--yes'], config);
+    expect(one.stdout).toContain('Progress cleared for the lesson "Lists: a chat history that keeps every message".');
+    expect(Object.keys(JSON.parse(readFileSync(progressPath(config), 'utf8')).lessons)).toEqual(['intro']);
+    await tutor(['reset', '--yes'], config);
+    expect(JSON.parse(readFileSync(progressPath(config), 'utf8'))).toEqual({ version: 1, welcomed: true, lessons: {} });
+    rmSync(config, { recursive: true, force: true });
+  });
+
+  it('a damaged progress file is set aside with a notice, never fatal', async () => {
+    const config = mkdtempSync(path.join(os.tmpdir(), 'rt-damaged-'));
+    mkdirSync(path.dirname(progressPath(config)), { recursive: true });
+    writeFileSync(progressPath(config), '{"version": 1, "lessons": ');
+    const r = await tutor(['list', '--json'], config);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Your progress file \(.*progress\.json\) was damaged; it was moved to .*progress\.json\.damaged-.* and you start fresh\.\n$/);
+    expect(JSON.parse(r.stdout).every((l: { status: string }) => l.status === 'new')).toBe(true);
+    rmSync(config, { recursive: true, force: true });
+  });
+});
