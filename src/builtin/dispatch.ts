@@ -31,7 +31,9 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   }
   const found = engine.table.lookup(args);
   if (found.kind !== 'found') {
-    reject(client, rejection(found, args));
+    const reply = rejection(found, args);
+    if (found.kind === 'arity' && found.fullName === 'exec') abortExec(engine, client, reply);
+    else reject(client, reply);
     return;
   }
   const spec = found.spec;
@@ -40,7 +42,8 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   if (engine.memory.maxBytes > 0) {
     const oomCheck = denyOom || (name === 'exec' && client.multi !== null && client.multiDenyOom);
     if (oomCheck && engine.memory.overLimit(engine.clock.now)) {
-      reject(client, OOM);
+      if (name === 'exec') abortExec(engine, client, OOM);
+      else reject(client, OOM);
       return;
     }
   }
@@ -69,13 +72,29 @@ export function call(engine: Engine, client: Client, spec: CommandSpec, args: Bu
   const ctx = client.ctx;
   ctx.db = engine.databases[client.dbIndex]!;
   ctx.now = engine.clock.now;
-  return spec.handler(ctx, args);
+  try {
+    return spec.handler(ctx, args);
+  } catch (err) {
+    // A bug in one command must not take the engine (and the tutor around it) down.
+    return error(`ERR internal error in redis-tutor's built-in engine running '${spec.name}': ${(err as Error)?.message ?? String(err)}`);
+  }
 }
 
 /** A queue-time error inside MULTI also dooms the transaction (EXECABORT). */
 function reject(client: Client, reply: RespReply): void {
   if (client.multi !== null) client.multiFailed = true;
   client.reply(reply);
+}
+
+/** EXEC refused before it runs ends the transaction, naming why (Redis's execCommandAbort). */
+function abortExec(engine: Engine, client: Client, reply: RespReply): void {
+  client.multi = null;
+  client.multiFailed = false;
+  client.multiDenyOom = false;
+  client.dirtyCas = false;
+  engine.watch.unwatchAll(client);
+  const why = String(reply.value).replace(/^ERR /, '');
+  client.reply(error(`EXECABORT Transaction discarded because of: ${why}`));
 }
 
 function rejection(found: Exclude<Lookup, { kind: 'found' }>, args: Buffer[]): RespReply {

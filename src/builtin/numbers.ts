@@ -11,6 +11,7 @@ export const NOT_FLOAT = 'ERR value is not a valid float';
 /** A 64-bit integer, or null when the bytes are not one. */
 export function parseInt64(buf: Buffer): bigint | null {
   const n = buf.length;
+  if (n === 0) return null;
   if (n <= 15) {
     const v = parseInteger(buf);
     return v === null ? null : BigInt(v);
@@ -44,6 +45,7 @@ export function parseInteger(buf: Buffer): number | null {
     for (let j = i; j < n; j++) v = v * 10 + (buf[j]! - 0x30);
     return i === 1 ? -v : v;
   }
+  if (n === 0) return null;
   const big = parseInt64(buf);
   return big === null ? null : Number(big);
 }

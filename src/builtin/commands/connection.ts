@@ -23,7 +23,8 @@ const echo = command('echo', 2, ['fast'], [0, 0, 0], (_ctx, args) => bulk(args[1
 const select = command('select', 2, ['loading', 'stale', 'fast'], [0, 0, 0], (ctx, args) => {
   const { client, engine } = internals(ctx);
   const index = parseInt64(args[1]!);
-  if (index === null || index > 2147483647n || index < -2147483648n) fail('ERR invalid DB index');
+  if (index === null) fail('ERR value is not an integer or out of range');
+  if (index > 2147483647n || index < -2147483648n) fail('ERR value is out of range, value must between -2147483648 and 2147483647');
   if (index < 0n || index >= BigInt(engine.databaseCount)) fail('ERR DB index is out of range');
   client.dbIndex = Number(index);
   ctx.db = engine.database(client.dbIndex);

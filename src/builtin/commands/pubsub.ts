@@ -5,6 +5,7 @@ import type { Engine } from '../engine.js';
 import { globMatch } from '../glob.js';
 import { subscriptionReply } from '../pubsub.js';
 import { fromBytes, toBytes, type CommandContext, type CommandSpec } from '../types.js';
+import { fail } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 
 type Kind = 'subscribe' | 'unsubscribe' | 'psubscribe' | 'punsubscribe';
@@ -62,6 +63,7 @@ const pubsubCommand: CommandSpec = {
   subcommands: [
     command('pubsub|channels', -2, ['pubsub', 'loading', 'stale'], [0, 0, 0], (ctx, args) => {
       const { engine } = internals(ctx);
+      if (args.length > 3) fail(`ERR unknown subcommand or wrong number of arguments for '${args[1]!.toString('latin1')}'. Try PUBSUB HELP.`);
       const pattern = args.length > 2 ? toBytes(args[2]!) : undefined;
       const out: RespReply[] = [];
       for (const name of engine.pubsub.channels.keys()) {
