@@ -1,5 +1,6 @@
 import { BUILTIN_LESSONS, loadCourse } from '../course/load.js';
 import type { Lesson } from '../course/schema.js';
+import { versionAtLeast } from '../connection/client.js';
 import { connectionRequest, type GlobalOptions } from '../connection/options.js';
 import { resolveConnection, type Connection } from '../connection/resolve.js';
 import { progressMsg } from '../progress/messages.js';
@@ -9,6 +10,7 @@ import type { StepContext } from '../runner/context.js';
 import { lessonExtras } from '../runner/extras.js';
 import type { Player } from '../runner/player.js';
 import { openLessonRedis, type LessonRedis } from '../runner/redis.js';
+import { runnerMsg } from '../runner/messages.js';
 import type { ProgressSink } from '../runner/session.js';
 import { languageFrom } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
@@ -70,6 +72,11 @@ export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv
 export function stepContext(redis: LessonRedis, player: Player, env: NodeJS.ProcessEnv): StepContext {
   const width = Math.min(process.stdout.columns || 100, 100) - 1;
   return { redis, player, extras: lessonExtras(redis), lang: languageFrom(env), out, used: new Set(), width };
+}
+
+/** Said before a lesson whose commands this server may not have. */
+export function versionWarning(lesson: Lesson, connection: Connection): string | undefined {
+  return versionAtLeast(connection.version, lesson.minRedis) ? undefined : runnerMsg.oldForLesson(lesson.id, lesson.minRedis, connection.version);
 }
 
 /** Needs a lesson declares that this connection cannot meet. */

@@ -4,7 +4,8 @@ import { languageFrom } from '../ui/i18n.js';
 import { autoPlayer } from '../runner/player.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { runLesson } from '../runner/session.js';
-import { courseLessons, openPlayground, progressSink, stepContext, unmetNeeds, type CourseOptions } from './lesson-env.js';
+import { theme } from '../ui/theme.js';
+import { courseLessons, openPlayground, out, progressSink, stepContext, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /**
  * `redis-tutor lesson <name>`: one lesson by id or number. With --autoplay it plays itself with the
@@ -18,6 +19,8 @@ export async function lesson(name: string, opts: CourseOptions & { autoplay?: bo
   try {
     const unmet = unmetNeeds(chosen, playground.connection);
     if (unmet.length > 0) throw new UserError(m.unmetNeed(chosen.id, unmet[0]!));
+    const old = versionWarning(chosen, playground.connection);
+    if (old) out(theme.warn(old));
     const next = lessons[lessons.indexOf(chosen) + 1];
     if (opts.autoplay) {
       const result = await runLesson(stepContext(playground.redis, autoPlayer(), env), chosen, { ...(next ? { next } : {}) });

@@ -8,7 +8,8 @@ import { runnerMsg as m } from '../runner/messages.js';
 import { renderInline } from '../runner/render.js';
 import { runLesson } from '../runner/session.js';
 import { languageFrom } from '../ui/i18n.js';
-import { courseLessons, openPlayground, out, progressSink, stepContext, type CourseOptions } from './lesson-env.js';
+import { theme } from '../ui/theme.js';
+import { courseLessons, openPlayground, out, progressSink, stepContext, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
 export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
@@ -28,6 +29,13 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
       if (picked === QUIT) return 0;
       let lesson: Lesson | undefined = lessons.find((l) => l.id === picked);
       while (lesson) {
+        const unmet = unmetNeeds(lesson, playground.connection);
+        if (unmet.length > 0) {
+          out(theme.warn(m.unmetNeed(lesson.id, unmet[0]!)));
+          break;
+        }
+        const old = versionWarning(lesson, playground.connection);
+        if (old) out(theme.warn(old));
         const next: Lesson | undefined = lessons[lessons.indexOf(lesson) + 1];
         const result = await runLesson(stepContext(playground.redis, terminalPlayer(), env), lesson, { progress: sink, ...(next ? { next } : {}) });
         if (!result.finished) return 0;

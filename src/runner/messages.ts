@@ -97,6 +97,7 @@ const en = {
   resetKept: () => 'Nothing was changed.',
   resetNeedsYes: () => 'redis-tutor reset asks before it clears anything, and standard input is not a terminal. Add --yes to clear without asking.',
   unmetNeed: (id: string, need: string) => `The lesson "${id}" needs ${need === 'real-server' ? 'a real Redis server' : 'two connections to Redis'}; use --url or --spawn.`,
+  oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
   checkOk: (id: string, tries: number, wrongs: number) => `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback`,
   checkFailed: (id: string, count: number) => `✗ ${id}: ${count} problem${count === 1 ? '' : 's'}`,

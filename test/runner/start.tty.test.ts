@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { openTerminal, type Terminal } from '../helpers/tty.js';
+
+let server: TestRedis;
+let config: string;
+let term: Terminal | undefined;
+
+beforeAll(async () => {
+  server = await startRedis();
+  config = mkdtempSync(path.join(os.tmpdir(), 'rt-start-tty-'));
+});
+afterEach(() => term?.kill());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(config, { recursive: true, force: true });
+});
+
+const progressFile = () => path.join(config, 'redis-tutor', 'progress.json');
+const start = () => openTerminal(['start', '--url', server.url], { env: { XDG_CONFIG_HOME: config } });
+
+/** Waits for `pattern` on the current screen (not the scrollback), for things that must be there now. */
+async function onScreen(t: Terminal, pattern: RegExp | string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const screen = t.screen();
+    if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('start in a real terminal: strings, a wrong answer, a hint, the right answer, Ctrl+C, resume, then a damaged progress file', async () => {
+  const prompt = `127.0.0.1:${server.port}[15]>`;
+
+  // First run: welcome, then the menu. Choose the second lesson, strings.
+  term = start();
+  await term.waitFor('Welcome to redis-tutor!');
+  await onScreen(term, /❯ +1\. What Redis is/);
+  term.press('Down');
+  await onScreen(term, /❯ +2\. Strings/);
+  term.press('Enter');
+  await term.waitFor('Lesson 2: Strings: SET, GET, DEL, EXISTS and KEYS');
+  await onScreen(term, 'Press Enter to go on');
+  term.press('Enter');
+  await term.waitFor('[2/14]');
+  await onScreen(term, /"Ada Lovelace"[\s\S]*Press Enter to go on/);
+  term.press('Enter');
+  await term.waitFor('Store the name Grace for user 2');
+  await onScreen(term, new RegExp(`${escape(prompt)}\\s*$`));
+
+  // A wrong answer: the key name is off, and the tutor says which key was meant.
+  term.type('SET user2name Grace');
+  term.press('Enter');
+  await term.waitFor('Not yet: user:2:name should be the string "Grace"; it does not exist. There is a key user2name: did you mean');
+  term.type('hint');
+  term.press('Enter');
+  await term.waitFor("Hint 1/2: Look at the key above: user:1:name. What would user 2's be?");
+  term.type('SET user:2:name Grace');
+  term.press('Enter');
+  await term.waitFor(/SET user:2:name Grace\nOK\nDone!/);
+  await term.waitFor('[4/14]');
+  await onScreen(term, 'Press Enter to go on');
+
+  // Ctrl+C leaves cleanly and keeps progress.
+  term.press('C-c');
+  await term.waitFor('Progress saved. Run redis-tutor start to continue where you left off.');
+  expect(await term.waitForExit()).toBe(130);
+  const saved = JSON.parse(readFileSync(progressFile(), 'utf8'));
+  expect(saved.lessons.strings).toMatchObject({ current: 'chat-story', finished: false, steps: { 'second-user': 'passed' } });
+  term.kill();
+
+  // Second run: no welcome; "continue" comes first and lands on the same step.
+  term = start();
+  const menu = await onScreen(term, 'Continue where you left off: Strings: SET, GET, DEL, EXISTS and KEYS (step 4 of 14)');
+  expect(menu).not.toContain('Welcome to redis-tutor!');
+  expect(menu).toMatch(/2\. Strings: SET, GET, DEL, EXISTS and KEYS +\[in progress\]/);
+  term.press('Enter');
+  await term.waitFor('Continuing at step 4 of 14.');
+  await term.waitFor(/\[4\/14\]\nNow a real program\. You are writing a chat app/);
+  term.press('C-c');
+  expect(await term.waitForExit()).toBe(130);
+  term.kill();
+
+  // Damage the progress file: a one-line notice, the file set aside, and a fresh start with the welcome.
+  writeFileSync(progressFile(), '{"version": 1, "lessons": {"strings": ');
+  term = start();
+  const fresh = await onScreen(term, /❯ +1\. What Redis is/);
+  expect(fresh).toMatch(/Your progress file \(.*progress\.json\) was damaged; it was moved to .*damaged-.* and you start fresh\./);
+  expect(fresh).toContain('Welcome to redis-tutor!');
+  expect(fresh).not.toContain('Continue where you left off');
+  expect(fresh).not.toContain('[in progress]');
+  term.press('C-c');
+  expect(await term.waitForExit()).toBe(130);
+  expect(readdirSync(path.dirname(progressFile())).some((n) => n.startsWith('progress.json.damaged-'))).toBe(true);
+  expect(existsSync(progressFile())).toBe(true);
+}, 60_000);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
