@@ -7,7 +7,7 @@ import { classifyInput } from './input.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import type { LessonRedis } from './redis.js';
-import { renderInline } from './render.js';
+import { reflow, renderInline } from './render.js';
 
 /** What the learner has done so far in one `try` step, besides changing Redis. */
 export interface Attempt {
@@ -83,7 +83,7 @@ export async function playTry(ctx: StepContext, step: TryStep): Promise<StepEnd>
           return { type: 'done', outcome: 'passed' };
         }
         const advice = result.failures.join('\n');
-        if (advice !== lastAdvice && !ctx.player.auto) ctx.out(`${theme.warn(m.notYet())} ${renderInline(advice)}`);
+        if (advice !== lastAdvice && !ctx.player.auto) ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
         lastAdvice = advice;
       }
     }
