@@ -2,6 +2,7 @@ import { input, select } from '@inquirer/prompts';
 import { QuitSignal } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { runnerMsg as m } from './messages.js';
+import { classifyInput } from './input.js';
 import type { Player } from './player.js';
 
 /** Ctrl+C in any prompt ends the lesson cleanly: inquirer's ExitPromptError becomes the tutor's QuitSignal. */
@@ -29,7 +30,9 @@ export function terminalPlayer(): Player {
     choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })) })),
     pause: async () => {
       // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
-      await guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true }));
+      const typed = await guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true }));
+      const word = classifyInput(typed);
+      return word.kind === 'back' || word.kind === 'quit' ? word.kind : undefined;
     },
   };
 }

@@ -56,7 +56,7 @@ const en = {
   right: () => 'Right.',
   wrongAnswer: (answer: string) => `Not quite: the answer is ${answer}.`,
   letsSee: () => "Let's run it:",
-  continue: () => 'Press Enter to go on',
+  continue: () => 'Press Enter to go on (or type back, quit)',
 
   // Lesson frame
   stepOf: (n: number, total: number) => `[${n}/${total}]`,
@@ -71,7 +71,7 @@ const en = {
   nextLesson: (id: string, title: string) => `Next: ${title} (redis-tutor lesson ${id})`,
   courseDone: () => 'That was the last lesson. You have finished the course!',
   saved: () => 'Progress saved. Run `redis-tutor start` to continue where you left off.',
-  needsRealServer: (id: string) => `The lesson "${id}" needs a real Redis server (it restarts or persists data); use --url or --spawn.`,
+  connectionLost: (detail: string) => `The connection to Redis was lost (${detail}). Your progress is saved: run the same command again to continue.`,
 
   // Commands
   noTerminal: (command: string) =>

@@ -11,8 +11,8 @@ export interface Player {
   line(prompt: string, step: TryStep): Promise<string>;
   /** Index of the chosen answer. */
   choose(question: string, choices: string[], answer: number): Promise<number>;
-  /** Lets the learner read before the next step. */
-  pause(): Promise<void>;
+  /** Lets the learner read before the next step; they may also ask to go back or to quit there. */
+  pause(): Promise<'back' | 'quit' | undefined>;
 }
 
 /** Plays every `try` step with its solution (then `skip` if that was not enough) and every right answer. */
@@ -28,6 +28,8 @@ export function autoPlayer(): Player {
     async choose(_question, _choices, answer) {
       return answer;
     },
-    async pause() {},
+    async pause() {
+      return undefined;
+    },
   };
 }

@@ -5,7 +5,8 @@ import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from '../repl/parse.j
 import { formatForCommand } from '../repl/format.js';
 import { renderHelp } from '../repl/help.js';
 import { renderShow } from '../repl/show.js';
-import { RespClient } from '../resp/client.js';
+import { UserError } from '../errors.js';
+import { ConnectionClosedError, RespClient } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
 import { runnerMsg } from './messages.js';
 import { learnerKeys, readKey, type KeySnapshot } from './snapshot.js';
@@ -42,6 +43,14 @@ export interface LessonRedis {
 export async function openLessonRedis(connection: Connection): Promise<LessonRedis> {
   const resp = await RespClient.connect(connection.endpoint, { db: connection.db });
   const client = connection.client;
+  const call = async (args: Buffer[]) => {
+    try {
+      return await resp.call(args);
+    } catch (err) {
+      if (err instanceof ConnectionClosedError) throw new UserError(runnerMsg.connectionLost(err.message), { cause: err });
+      throw err;
+    }
+  };
   return {
     prompt: `${address(connection.endpoint)}${connection.db === 0 ? '' : `[${connection.db}]`}> `,
     owned: connection.owned,
@@ -55,7 +64,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       let reply: RespReply = { type: 'bulk', value: null };
       let text = '';
       for (let i = 0; i < parsed.repeat; i++) {
-        reply = await resp.call(parsed.args);
+        reply = await call(parsed.args);
         text += formatForCommand(parsed.args, reply, 'human');
       }
       const args = parsed.args.map((a) => a.toString('utf8'));

@@ -6,20 +6,22 @@ import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { renderInline } from './render.js';
 
-const done: StepEnd = { type: 'done', outcome: 'passed' };
+/** After a step the learner read: on, or back / quit if they typed that at the pause. */
+async function read(ctx: StepContext): Promise<StepEnd> {
+  const word = await ctx.player.pause();
+  return word === undefined ? { type: 'done', outcome: 'passed' } : { type: word };
+}
 
 export async function playSay(ctx: StepContext, step: SayStep): Promise<StepEnd> {
   say(ctx, step.text);
-  await ctx.player.pause();
-  return done;
+  return read(ctx);
 }
 
 export async function playRun(ctx: StepContext, step: RunStep): Promise<StepEnd> {
   say(ctx, step.text);
   for (const line of step.commands) await runShown(ctx, line, true);
   say(ctx, step.after);
-  await ctx.player.pause();
-  return done;
+  return read(ctx);
 }
 
 /** The pitfall: the commands are shown, the learner predicts, then they run for real and the why is told. */
@@ -30,14 +32,12 @@ export async function playPredict(ctx: StepContext, step: PredictStep): Promise<
   ctx.out(theme.dim(m.letsSee()));
   for (const line of step.commands) await runShown(ctx, line, true);
   verdict(ctx, step, chosen);
-  await ctx.player.pause();
-  return done;
+  return read(ctx);
 }
 
 export async function playQuiz(ctx: StepContext, step: QuizStep): Promise<StepEnd> {
   verdict(ctx, step, await ask(ctx, step));
-  await ctx.player.pause();
-  return done;
+  return read(ctx);
 }
 
 async function ask(ctx: StepContext, step: PredictStep | QuizStep): Promise<number> {

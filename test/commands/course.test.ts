@@ -35,11 +35,12 @@ describe('lesson --autoplay', () => {
     expect(existsSync(progressPath())).toBe(false);
   });
 
-  it('plays a lesson by number on a private spawned server', async () => {
-    const r = await tutor(['lesson', '2', '--autoplay', '--spawn']);
+  it.each([['1', 'What Redis is'], ['2', 'Strings'], ['3', 'Lists']])('plays lesson %s (by number) on a private spawned server', async (n, title) => {
+    const r = await tutor(['lesson', n, '--autoplay', '--spawn']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/private Redis 7\.0\.15 at 127\.0\.0\.1:\d+/);
-    expect(r.stdout).toContain('Lesson complete: Strings');
+    expect(r.stdout).toContain(`Lesson complete: ${title}`);
+    expect(r.stdout).not.toContain('✗');
     // The private server has no playground marker, so KEYS * shows none and no note is needed.
     expect(r.stdout).not.toContain('redis-tutor:playground');
   });

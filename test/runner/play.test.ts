@@ -76,6 +76,15 @@ describe('playLesson against a real Redis', () => {
     expect(await pg.connection.client.lrange('chat', 0, -1)).toEqual(['a', 'b']);
   });
 
+  it('takes back and quit at the pause after a step the learner only reads', async () => {
+    // Pauses: after `hello` go on; after the predict step `overwrite` go back to `greet` (its state rebuilt,
+    // so it is asked again); after `overwrite` the second time, quit.
+    const ctx = context(pg.redis, scriptedPlayer(['SET greeting hello', 'SET greeting hello'], [], [undefined, 'back', 'quit']));
+    const result = await playLesson(ctx, basics, 0);
+    expect(result.state).toMatchObject({ status: 'quit', index: 2 });
+    expect(text(ctx.screen).match(/\[2\/5\]/g)).toHaveLength(2);
+  });
+
   it('says why a list check fails, but not again while nothing changes', async () => {
     const ctx = context(pg.redis, scriptedPlayer(['SET chat a', 'GET chat', 'DEL chat', 'RPUSH chat a b']));
     await playLesson(ctx, basics, 3);
