@@ -77,7 +77,11 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     },
     show: (key) => renderShow(resp, key),
     help: (topic) => renderHelp(resp, topic),
-    clear: () => clearPlayground(client, connection.owned),
+    async clear() {
+      // A MULTI the learner left open would queue the replayed commands instead of running them.
+      await call([Buffer.from('DISCARD')]);
+      await clearPlayground(client, connection.owned);
+    },
     close: () => resp.close(),
   };
 }

@@ -85,6 +85,14 @@ describe('playLesson against a real Redis', () => {
     expect(text(ctx.screen).match(/\[2\/5\]/g)).toHaveLength(2);
   });
 
+  it('rebuilds a step\'s state even when the learner left a MULTI open', async () => {
+    const ctx = context(pg.redis, scriptedPlayer(['MULTI', 'SET chat x', 'back', 'RPUSH chat a b']));
+    const result = await playLesson(ctx, basics, 3);
+    expect(text(ctx.screen)).toContain('QUEUED');
+    expect(result.state.outcomes).toMatchObject({ overwrite: 'passed', chat: 'passed' });
+    expect(await pg.connection.client.get('note')).toBe('b');
+  });
+
   it('says why a list check fails, but not again while nothing changes', async () => {
     const ctx = context(pg.redis, scriptedPlayer(['SET chat a', 'GET chat', 'DEL chat', 'RPUSH chat a b']));
     await playLesson(ctx, basics, 3);
