@@ -46,7 +46,7 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   await term.waitFor('Lesson 2: Strings: SET, GET, DEL, EXISTS and KEYS');
   await onScreen(term, 'Press Enter to go on');
   term.press('Enter');
-  await term.waitFor('[2/14]');
+  await term.waitFor('[2/15]');
   await onScreen(term, /"Ada Lovelace"[\s\S]*Press Enter to go on/);
   term.press('Enter');
   await term.waitFor('Store the name Grace for user 2');
@@ -62,7 +62,7 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   term.type('SET user:2:name Grace');
   term.press('Enter');
   await term.waitFor(/SET user:2:name Grace\nOK\nDone!/);
-  await term.waitFor('[4/14]');
+  await term.waitFor('[4/15]');
   await onScreen(term, 'Press Enter to go on');
 
   // Ctrl+C leaves cleanly and keeps progress.
@@ -75,12 +75,12 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
 
   // Second run: no welcome; "continue" comes first and lands on the same step.
   term = start();
-  const menu = await onScreen(term, 'Continue where you left off: Strings: SET, GET, DEL, EXISTS and KEYS (step 4 of 14)');
+  const menu = await onScreen(term, 'Continue where you left off: Strings: SET, GET, DEL, EXISTS and KEYS (step 4 of 15)');
   expect(menu).not.toContain('Welcome to redis-tutor!');
   expect(menu).toMatch(/2\. Strings: SET, GET, DEL, EXISTS and KEYS +\[in progress\]/);
   term.press('Enter');
-  await term.waitFor('Continuing at step 4 of 14.');
-  await term.waitFor(/\[4\/14\]\nNow a real program\. You are writing a chat app/);
+  await term.waitFor('Continuing at step 4 of 15.');
+  await term.waitFor(/\[4\/15\]\nNow a real program\. You are writing a chat app/);
   term.press('C-c');
   expect(await term.waitForExit()).toBe(130);
   term.kill();
