@@ -91,7 +91,8 @@ export async function run(argv: string[]): Promise<number> {
   program
     .command('lessons')
     .description('tools for lesson authors')
-    .command('check [dir]')
+    .command('check')
+    .argument('[dir]', 'a folder of lesson files (default: the course shipped with the tutor)')
     .description('validate every lesson file, then prove each try step fails from its start and passes with its solution')
     .action(async (dir: string | undefined, _opts, cmd: Command) => {
       const { lessonsCheck } = await import('./commands/lessons-check.js');
