@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { readCourse } from '../../src/course/load.js';
 import type { Lesson } from '../../src/course/schema.js';
 import { resolveConnection, type Connection } from '../../src/connection/resolve.js';
@@ -46,5 +47,6 @@ export function scriptedPlayer(lines: string[], answers: number[] = [], pauses: 
 
 export function context(redis: LessonRedis, player: Player, lang = 'en'): StepContext & { screen: string[] } {
   const screen: string[] = [];
-  return { redis, player, extras: lessonExtras(redis), lang, out: (t) => screen.push(t), used: new Set(), width: 100, screen };
+  // The screen as read, colours or not (a test may run in a terminal that chalk colours).
+  return { redis, player, extras: lessonExtras(redis), lang, out: (t) => screen.push(stripVTControlCharacters(t)), used: new Set(), width: 100, screen };
 }

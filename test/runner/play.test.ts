@@ -8,9 +8,6 @@ import { runLesson } from '../../src/runner/session.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { context, fixtureCourse, playground, scriptedPlayer } from './harness.js';
 
-// Colour off, so the screen is plain text.
-process.env.NO_COLOR = '1';
-process.env.FORCE_COLOR = '0';
 
 let server: TestRedis;
 let pg: Awaited<ReturnType<typeof playground>>;

@@ -1,0 +1,54 @@
+import { stripVTControlCharacters as plain } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { atStep, emptyProgress, finishLesson, recordStep } from '../../src/progress/model.js';
+import { menuChoices, QUIT } from '../../src/runner/menu.js';
+import { lessonSummary } from '../../src/runner/summary.js';
+import { fixtureCourse } from './harness.js';
+
+const [basics, more] = fixtureCourse() as [ReturnType<typeof fixtureCourse>[number], ReturnType<typeof fixtureCourse>[number]];
+
+describe('menuChoices', () => {
+  it('on a first run: every lesson as new, then Quit; the first lesson is the default', () => {
+    const menu = menuChoices([basics, more], emptyProgress(), 'en');
+    expect(menu.choices).toEqual([
+      { name: ' 1. Basics', value: 'basics' },
+      { name: ' 2. More', value: 'more' },
+      { name: 'Quit', value: QUIT },
+    ]);
+    expect(menu.default).toBe('basics');
+  });
+
+  it('puts "continue where you left off" first, with the step, and shows each status', () => {
+    let p = finishLesson(emptyProgress(), 'basics');
+    p = atStep(recordStep(p, 'more', 'count', 'shown'), 'more', 'count');
+    const menu = menuChoices([basics, more], p, 'en');
+    expect(menu.choices.map((c) => c.name)).toEqual(['Continue where you left off: More (step 1 of 1)', ' 1. Basics  [done]', ' 2. More  [in progress]', 'Quit']);
+    expect(menu.default).toBe('more');
+  });
+
+  it('shows titles in the learner\'s language', () => {
+    expect(menuChoices([basics], emptyProgress(), 'ko').choices[0]!.name).toBe(' 1. 기초');
+  });
+});
+
+describe('lessonSummary', () => {
+  it('says what was learned, the commands used, the time, and what comes next', () => {
+    const text = plain(lessonSummary({ lesson: basics, commands: ['SET', 'RPUSH'], seconds: 125, outcomes: { greet: 'passed', chat: 'shown' }, next: more }, 'en'));
+    expect(text.split('\n')).toEqual([
+      'Lesson complete: Basics',
+      'What you learned:',
+      '  • SET stores one value per key.',
+      'Commands you used: SET, RPUSH',
+      'Time: 2 min 5 s',
+      '1 step solved by showing the solution or skipped: worth another go later (redis-tutor reset <lesson>).',
+      'Next: More (redis-tutor lesson more)',
+    ]);
+  });
+
+  it('ends the course with a finish line after the last lesson', () => {
+    const text = plain(lessonSummary({ lesson: more, commands: [], seconds: 4, outcomes: { count: 'passed' } }, 'en'));
+    expect(text).toContain('Commands you used: (none)');
+    expect(text).toContain('Time: 4 s');
+    expect(text.split('\n').at(-1)).toBe('That was the last lesson. You have finished the course!');
+  });
+});
