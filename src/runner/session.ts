@@ -8,7 +8,7 @@ import { lessonHeader, playLesson } from './play.js';
 import { renderInline } from './render.js';
 import { lessonSummary } from './summary.js';
 
-/** Where progress goes; `save` must not throw (a failed save is told once, the lesson goes on). */
+/** Where progress goes; `set` must not throw (a failed save is told once, and the lesson goes on). */
 export interface ProgressSink {
   get(): Progress;
   set(progress: Progress): void;
@@ -48,6 +48,7 @@ export async function runLesson(
       done: (step, outcome) => sink?.set(tick(recordStep(sink.get(), lesson.id, step.id, outcome))),
     });
     if (result.state.status === 'quit') {
+      if (sink) sink.set(tick(sink.get()));
       ctx.out(renderInline(m.saved()));
       return { finished: false, allPassed: result.allPassed };
     }
