@@ -103,3 +103,37 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('lesson intro in a real terminal: a reply check, solution, a quiz answered with the arrow keys, quit', async () => {
+  const env = { XDG_CONFIG_HOME: path.join(config, 'intro') };
+  term = openTerminal(['lesson', 'intro', '--url', server.url], { env });
+  await onScreen(term, 'Press Enter to go on');
+  term.press('Enter');
+  await onScreen(term, /PONG is a status reply[\s\S]*Press Enter to go on/);
+  term.press('Enter');
+  await term.waitFor('Your turn: type PING and press Enter.');
+  term.type('ping');
+  term.press('Enter');
+  await term.waitFor(/> ping\nPONG\nDone!/);
+  await onScreen(term, /help <command>  what a Redis command does[\s\S]*Press Enter to go on/);
+  term.press('Enter');
+  await term.waitFor('Make Redis say hello redis');
+  term.type('ECHO hello redis');
+  term.press('Enter');
+  await term.waitFor("(error) ERR wrong number of arguments for 'echo' command\nNot yet: The last reply should be \"hello redis\"");
+  term.type('solution');
+  term.press('Enter');
+  await term.waitFor(/The solution \(run for you\):\n.*> ECHO "hello redis"\n"hello redis"/);
+  await onScreen(term, 'What happens to your keys when the Redis server restarts?');
+  term.press('Down');
+  term.press('Enter');
+  await term.waitFor(/Right\.\nRedis saves a snapshot of its data to disk/);
+  await onScreen(term, 'Press Enter to go on');
+  term.type('quit');
+  term.press('Enter');
+  await term.waitFor('Progress saved. Run redis-tutor start to continue where you left off.');
+  expect(await term.waitForExit()).toBe(0);
+  const saved = JSON.parse(readFileSync(path.join(env.XDG_CONFIG_HOME, 'redis-tutor', 'progress.json'), 'utf8'));
+  expect(saved.lessons.intro.steps).toEqual({ 'what-is-redis': 'passed', 'ping-shown': 'passed', 'ping-yourself': 'passed', 'tutor-words': 'passed', echo: 'shown' });
+  expect(saved.lessons.intro.current).toBe('restart-quiz');
+}, 60_000);
