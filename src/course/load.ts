@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { formatMsg as f } from './format-messages.js';
 import { courseMsg } from './messages.js';
 import { parseLesson } from './parse.js';
 import type { Problem } from './problems.js';
@@ -44,7 +45,7 @@ export function courseProblems(lessons: Lesson[]): Problem[] {
     const seen = new Map<string | number, Lesson>();
     for (const lesson of lessons) {
       const other = seen.get(lesson[field]);
-      if (other) problems.push({ file: lesson.file, path: field, expected: `a ${field} no other lesson has`, found: `${lesson[field]}, also the ${field} of ${other.file}` });
+      if (other) problems.push({ file: lesson.file, path: field, expected: f.uniqueInCourse(field), found: f.alsoIn(String(lesson[field]), field, other.file) });
       else seen.set(lesson[field], lesson);
     }
   }

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { formatMsg } from './format-messages.js';
 import type { Problem } from './problems.js';
 import { validateLesson, type Validated } from './validate.js';
 
@@ -9,7 +10,7 @@ export function parseLesson(source: string, file: string): Validated {
     const problems: Problem[] = doc.errors.map((e) => ({
       file,
       path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(YAML)',
-      expected: 'valid YAML',
+      expected: formatMsg.yaml(),
       found: e.message.split('\n')[0] ?? e.message,
     }));
     return { ok: false, problems };

@@ -1,3 +1,5 @@
+import { formatMsg as f } from './format-messages.js';
+
 /** One thing wrong in a lesson file: where, what the format expects there, and what the file holds. */
 export interface Problem {
   file: string;
@@ -9,15 +11,15 @@ export interface Problem {
 
 /** Describes a value as found in a file, short enough for one line. */
 export function describeFound(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value (null)';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value === undefined) return f.nothing();
+  if (value === null) return f.nullValue();
+  if (Array.isArray(value)) return f.listOf(value.length);
   if (typeof value === 'object') {
     const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty map' : `a map with ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', ...' : ''}`;
+    return keys.length === 0 ? f.emptyMap() : f.mapWith(keys.slice(0, 6), keys.length > 6);
   }
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+  if (typeof value === 'string') return f.theText(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value));
+  return typeof value === 'number' ? f.theNumber(String(value)) : f.other(typeof value, String(value));
 }
 
 /**
@@ -39,20 +41,20 @@ export class Reader {
 
   map(value: unknown, path: string): Record<string, unknown> | undefined {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-    this.problem(path, 'a map (key: value lines)', value);
+    this.problem(path, f.map(), value);
     return undefined;
   }
 
   /** Names the keys a map may not hold (a typo such as `hint:` for `hints:` would otherwise be ignored). */
   onlyKeys(map: Record<string, unknown>, path: string, allowed: readonly string[]): void {
     for (const key of Object.keys(map)) {
-      if (!allowed.includes(key)) this.problemSaid(join(path, key), `one of: ${allowed.join(', ')}`, `an unknown field "${key}"`);
+      if (!allowed.includes(key)) this.problemSaid(join(path, key), f.oneOf(allowed), f.unknownField(key));
     }
   }
 
   string(value: unknown, path: string, pattern?: { re: RegExp; expected: string }): string {
     if (typeof value !== 'string' || value.trim() === '') {
-      this.problem(path, pattern?.expected ?? 'a text', value);
+      this.problem(path, pattern?.expected ?? f.text(), value);
       return '';
     }
     if (pattern && !pattern.re.test(value)) {
@@ -71,11 +73,11 @@ export class Reader {
 
   list<T>(value: unknown, path: string, item: (v: unknown, p: string) => T, options: { min?: number; expected?: string } = {}): T[] {
     if (!Array.isArray(value)) {
-      this.problem(path, options.expected ?? 'a list', value);
+      this.problem(path, options.expected ?? f.list(), value);
       return [];
     }
     if (value.length < (options.min ?? 0)) {
-      this.problem(path, `${options.expected ?? 'a list'}, with at least ${options.min} item${options.min === 1 ? '' : 's'}`, value);
+      this.problem(path, f.atLeast(options.expected ?? f.list(), options.min ?? 0), value);
     }
     return value.map((v, i) => item(v, `${path}[${i}]`));
   }

@@ -1,9 +1,10 @@
+import { formatMsg as f } from './format-messages.js';
 import { join, Reader, type Problem } from './problems.js';
 import { FORMAT_VERSION, NEEDS, STEP_KINDS, type Lesson, type Need, type Step, type StepKind, type Text, type WrongAnswer } from './schema.js';
 import { readCheck } from './validate-checks.js';
 
-const ID = { re: /^[a-z][a-z0-9-]*$/, expected: 'an id: lower-case letters, digits and dashes, such as "strings"' };
-const VERSION = { re: /^\d+\.\d+(\.\d+)?$/, expected: 'a Redis version in quotes, such as "6.2"' };
+const ID = { re: /^[a-z][a-z0-9-]*$/, expected: f.id() };
+const VERSION = { re: /^\d+\.\d+(\.\d+)?$/, expected: f.version() };
 const LANG = /^[a-z]{2}(-[A-Z]{2})?$/;
 
 const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minutes', 'min_redis', 'needs', 'setup', 'learned', 'steps'];
@@ -28,23 +29,23 @@ export function validateLesson(data: unknown, file: string): Validated {
   const version = map.format_version;
   if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
     // A newer format may mean anything; reading on would only produce confusing problems.
-    r.problemSaid('format_version', `${FORMAT_VERSION} or lower (this version of redis-tutor reads format ${FORMAT_VERSION}; update redis-tutor to read newer lessons)`, `format_version ${version}`);
+    r.problemSaid('format_version', f.newerFormat(FORMAT_VERSION), f.foundVersion(version));
     return { ok: false, problems: r.problems };
   }
-  r.number(version, 'format_version', `a whole number from 1 to ${FORMAT_VERSION}`, (n) => Number.isInteger(n) && n >= 1);
+  r.number(version, 'format_version', f.formatVersion(FORMAT_VERSION), (n) => Number.isInteger(n) && n >= 1);
   r.onlyKeys(map, '', LESSON_FIELDS);
   const lesson: Lesson = {
     formatVersion: typeof version === 'number' ? version : 0,
     id: r.string(map.id, 'id', ID),
-    order: r.number(map.order, 'order', 'a whole number, 1 or more', (n) => Number.isInteger(n) && n >= 1),
+    order: r.number(map.order, 'order', f.order(), (n) => Number.isInteger(n) && n >= 1),
     title: readText(r, map.title, 'title'),
     goal: readText(r, map.goal, 'goal'),
-    minutes: r.number(map.minutes, 'minutes', 'minutes (a number above 0)', (n) => n > 0),
+    minutes: r.number(map.minutes, 'minutes', f.minutes(), (n) => n > 0),
     minRedis: r.string(map.min_redis, 'min_redis', VERSION),
     needs: r.optional(map, 'needs', (v) => r.list(v, 'needs', (n, p) => readNeed(r, n, p)), []),
     setup: r.optional(map, 'setup', (v) => readCommands(r, v, 'setup', 0), []),
     learned: r.optional(map, 'learned', (v) => r.list(v, 'learned', (t, p) => readText(r, t, p)), []),
-    steps: r.list(map.steps, 'steps', (s, p) => readStep(r, s, p), { min: 1, expected: 'a list of steps' }).filter((s): s is Step => s !== undefined),
+    steps: r.list(map.steps, 'steps', (s, p) => readStep(r, s, p), { min: 1, expected: f.steps() }).filter((s): s is Step => s !== undefined),
     file,
   };
   // Checked on the raw list so that positions match the file even when a step before was unreadable.
@@ -53,7 +54,7 @@ export function validateLesson(data: unknown, file: string): Validated {
     const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).id : undefined;
     if (typeof id !== 'string') return;
     const first = seen.get(id);
-    if (first !== undefined) r.problemSaid(`steps[${i}].id`, `an id no other step of this lesson has`, `"${id}", already the id of steps[${first}]`);
+    if (first !== undefined) r.problemSaid(`steps[${i}].id`, f.uniqueStepId(), f.duplicateStepId(id, first));
     else seen.set(id, i);
   });
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
@@ -61,35 +62,35 @@ export function validateLesson(data: unknown, file: string): Validated {
 
 export function readText(r: Reader, value: unknown, path: string): Text {
   if (typeof value === 'string' && value.trim() !== '') return value;
-  const expected = 'a text, or a map of languages with at least `en:` (en: Hello, ko: 안녕하세요)';
+  const expected = f.textOrLanguages();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     r.problem(path, expected, value);
     return '';
   }
   const map = value as Record<string, unknown>;
-  if (typeof map.en !== 'string' || map.en.trim() === '') r.problem(join(path, 'en'), 'the English text (the fallback for every language)', map.en);
+  if (typeof map.en !== 'string' || map.en.trim() === '') r.problem(join(path, 'en'), f.english(), map.en);
   for (const [lang, text] of Object.entries(map)) {
-    if (!LANG.test(lang)) r.problemSaid(join(path, lang), 'a language code such as en, ko or pt-BR', `"${lang}"`);
-    else if (typeof text !== 'string') r.problem(join(path, lang), 'a text', text);
+    if (!LANG.test(lang)) r.problemSaid(join(path, lang), f.language(), f.quotedName(lang));
+    else if (typeof text !== 'string') r.problem(join(path, lang), f.text(), text);
   }
   return map as Text;
 }
 
 function readNeed(r: Reader, value: unknown, path: string): Need {
-  if (!NEEDS.includes(value as Need)) r.problem(path, `one of: ${NEEDS.join(', ')}`, value);
+  if (!NEEDS.includes(value as Need)) r.problem(path, f.oneOf(NEEDS), value);
   return value as Need;
 }
 
 function readCommands(r: Reader, value: unknown, path: string, min: number): string[] {
-  return r.list(value, path, (c, p) => r.string(c, p, { re: /\S/, expected: 'a Redis command line, such as SET greeting hello' }), {
+  return r.list(value, path, (c, p) => r.string(c, p, { re: /\S/, expected: f.commandLine() }), {
     min,
-    expected: 'a list of Redis commands',
+    expected: f.commands(),
   });
 }
 
 function readChoiceStep(r: Reader, map: Record<string, unknown>, path: string) {
-  const choices = r.list(map.choices, join(path, 'choices'), (c, p) => readText(r, c, p), { min: 2, expected: 'a list of choices' });
-  const answer = r.number(map.answer, join(path, 'answer'), `the number of the right choice, from 0 to ${Math.max(0, choices.length - 1)} (0 is the first)`, (n) => Number.isInteger(n) && n >= 0 && n < choices.length);
+  const choices = r.list(map.choices, join(path, 'choices'), (c, p) => readText(r, c, p), { min: 2, expected: f.choices() });
+  const answer = r.number(map.answer, join(path, 'answer'), f.answer(Math.max(0, choices.length - 1)), (n) => Number.isInteger(n) && n >= 0 && n < choices.length);
   return { question: readText(r, map.question, join(path, 'question')), choices, answer, explain: readText(r, map.explain, join(path, 'explain')) };
 }
 
@@ -98,7 +99,7 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
   if (!map) return undefined;
   const kind = map.kind as StepKind;
   if (!STEP_KINDS.includes(kind)) {
-    r.problem(join(path, 'kind'), `one of: ${STEP_KINDS.join(', ')}`, map.kind);
+    r.problem(join(path, 'kind'), f.oneOf(STEP_KINDS), map.kind);
     return undefined;
   }
   r.onlyKeys(map, path, ['id', 'kind', 'setup', ...STEP_FIELDS[kind]]);
@@ -119,7 +120,7 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
         ...base,
         kind,
         text: text('text'),
-        checks: r.list(map.checks, join(path, 'checks'), (c, p) => readCheck(r, c, p), { min: 1, expected: 'a list of checks' }).filter((c) => c !== undefined),
+        checks: r.list(map.checks, join(path, 'checks'), (c, p) => readCheck(r, c, p), { min: 1, expected: f.checks() }).filter((c) => c !== undefined),
         hints: r.optional(map, 'hints', (v) => r.list(v, join(path, 'hints'), (t, p) => readText(r, t, p)), []),
         solution: readCommands(r, map.solution, join(path, 'solution'), 1),
         wrong: r.optional(map, 'wrong', (v) => r.list(v, join(path, 'wrong'), (w, p) => readWrong(r, w, p)), []),
