@@ -40,6 +40,12 @@ const en = {
   atLeast: (what: string, min: number) => `${what}, with at least ${min} item${min === 1 ? '' : 's'}`,
   yaml: () => 'valid YAML',
   uniqueInCourse: (field: string) => `a ${field} no other lesson has`,
+  splittable: () => 'a command line redis-cli can split',
+  splittableLines: () => 'command lines redis-cli can split',
+  failFirst: () => 'checks that fail before the learner has typed anything',
+  solutionPasses: () => 'a solution that makes every check hold',
+  wrongFails: () => 'commands the checks reject',
+  feedbackContaining: (feedback: string) => `feedback containing ${JSON.stringify(feedback)}`,
 
   // Found
   nothing: () => 'nothing',
@@ -57,6 +63,8 @@ const en = {
   onlyKey: () => 'only key:',
   quotedName: (name: string) => `"${name}"`,
   alsoIn: (value: string, field: string, file: string) => `${value}, also the ${field} of ${file}`,
+  allHold: () => 'they all hold already',
+  everyCheckHolds: () => 'every check holds',
 };
 
 export type FormatMessages = typeof en;

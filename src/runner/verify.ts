@@ -1,4 +1,5 @@
 import type { Lesson, TryStep } from '../course/schema.js';
+import { formatMsg as f } from '../course/format-messages.js';
 import type { Problem } from '../course/problems.js';
 import { parseCommandLine } from '../repl/parse.js';
 import type { LessonRedis } from './redis.js';
@@ -25,9 +26,9 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<L
   const at = (i: number, rest = '') => `steps[${i}] (${lesson.steps[i]!.id})${rest}`;
   const problem = (path: string, expected: string, found: string) => problems.push({ file: lesson.file, path, expected, found });
 
-  lesson.setup.forEach((line, j) => unsplittable(line) && problem(`setup[${j}]`, 'a command line redis-cli can split', JSON.stringify(line)));
+  lesson.setup.forEach((line, j) => unsplittable(line) && problem(`setup[${j}]`, f.splittable(), JSON.stringify(line)));
   lesson.steps.forEach((step, i) =>
-    stateChanges(step).forEach((line) => unsplittable(line) && problem(at(i), 'command lines redis-cli can split', JSON.stringify(line))),
+    stateChanges(step).forEach((line) => unsplittable(line) && problem(at(i), f.splittableLines(), JSON.stringify(line))),
   );
   if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, problems };
 
@@ -38,18 +39,18 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<L
     tries++;
     await rebuildState(redis, lesson, i);
     const before = await judgeStep(redis, step, { used: new Set(), typed: new Set() });
-    if (before.ok) problem(at(i, '.checks'), 'checks that fail before the learner has typed anything', 'they all hold already');
+    if (before.ok) problem(at(i, '.checks'), f.failFirst(), f.allHold());
 
     const solved = await typeLines(redis, step, step.solution);
-    if (!solved.ok) problem(at(i, '.solution'), 'a solution that makes every check hold', solved.failures.map(plain).join(' / '));
+    if (!solved.ok) problem(at(i, '.solution'), f.solutionPasses(), solved.failures.map(plain).join(' / '));
 
     for (const [j, wrong] of step.wrong.entries()) {
       wrongs++;
       await rebuildState(redis, lesson, i);
       const result = await typeLines(redis, step, wrong.commands);
-      if (result.ok) problem(at(i, `.wrong[${j}]`), 'commands the checks reject', 'every check holds');
+      if (result.ok) problem(at(i, `.wrong[${j}]`), f.wrongFails(), f.everyCheckHolds());
       else if (!result.failures.some((f) => plain(f).includes(plain(wrong.feedback)))) {
-        problem(at(i, `.wrong[${j}].feedback`), `feedback containing ${JSON.stringify(wrong.feedback)}`, JSON.stringify(result.failures.map(plain).join(' / ')));
+        problem(at(i, `.wrong[${j}].feedback`), f.feedbackContaining(wrong.feedback), JSON.stringify(result.failures.map(plain).join(' / ')));
       }
     }
   }
