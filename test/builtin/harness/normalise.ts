@@ -41,6 +41,17 @@ export const normalisers: Record<string, Normaliser> = {
   'client|id': masked('client id'),
   time: masked('time'),
   info: masked('info'),
+  // Data types: sets in hashtable encoding come in no promised order (SPOP/SRANDMEMBER counts at least
+  // the set's size return all of it); SSCAN/HSCAN/ZSCAN cursors differ once Redis walks hash buckets.
+  smembers: sortArray,
+  sinter: sortArray,
+  sunion: sortArray,
+  sdiff: sortArray,
+  spop: sortArray,
+  srandmember: sortArray,
+  sscan: scanLike,
+  hscan: scanLike,
+  zscan: scanLike,
   hello: (r) => {
     if (r.t !== '*' || r.v === null) return r;
     return { t: '*', v: r.v.map((x, i) => (i > 0 && r.v![i - 1]!.v === 'id' ? { t: ':', v: '<id>' } : x)) };
@@ -50,10 +61,10 @@ export const normalisers: Record<string, Normaliser> = {
 /** For other helpers' types: pairs-sorting and plain sorting are exported for their entries. */
 export const normaliserKinds = { sortArray, scanLike, sortPairs, masked, roughMs };
 
-export function normalise(reply: Reply, args: string[]): Reply {
+export function normalise(reply: Reply, args: string[], extra?: Record<string, Normaliser>): Reply {
   const name = (args[0] ?? '').toLowerCase();
   const sub = args.length > 1 ? `${name}|${args[1]!.toLowerCase()}` : '';
-  const f = normalisers[sub] ?? normalisers[name];
+  const f = extra?.[name] ?? normalisers[sub] ?? normalisers[name];
   return f === undefined ? reply : f(reply, args);
 }
 
@@ -61,4 +72,36 @@ function compare(a: Reply, b: Reply): number {
   const x = JSON.stringify(a);
   const y = JSON.stringify(b);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Follows MULTI on one connection so that EXEC's array is normalised element by element, each with
+ * the command it answers. Feed it every command and its reply, in order.
+ */
+export class TransactionTracker {
+  private queued: string[][] | null = null;
+
+  /** `extra` normalisers take precedence (the random test masks TTLs, which race the clock). */
+  constructor(private readonly extra?: Record<string, Normaliser>) {}
+
+  normalise(reply: Reply, args: string[]): Reply {
+    const name = (args[0] ?? '').toLowerCase();
+    if (name === 'multi' && reply.t === '+') {
+      this.queued ??= [];
+      return reply;
+    }
+    if (this.queued !== null && reply.t === '+' && reply.v === 'QUEUED') {
+      this.queued.push(args);
+      return reply;
+    }
+    if ((name === 'exec' || name === 'discard') && this.queued !== null) {
+      const queued = this.queued;
+      this.queued = null;
+      if (name === 'exec' && reply.t === '*' && reply.v !== null && reply.v.length === queued.length) {
+        return { t: '*', v: reply.v.map((r, i) => normalise(r, queued[i]!, this.extra)) };
+      }
+      return reply;
+    }
+    return normalise(reply, args, this.extra);
+  }
 }
