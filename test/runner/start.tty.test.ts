@@ -53,14 +53,11 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   await onScreen(term, new RegExp(`${escape(prompt)}\\s*$`));
 
   // A wrong answer: the key name is off, and the tutor says which key was meant.
-  term.type('SET user2name Grace');
-  term.press('Enter');
+  await typeAtPrompt(term, 'SET user2name Grace');
   await term.waitFor(/Not yet: user:2:name should be the string "Grace"; it does not exist\. There is a key user2name:\s+did\s+you\s+mean\s+user:2:name\?/);
-  term.type('hint');
-  term.press('Enter');
+  await typeAtPrompt(term, 'hint');
   await term.waitFor("Hint 1/2: Look at the key above: user:1:name. What would user 2's be?");
-  term.type('SET user:2:name Grace');
-  term.press('Enter');
+  await typeAtPrompt(term, 'SET user:2:name Grace');
   await term.waitFor(/SET user:2:name Grace\nOK\nDone!/);
   await term.waitFor('[4/15]');
   await onScreen(term, 'Press Enter to go on');
@@ -100,6 +97,13 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   expect(existsSync(progressFile())).toBe(true);
 }, 60_000);
 
+/** Types a line only once the try prompt waits, empty, at the bottom of the screen. */
+async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
+  await onScreen(t, /\[15\]>\s*$/);
+  t.type(line);
+  t.press('Enter');
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -112,17 +116,14 @@ test('lesson intro in a real terminal: a reply check, solution, a quiz answered 
   await onScreen(term, /PONG is a status reply[\s\S]*Press Enter to go on/);
   term.press('Enter');
   await term.waitFor('Your turn: type PING and press Enter.');
-  term.type('ping');
-  term.press('Enter');
+  await typeAtPrompt(term, 'ping');
   await term.waitFor(/> ping\nPONG\nDone!/);
   await onScreen(term, /help <command>  what a Redis command does[\s\S]*Press Enter to go on/);
   term.press('Enter');
   await term.waitFor('Make Redis say hello redis');
-  term.type('ECHO hello redis');
-  term.press('Enter');
+  await typeAtPrompt(term, 'ECHO hello redis');
   await term.waitFor("(error) ERR wrong number of arguments for 'echo' command\nNot yet: The last reply should be \"hello redis\"");
-  term.type('solution');
-  term.press('Enter');
+  await typeAtPrompt(term, 'solution');
   await term.waitFor(/The solution \(run for you\):\n.*> ECHO "hello redis"\n"hello redis"/);
   await onScreen(term, 'What happens to your keys when the Redis server restarts?');
   term.press('Down');
