@@ -75,7 +75,9 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
     case 'length': {
       if (snap.type === 'none') return missing();
       const length = lengthOf(snap);
-      return length === check.length ? pass : fail(m.lengthIs(check.key, check.length, snap.type, length));
+      if (length === check.length) return pass;
+      // A string's length is STRLEN's: bytes, so "안녕" is 6 long.
+      return fail(snap.type === 'string' ? m.bytesIs(check.key, check.length, length) : m.lengthIs(check.key, check.length, snap.type, length));
     }
   }
 }

@@ -33,6 +33,7 @@ const en = {
   ttlShouldBeNone: (key: string, ttl: number) => `${c(key)} should have no expiry; it expires in ${ttl} s.`,
   ttlShouldBe: (key: string, min: number, max: number, ttl: number) =>
     `${c(key)} should expire in ${min}-${max} s; ${ttl === -1 ? 'it has no expiry' : `it expires in ${ttl} s`}.`,
+  bytesIs: (key: string, want: number, got: number) => `${c(key)} should be ${want} byte${want === 1 ? '' : 's'} long (STRLEN); it is ${got}.`,
   lengthIs: (key: string, want: number, type: string, got: number) => `${c(key)} should have ${items(want)}; it is a ${type} with ${items(got)}.`,
   replyShould: (want: string, got: string | undefined) => (got === undefined ? `The answer should be ${c(want)}; no command has run yet.` : `The last reply should be ${c(want)}; it was ${c(got)}.`),
   usesShould: (command: string) => `This step is about **${command}**: use it to get there.`,

@@ -29,6 +29,7 @@ const cases: [string, Check, CheckContext, string][] = [
   ['no TTL where one is wanted', { kind: 'ttl', key: 'k', ttl: { min: 1, max: 60 } }, state({ k: str('v') }), '`k` should expire in 1-60 s; it has no expiry.'],
   ['a TTL where none is wanted', { kind: 'ttl', key: 'k', ttl: 'none' }, state({ k: str('v', 10) }), '`k` should have no expiry; it expires in 10 s.'],
   ['a length', { kind: 'length', key: 'l', length: 3 }, state({ l: list('a') }), '`l` should have 3 items; it is a list with 1 item.'],
+  ['a string length, in bytes as STRLEN counts them', { kind: 'length', key: 'k', length: 2 }, state({ k: str('안녕') }), '`k` should be 2 bytes long (STRLEN); it is 6.'],
   ['a key that should be gone', { kind: 'exists', key: 'k', exists: false }, state({ k: str('v') }), '`k` should be gone; it still exists (a string).'],
   ['a key that should exist', { kind: 'exists', key: 'k', exists: true }, state({}), '`k` should be a key; it does not exist.'],
   ['a type', { kind: 'type', key: 'k', type: 'hash' }, state({ k: list('a') }), '`k` should be a hash; it is a list.'],
