@@ -30,6 +30,7 @@ export async function repl(opts: ReplOptions, env: NodeJS.ProcessEnv): Promise<n
     owned: connection.owned,
     mode: opts.raw ? 'raw' : 'human',
     coach: opts.coach !== false,
+    coachProbes: interactive,
     yes: opts.yes === true,
   });
   try {

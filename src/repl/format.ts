@@ -105,9 +105,9 @@ function utf8Length(bytes: Buffer, i: number): number {
  * their text is meant to be read as is.
  */
 export function printsVerbatim(args: readonly (Buffer | string)[]): boolean {
-  const a = args.map((x) => x.toString().toLowerCase());
-  const [cmd, sub] = a;
-  const n = a.length;
+  const cmd = args[0]?.toString().toLowerCase();
+  const sub = args[1]?.toString().toLowerCase();
+  const n = args.length;
   return (
     cmd === 'info' ||
     cmd === 'lolwut' ||

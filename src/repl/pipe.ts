@@ -1,10 +1,10 @@
-import readline from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { formatReply } from './format.js';
 import type { LineResult, Session } from './session.js';
 
-/** How many lines may be in flight before reading waits for the oldest reply (bounds memory on huge files). */
-const WINDOW = 2000;
+/** How many lines may be in flight before reading waits for replies (bounds memory on huge files). */
+const WINDOW = 1024;
 /** Output is written in blocks this big rather than line by line. */
 const FLUSH_AT = 64 * 1024;
 
@@ -39,12 +39,19 @@ export async function runPipe(session: Session, input: Readable, out: Writable, 
     if (queue.length === 0) void flush();
   });
 
-  const lines = readline.createInterface({ input, crlfDelay: Infinity, terminal: false });
-  for await (const line of lines) {
-    queue.push(session.execute(line));
-    while (queue.length > WINDOW) await take();
+  // Whole chunks are split and sent in one go, so a chunk's commands leave in one write. Lines end at \n,
+  // as redis-cli reads them; a \r before it is whitespace to the argument splitter, as it is to redis-cli.
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of input) {
+    const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) queue.push(session.execute(line));
+    while (queue.length > WINDOW / 2) await take();
     if (quit) break;
   }
+  rest += decoder.end();
+  if (rest !== '' && !quit) queue.push(session.execute(rest));
   while (queue.length > 0 && !quit) await take();
   await flush();
   if (session.subscribed && !quit) {

@@ -8,7 +8,8 @@ export type Danger = { kind: 'data' | 'server' } | { kind: 'keys' };
 export const LARGE_DATABASE = 1000;
 
 export function danger(args: readonly (Buffer | string)[]): Danger | undefined {
-  const [name = '', sub = ''] = args.map((a) => a.toString().toUpperCase());
+  const name = args[0]?.toString().toUpperCase() ?? '';
+  const sub = args[1]?.toString().toUpperCase() ?? '';
   if (name === 'FLUSHALL' || name === 'FLUSHDB' || name === 'SWAPDB' || name === 'MIGRATE') return { kind: 'data' };
   if (name === 'SHUTDOWN' || name === 'DEBUG' || (name === 'CONFIG' && sub === 'SET')) return { kind: 'server' };
   if (name === 'KEYS' && args.length === 2 && args[1]?.toString() === '*') return { kind: 'keys' };

@@ -6,7 +6,7 @@ import { fallbackDocs, loadDocs, type DocsIndex } from './docs/index.js';
 import { formatForCommand, type OutputMode } from './format.js';
 import { helpText } from './help.js';
 import { replMsg } from './messages.js';
-import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from './parse.js';
+import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine, type ParsedLine } from './parse.js';
 import { danger, LARGE_DATABASE } from './safety.js';
 import { renderShow } from './show.js';
 
@@ -26,6 +26,8 @@ export interface SessionOptions {
   owned: boolean;
   mode: OutputMode;
   coach: boolean;
+  /** Let the coach send read-only probes before commands (interactive); off in pipe mode, for speed. @default true */
+  coachProbes?: boolean;
   /** Run dangerous commands on a foreign server without asking (--yes). */
   yes: boolean;
   /** Asks the learner a yes/no question (interactive mode); absent in pipe mode, where the answer is no. */
@@ -49,13 +51,15 @@ export class Session {
   private docsLoaded: DocsIndex | undefined;
   private reconnecting: Promise<void> | undefined;
   private gate: Promise<void> = Promise.resolve();
+  /** Lines waiting their turn to send (help, show, a confirmation, a reconnect ahead of them). */
+  private sending = 0;
   private readonly pushHandlers: ((reply: RespReply) => void)[] = [];
   private readonly lostHandlers: ((message: string) => void)[] = [];
 
   constructor(readonly options: SessionOptions) {
     this.db = options.db;
     const shipped = fallbackDocs();
-    this.coach = new Coach((name) => (this.docsLoaded ?? shipped).usage(name));
+    this.coach = new Coach((name) => (this.docsLoaded ?? shipped).usage(name), { probes: options.coachProbes !== false });
   }
 
   get where(): string {
@@ -113,28 +117,62 @@ export class Session {
     this.client?.close();
   }
 
-  /** Runs one line. Sending waits for the previous line's sending only, never for its reply. */
+  /**
+   * Runs one line. Sending waits for the previous line's sending only, never for its reply. A plain command
+   * with nothing waiting ahead of it is sent at once, without the queue (pipe mode's common case).
+   */
   execute(line: string): Promise<LineResult> {
+    if (this.sending === 0) {
+      const parsed = parseCommandLine(line);
+      const now = this.immediate(parsed);
+      if (now !== undefined) return Promise.resolve(now);
+      if (parsed.kind === 'command' && this.canSendNow(parsed.args)) return this.send(parsed.args, parsed.repeat);
+    }
+    this.sending++;
     const previous = this.gate;
-    let sent!: () => void;
-    this.gate = new Promise((r) => (sent = r));
+    let open!: () => void;
+    this.gate = new Promise((r) => (open = r));
+    let released = false;
+    const sent = () => {
+      if (released) return;
+      released = true;
+      this.sending--;
+      open();
+    };
     return previous.then(() => this.run(line, sent)).finally(sent);
   }
 
-  private async run(line: string, sent: () => void): Promise<LineResult> {
+  /** Lines answered without the server: blank, unsplittable, quit, and what the tutor refuses. */
+  private immediate(parsed: ParsedLine): LineResult | undefined {
     if (this.stopped) return { out: '' };
-    const parsed = parseCommandLine(line);
     if (parsed.kind === 'empty') return { out: '' };
     if (parsed.kind === 'invalid') return { out: `${INVALID_ARGUMENTS}\n` };
     if (parsed.kind === 'bad-repeat') return { out: `${BAD_REPEAT}\n` };
-    const { args, repeat } = parsed;
+    const { args } = parsed;
     const name = args[0]?.toString().toLowerCase() ?? '';
-
     if (args.length === 1 && (name === 'quit' || name === 'exit')) {
       this.stopped = true;
       return { out: '', quit: true };
     }
     if (args.length === 1 && name === 'clear') return { out: '', clear: true };
+    if (name === 'hello' && args[1]?.toString() === '3') return { out: '', err: replMsg.resp3() };
+    if (name === 'monitor') return { out: '', err: replMsg.monitorRefused() };
+    return undefined;
+  }
+
+  private canSendNow(args: Buffer[]): boolean {
+    if (this.client === undefined || this.client.closed) return false;
+    const name = args[0]?.toString().toLowerCase() ?? '';
+    if (name === 'help' || name === '?' || name === 'show') return false;
+    return this.options.owned || this.options.yes || danger(args) === undefined;
+  }
+
+  private async run(line: string, sent: () => void): Promise<LineResult> {
+    const parsed = parseCommandLine(line);
+    const now = this.immediate(parsed);
+    if (now !== undefined || parsed.kind !== 'command') return now ?? { out: '' };
+    const { args, repeat } = parsed;
+    const name = args[0]?.toString().toLowerCase() ?? '';
     if (name === 'help' || name === '?') {
       sent();
       return { out: helpText(await this.docs(), args.slice(1).join(' ')) };
@@ -145,9 +183,6 @@ export class Session {
       sent();
       return this.guard(async () => ({ out: await renderShow(this.client as RespClient, args[1] as Buffer) }));
     }
-    if (name === 'hello' && args[1]?.toString() === '3') return { out: '', err: replMsg.resp3() };
-    if (name === 'monitor') return { out: '', err: replMsg.monitorRefused() };
-
     const refused = await this.checkSafety(args);
     if (refused !== undefined) return refused;
     try {
@@ -155,18 +190,41 @@ export class Session {
     } catch (err) {
       return { out: '', err: replMsg.notConnected(this.where, (err as Error).message) };
     }
+    const result = this.send(args, repeat);
+    sent();
+    return result;
+  }
+
+  /** Writes the command (`repeat` times) now; resolves with its printed replies and the coach's note. */
+  private send(args: Buffer[], repeat: number): Promise<LineResult> {
     const client = this.client as RespClient;
+    const name = args[0]?.toString().toLowerCase() ?? '';
+    if (repeat === 1) {
+      // The common case, kept to few promises: pipe mode sends many thousands of these.
+      const plain = !this.options.coach || this.inMulti || client.subscribed;
+      const result = plain ? client.call(args) : this.coach.run(client, args);
+      this.track(name, args);
+      return result.then(
+        (r) => {
+          const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
+          this.afterReply(name, args, reply);
+          const out = formatForCommand(args, reply, this.options.mode);
+          return note === undefined ? { out } : { out, note };
+        },
+        (err: unknown) => this.guard(() => Promise.reject(err)),
+      );
+    }
     const results: Promise<{ reply: RespReply; note?: string }>[] = [];
     for (let i = 0; i < repeat; i++) {
       const plain = !this.options.coach || this.inMulti || client.subscribed;
       results.push(plain ? client.call(args).then((reply) => ({ reply })) : this.coach.run(client, args));
       this.track(name, args);
     }
-    sent();
+    const all = results.length === 1 ? (results[0] as Promise<{ reply: RespReply; note?: string }>).then((r) => [r]) : Promise.all(results);
     return this.guard(async () => {
       let out = '';
       let note: string | undefined;
-      for (const r of await Promise.all(results)) {
+      for (const r of await all) {
         this.afterReply(name, args, r.reply);
         out += formatForCommand(args, r.reply, this.options.mode);
         note = r.note ?? note;

@@ -107,14 +107,40 @@ export class RespDecoder {
   }
 }
 
-/** A command as RESP: an array of bulk strings. */
+/** A command as RESP: an array of bulk strings, written into one buffer (no string building per argument). */
 export function encodeCommand(args: readonly (Buffer | string)[]): Buffer {
-  const parts: Buffer[] = [Buffer.from(`*${args.length}\r\n`)];
-  for (const arg of args) {
-    const bytes = typeof arg === 'string' ? Buffer.from(arg, 'utf8') : arg;
-    parts.push(Buffer.from(`$${bytes.length}\r\n`), bytes, CRLF);
+  const bytes = args.map((arg) => (typeof arg === 'string' ? Buffer.from(arg, 'utf8') : arg));
+  let size = 1 + digits(bytes.length) + 2;
+  for (const b of bytes) size += 1 + digits(b.length) + 2 + b.length + 2;
+  const out = Buffer.allocUnsafe(size);
+  let at = writeHeader(out, 0, 0x2a, bytes.length);
+  for (const b of bytes) {
+    at = writeHeader(out, at, 0x24, b.length);
+    at += b.copy(out, at);
+    out[at++] = 0x0d;
+    out[at++] = 0x0a;
   }
-  return Buffer.concat(parts);
+  return out;
 }
 
-const CRLF = Buffer.from('\r\n');
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/** Writes `*3\r\n` or `$5\r\n` at `at`; returns the offset after it. */
+function writeHeader(out: Buffer, at: number, marker: number, n: number): number {
+  out[at] = marker;
+  const d = digits(n);
+  for (let i = d; i > 0; i--) {
+    out[at + i] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  out[at + d + 1] = 0x0d;
+  out[at + d + 2] = 0x0a;
+  return at + d + 3;
+}

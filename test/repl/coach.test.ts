@@ -107,6 +107,16 @@ test('at most one note, the first rule in the table wins', async () => {
   expect(note).not.toMatch(/replaced/);
 });
 
+test('without probes (pipe mode), rules that need them stay silent and the others still speak', async () => {
+  const quiet = new Coach(() => 'GET key', { probes: false });
+  const say = async (line: string) => (await quiet.run(client, splitArgs(line)!)).note;
+  await say('SET name Ada');
+  expect(await say('SET name Grace')).toBeUndefined();
+  expect(await say('GET')).toBe('Syntax: GET key');
+  await say('RPUSH l a');
+  expect(await say('GET l')).toMatch(/"l" holds a list/);
+});
+
 test('probes do not change what the learner sees', async () => {
   const { reply } = await coach.run(client, splitArgs('SET x 1')!);
   expect(reply).toEqual({ type: 'simple', value: 'OK' });

@@ -1,50 +1,92 @@
 import type { Arg, RespClient } from '../../resp/client.js';
 import type { RespReply } from '../../resp/types.js';
-import { COACH_RULES, type CoachRule } from './rules.js';
+import { COACH_RULES, type CoachContext, type CoachRule } from './rules.js';
 
 export { COACH_RULES, type CoachRule, type CoachContext } from './rules.js';
 
-/** The probes one command needs, and which rules asked for them. */
+/** The rules that look at one command and the probes they want sent before it. */
 export interface CoachPlan {
   args: Buffer[];
-  rules: { rule: CoachRule; before: [number, number]; after: [number, number] }[];
+  rules: CoachRule[];
+  /** For each rule, where its probes' replies start and end in `before`. */
+  ranges: [number, number][];
   before: Arg[][];
-  after: Arg[][];
 }
 
+type Ran = { reply: RespReply; note?: string };
+const NONE: RespReply[] = [];
+
 /**
- * Runs the rule table: `plan` lists the read-only probes to send around a command, `note` picks at most one
- * note from the replies. `run` does both on a client, pipelined, for the REPL and the course runner alike.
+ * Runs the rule table: `plan` lists the read-only probes to send before a command, `followUp` the ones its
+ * reply calls for, `note` picks at most one note. `run` does it all on a client, pipelined, for the REPL
+ * and the course runner alike.
  */
 export class Coach {
   private readonly said = new Set<string>();
+  private readonly byCommand = new Map<string, CoachRule[]>();
 
+  /**
+   * @param usage the syntax of a command, for the arity note
+   * @param options.probes send the rules' `before` probes; pipe mode turns them off (rules that need them
+   *   stay silent) so that a long file pipelines at full speed. @default true
+   */
   constructor(
     private readonly usage: (name: string) => string | undefined = () => undefined,
-    private readonly rules: CoachRule[] = COACH_RULES,
+    private readonly options: { probes?: boolean; rules?: CoachRule[] } = {},
   ) {}
+
+  /** The rules for a command name, in table order (computed once per name). */
+  private rulesFor(name: string): CoachRule[] {
+    let rules = this.byCommand.get(name);
+    if (rules === undefined) {
+      rules = (this.options.rules ?? COACH_RULES).filter(
+        (r) => (r.commands.includes(name) || r.commands.includes('*')) && !(r.before !== undefined && this.options.probes === false),
+      );
+      this.byCommand.set(name, rules);
+    }
+    return rules;
+  }
 
   plan(args: Buffer[]): CoachPlan {
     const name = args[0]?.toString().toUpperCase() ?? '';
-    const plan: CoachPlan = { args, rules: [], before: [], after: [] };
-    for (const rule of this.rules) {
-      if (!rule.commands.includes(name) && !rule.commands.includes('*')) continue;
+    const plan: CoachPlan = { args, rules: [], ranges: [], before: [] };
+    for (const rule of this.rulesFor(name)) {
       if (rule.once && this.said.has(rule.id)) continue;
-      const before = rule.before?.(args) ?? [];
-      const after = rule.after?.(args) ?? [];
-      plan.rules.push({ rule, before: [plan.before.length, plan.before.length + before.length], after: [plan.after.length, plan.after.length + after.length] });
-      plan.before.push(...before);
-      plan.after.push(...after);
+      const start = plan.before.length;
+      if (rule.before !== undefined) plan.before.push(...rule.before(args));
+      plan.rules.push(rule);
+      plan.ranges.push([start, plan.before.length]);
     }
     return plan;
   }
 
+  /** The probes the reply calls for, per planned rule. */
+  followUp(plan: CoachPlan, reply: RespReply): Arg[][][] {
+    return plan.rules.map((rule) => rule.after?.(plan.args, reply) ?? []);
+  }
+
   /** The first rule's note, if any; a `once` rule is then not asked again this session. */
-  note(plan: CoachPlan, reply: RespReply, before: RespReply[], after: RespReply[]): string | undefined {
-    const args = plan.args.map((a) => a.toString('utf8'));
-    const name = (args[0] ?? '').toUpperCase();
-    for (const { rule, before: b, after: a } of plan.rules) {
-      const text = rule.note({ args, name, reply, before: before.slice(...b), after: after.slice(...a), usage: this.usage });
+  note(plan: CoachPlan, reply: RespReply, before: RespReply[], after: RespReply[][]): string | undefined {
+    let args: string[] | undefined;
+    const ctx: CoachContext = {
+      // Most rules look at the reply first; the arguments are decoded only when one reads them.
+      get args() {
+        return (args ??= plan.args.map((a) => a.toString('utf8')));
+      },
+      name: plan.args[0]?.toString('utf8').toUpperCase() ?? '',
+      reply,
+      before: NONE,
+      after: NONE,
+      usage: this.usage,
+    };
+    for (let i = 0; i < plan.rules.length; i++) {
+      const rule = plan.rules[i] as CoachRule;
+      // Pipelined lines were planned before an earlier one said this.
+      if (rule.once && this.said.has(rule.id)) continue;
+      const [from, to] = plan.ranges[i] as [number, number];
+      ctx.before = from === to ? NONE : before.slice(from, to);
+      ctx.after = after[i] ?? NONE;
+      const text = rule.note(ctx);
       if (text !== undefined) {
         if (rule.once) this.said.add(rule.id);
         return text;
@@ -54,17 +96,30 @@ export class Coach {
   }
 
   /**
-   * Sends the probes, the command and the after-probes back to back (written at once, so it pipelines with
-   * other calls) and resolves with the command's reply and the note. Not for use inside MULTI or subscribed mode.
+   * Sends the probes and the command back to back (written at once, so it pipelines with other calls), then
+   * any probes the reply calls for; resolves with the command's reply and the note. The reply itself is
+   * never changed. Not for use inside MULTI or subscribed mode, where probes would be queued or refused.
    */
-  run(client: RespClient, args: Buffer[]): Promise<{ reply: RespReply; note?: string }> {
+  run(client: RespClient, args: Buffer[]): Promise<Ran> {
     const plan = this.plan(args);
-    const before = plan.before.map((p) => client.call(p));
-    const main = client.call(args);
-    const after = plan.after.map((p) => client.call(p));
-    return Promise.all([main, Promise.all(before), Promise.all(after)]).then(([reply, b, a]) => {
-      const note = this.note(plan, reply, b, a);
+    if (plan.before.length > 0) return this.probed(client, plan);
+    // No probes first (most commands): one call, and follow-ups only when the reply asks for them.
+    return client.call(args).then((reply) => {
+      for (const rule of plan.rules) if (rule.after !== undefined && rule.after(args, reply).length > 0) return this.finish(client, plan, reply, NONE);
+      const note = this.note(plan, reply, NONE, []);
       return note === undefined ? { reply } : { reply, note };
     });
+  }
+
+  private async probed(client: RespClient, plan: CoachPlan): Promise<Ran> {
+    const before = Promise.all(plan.before.map((p) => client.call(p)));
+    const reply = await client.call(plan.args);
+    return this.finish(client, plan, reply, await before);
+  }
+
+  private async finish(client: RespClient, plan: CoachPlan, reply: RespReply, before: RespReply[]): Promise<Ran> {
+    const after = await Promise.all(this.followUp(plan, reply).map((probes) => Promise.all(probes.map((p) => client.call(p)))));
+    const note = this.note(plan, reply, before, after);
+    return note === undefined ? { reply } : { reply, note };
   }
 }

@@ -11,7 +11,7 @@ export interface CoachContext {
   reply: RespReply;
   /** Replies to the rule's `before` probes, sent just before the command on the same connection. */
   before: RespReply[];
-  /** Replies to the rule's `after` probes, sent just after it. */
+  /** Replies to the rule's `after` probes, sent once the reply showed they are needed. */
   after: RespReply[];
   /** The command's syntax (`SET key value [NX | XX] ...`), when the docs know it. */
   usage(name: string): string | undefined;
@@ -26,8 +26,11 @@ export interface CoachRule {
   once: boolean;
   /** Read-only probes to send just before the command, e.g. the old value SET is about to replace. */
   before?(args: Buffer[]): Arg[][];
-  /** Read-only probes to send just after it, e.g. whether the key still exists. */
-  after?(args: Buffer[]): Arg[][];
+  /**
+   * Read-only probes to send once the reply is in, only when it calls for them (a WRONGTYPE error: which
+   * type is it?), so that most commands cost nothing extra.
+   */
+  after?(args: Buffer[], reply: RespReply): Arg[][];
   note(ctx: CoachContext): string | undefined;
 }
 
@@ -57,6 +60,14 @@ const POPS: Record<string, string> = {
 };
 
 const INCRS = ['INCR', 'INCRBY', 'DECR', 'DECRBY'];
+
+/** Did a pop/remove command take something out? */
+function removedSomething(reply: RespReply): boolean {
+  if (reply.type === 'integer') return reply.value > 0n;
+  if (reply.type === 'bulk') return reply.value !== null;
+  if (reply.type === 'simple') return true;
+  return reply.type === 'array' && reply.value !== null && reply.value.length > 0;
+}
 
 export const COACH_RULES: CoachRule[] = [
   {
@@ -89,7 +100,7 @@ export const COACH_RULES: CoachRule[] = [
     id: 'wrongtype',
     commands: ['*'],
     once: false,
-    after: (a) => (a.length > 1 ? [['TYPE', a[1] ?? '']] : []),
+    after: (a, reply) => (reply.type === 'error' && reply.value.startsWith('WRONGTYPE') && a.length > 1 ? [['TYPE', a[1] ?? '']] : []),
     note: ({ args, reply, after }) => {
       if (reply.type !== 'error' || !reply.value.startsWith('WRONGTYPE')) return undefined;
       const type = text(after[0]);
@@ -123,10 +134,9 @@ export const COACH_RULES: CoachRule[] = [
     id: 'empty-vanished',
     commands: Object.keys(POPS),
     once: false,
-    after: (a) => [['EXISTS', a[1] ?? '']],
+    after: (a, reply) => (removedSomething(reply) ? [['EXISTS', a[1] ?? '']] : []),
     note: ({ name, args, reply, after }) => {
-      const removed = reply.type === 'integer' ? reply.value > 0n : reply.type === 'bulk' || reply.type === 'simple' ? reply.value !== null : reply.type === 'array' && reply.value !== null && reply.value.length > 0;
-      if (!removed || int(after[0]) !== 0) return undefined;
+      if (!removedSomething(reply) || int(after[0]) !== 0) return undefined;
       return coachMsg.emptyVanished(args[1] ?? '', POPS[name] ?? 'value');
     },
   },
@@ -163,11 +173,16 @@ export const COACH_RULES: CoachRule[] = [
     id: 'incr-not-integer',
     commands: [...INCRS, 'HINCRBY'],
     once: false,
-    before: (a) => (a[0]?.toString().toUpperCase() === 'HINCRBY' ? [['HGET', a[1] ?? '', a[2] ?? '']] : [['GETRANGE', a[1] ?? '', '0', '40']]),
-    note: ({ name, args, reply, before }) => {
+    after: (a, reply) =>
+      reply.type !== 'error' || !/not an integer/.test(reply.value)
+        ? []
+        : a[0]?.toString().toUpperCase() === 'HINCRBY'
+          ? [['HGET', a[1] ?? '', a[2] ?? '']]
+          : [['GETRANGE', a[1] ?? '', '0', '40']],
+    note: ({ name, args, reply, after }) => {
       if (reply.type !== 'error' || !/not an integer/.test(reply.value)) return undefined;
       const where = name === 'HINCRBY' ? coachMsg.fieldLabel(args[1] ?? '', args[2] ?? '') : coachMsg.keyLabel(args[1] ?? '');
-      return coachMsg.incrNotInteger(where, shown(before[0]));
+      return coachMsg.incrNotInteger(where, shown(after[0]));
     },
   },
   {
