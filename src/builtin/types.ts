@@ -14,10 +14,20 @@ export const fromBytes = (s: Bytes): Buffer => Buffer.from(s, 'latin1');
 /** The value held at a key. `encoding` is what OBJECT ENCODING reports, kept as Redis 7.0 converts it. */
 export type RedisValue =
   | { type: 'string'; value: Buffer; encoding: 'int' | 'embstr' | 'raw' }
-  | { type: 'list'; value: Bytes[]; encoding: 'listpack' | 'quicklist' }
+  | { type: 'list'; value: ListLike; encoding: 'listpack' | 'quicklist' }
   | { type: 'hash'; value: Map<Bytes, Bytes>; encoding: 'listpack' | 'hashtable' }
   | { type: 'set'; value: Set<Bytes>; encoding: 'intset' | 'listpack' | 'hashtable' }
   | { type: 'zset'; value: SortedSetLike; encoding: 'listpack' | 'skiplist' };
+
+/**
+ * What the list commands store (a deque, list/deque.ts: O(1) at both ends, which a JS array's
+ * unshift/shift are not). Iterating goes head to tail.
+ */
+export interface ListLike extends Iterable<Bytes> {
+  readonly length: number;
+  /** An independent copy (COPY). */
+  clone(): ListLike;
+}
 
 /** What the zset command file stores; its implementation lives beside the zset commands. */
 export interface SortedSetLike {

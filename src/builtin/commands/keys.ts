@@ -89,7 +89,7 @@ export function cloneValue(v: RedisValue): RedisValue {
     case 'string':
       return { ...v };
     case 'list':
-      return { ...v, value: [...v.value] };
+      return { ...v, value: v.value.clone() };
     case 'hash':
       return { ...v, value: new Map(v.value) };
     case 'set':

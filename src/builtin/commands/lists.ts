@@ -21,8 +21,10 @@ function pushCommand(name: string, left: boolean, onlyIfExists: boolean): Comman
       db.set(key, list);
     }
     const items = args.slice(2).map(toBytes);
-    if (left) list.value = items.length === 1 ? (list.value.unshift(items[0]!), list.value) : items.reverse().concat(list.value);
-    else for (const item of items) list.value.push(item);
+    for (const item of items) {
+      if (left) list.value.unshift(item);
+      else list.value.push(item);
+    }
     db.touched(key);
     return integer(list.value.length);
   });
@@ -38,7 +40,8 @@ function popCommand(name: string, left: boolean): CommandSpec {
     if (list === undefined) return hasCount ? NIL_ARRAY : NIL;
     if (!hasCount) return element(pop(db, key, list, left));
     if (count === 0) return array([]);
-    const taken = left ? list.value.splice(0, count) : list.value.splice(Math.max(0, list.value.length - count)).reverse();
+    const taken: string[] = [];
+    while (taken.length < count && list.value.length > 0) taken.push((left ? list.value.shift() : list.value.pop())!);
     afterWrite(db, key, list.value.length);
     return array(taken.map(element));
   });
@@ -49,7 +52,7 @@ const lrange = command('lrange', 4, ['readonly'], [1, 1, 1], ({ db }, args) => {
   const end = longArg(args[3]!);
   const list = listAt(db, toBytes(args[1]!));
   const range = list && inclusiveRange(start, end, list.value.length);
-  return array(range ? list!.value.slice(range[0], range[1] + 1).map(element) : []);
+  return array(range ? list!.value.slice(range[0], range[1]).map(element) : []);
 });
 
 const llen = command('llen', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(listAt(db, toBytes(args[1]!))?.value.length ?? 0));
@@ -58,14 +61,14 @@ const lindex = command('lindex', 3, ['readonly'], [1, 1, 1], ({ db }, args) => {
   const list = listAt(db, toBytes(args[1]!));
   if (list === undefined) return NIL;
   const i = singleIndex(longArg(args[2]!), list.value.length);
-  return i === undefined ? NIL : element(list.value[i]!);
+  return i === undefined ? NIL : element(list.value.at(i));
 });
 
 const lset = command('lset', 4, ['write', 'denyoom'], [1, 1, 1], ({ db }, args) => {
   const key = toBytes(args[1]!);
   const list = listAt(db, key) ?? fail('ERR no such key');
   const i = singleIndex(longArg(args[2]!), list.value.length) ?? fail('ERR index out of range');
-  list.value[i] = toBytes(args[3]!);
+  list.value.set(i, toBytes(args[3]!));
   db.touched(key);
   return OK;
 });
@@ -78,22 +81,13 @@ const lrem = command('lrem', 4, ['write'], [1, 1, 1], ({ db }, args) => {
   const target = toBytes(args[3]!);
   const items = list.value;
   const limit = count === 0 ? Infinity : Math.abs(count);
-  let removed = 0;
-  if (count >= 0) {
-    for (let i = 0; i < items.length && removed < limit; ) {
-      if (items[i] === target) {
-        items.splice(i, 1);
-        removed++;
-      } else i++;
-    }
-  } else {
-    for (let i = items.length - 1; i >= 0 && removed < limit; i--) {
-      if (items[i] === target) {
-        items.splice(i, 1);
-        removed++;
-      }
-    }
+  // The indexes to drop: the first `limit` matches from the head, or from the tail for a negative count.
+  const drop = new Set<number>();
+  for (let step = 0; step < items.length && drop.size < limit; step++) {
+    const i = count >= 0 ? step : items.length - 1 - step;
+    if (items.at(i) === target) drop.add(i);
   }
+  const removed = drop.size === 0 ? 0 : items.filter((_, i) => !drop.has(i));
   if (removed > 0) afterWrite(db, key, items.length);
   return integer(removed);
 });
@@ -105,7 +99,8 @@ const ltrim = command('ltrim', 4, ['write'], [1, 1, 1], ({ db }, args) => {
   const list = listAt(db, key);
   if (list === undefined) return OK;
   const range = inclusiveRange(start, end, list.value.length);
-  list.value = range ? list.value.slice(range[0], range[1] + 1) : [];
+  if (range) list.value.trim(range[0], range[1]);
+  else list.value.trim(1, 0);
   afterWrite(db, key, list.value.length);
   return OK;
 });
@@ -118,7 +113,7 @@ const linsert = command('linsert', 5, ['write', 'denyoom'], [1, 1, 1], ({ db }, 
   if (list === undefined) return integer(0);
   const at = list.value.indexOf(toBytes(args[3]!));
   if (at < 0) return integer(-1);
-  list.value.splice(where === 'before' ? at : at + 1, 0, toBytes(args[4]!));
+  list.value.insert(where === 'before' ? at : at + 1, toBytes(args[4]!));
   db.touched(key);
   return integer(list.value.length);
 });

@@ -1,17 +1,20 @@
-import type { Bytes, Keyspace } from '../types.js';
-import { lookup, type ValueOf } from '../util/typed.js';
+import type { Bytes, Keyspace, RedisValue } from '../types.js';
+import { lookup } from '../util/typed.js';
+import { Deque } from './deque.js';
 
-export type ListValue = ValueOf<'list'>;
+export type ListValue = Extract<RedisValue, { type: 'list' }> & { value: Deque };
 
 /** Redis 7.0 reports every list as a quicklist (the listpack encoding for small lists came in 7.2). */
-export const newList = (): ListValue => ({ type: 'list', value: [], encoding: 'quicklist' });
+export const newList = (): ListValue => ({ type: 'list', value: new Deque(), encoding: 'quicklist' });
 
-export const listAt = (db: Keyspace, key: Bytes): ListValue | undefined => lookup(db, key, 'list');
+export const listAt = (db: Keyspace, key: Bytes): ListValue | undefined => lookup(db, key, 'list') as ListValue | undefined;
 
 /** Pushes one element at the head (`left`) or the tail, creating the list when missing. */
 export function push(db: Keyspace, key: Bytes, list: ListValue | undefined, element: Bytes, left: boolean): void {
   if (list === undefined) {
-    db.set(key, { ...newList(), value: [element] });
+    const created = newList();
+    created.value.push(element);
+    db.set(key, created);
     return;
   }
   if (left) list.value.unshift(element);

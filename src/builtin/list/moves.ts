@@ -81,8 +81,9 @@ const blmove = command('blmove', 6, ['write', 'denyoom', 'blocking'], [1, 2, 1],
     keys: [source],
     timeoutMs,
     tryServe: ({ db }) => {
-      const list = db.get(source);
-      if (list?.type !== 'list') return undefined;
+      const found = db.get(source);
+      if (found?.type !== 'list') return undefined;
+      const list = found as ListValue;
       const target = db.get(destination);
       // Redis answers the woken client WRONGTYPE (and puts the element back) when the target changed type.
       if (target !== undefined && target.type !== 'list') return error(WRONGTYPE);
