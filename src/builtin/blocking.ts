@@ -87,7 +87,7 @@ export class BlockingRegistry {
           const ctx = client.ctx;
           ctx.db = this.host.database(state.dbIndex);
           ctx.now = this.host.clock.now;
-          const reply = state.request.tryServe(ctx);
+          const reply = state.request.tryServe(ctx, key);
           ctx.db = this.host.database(client.dbIndex);
           if (reply === undefined) continue;
           this.unblock(client);

@@ -85,8 +85,11 @@ export interface BlockRequest {
   keys: Bytes[];
   /** Timeout in ms; 0 waits forever. */
   timeoutMs: number;
-  /** Called when one of `keys` may be ready: returns the reply, or undefined to keep waiting. */
-  tryServe(ctx: CommandContext): RespReply | undefined;
+  /**
+   * Called when one of `keys` may be ready (`readyKey`, which Redis serves from, as it serves a blocked
+   * client from the key that became ready first): returns the reply, or undefined to keep waiting.
+   */
+  tryServe(ctx: CommandContext, readyKey?: Bytes): RespReply | undefined;
   /** The reply on timeout: a nil array for BLPOP, BRPOP and BLMOVE alike (Redis 7.0, asked). */
   onTimeout: RespReply;
   /**

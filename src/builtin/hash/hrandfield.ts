@@ -2,6 +2,7 @@ import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
 import { fromBytes, toBytes } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
+import { checkRepeatedPicks } from '../util/repeat-limit.js';
 import { command } from '../util/spec.js';
 import { hashAt } from './hash-value.js';
 
@@ -32,6 +33,7 @@ export const hrandfield = command('hrandfield', -2, ['readonly'], [1, 1, 1], ({ 
   let picked: Array<[string, string]>;
   if (l < 0n || l === 1n) {
     const n = Number(l < 0n ? -l : l);
+    checkRepeatedPicks(n);
     picked = Array.from({ length: n }, () => entries[randomIndex(entries.length)]!);
   } else if (l >= BigInt(entries.length)) {
     picked = entries;

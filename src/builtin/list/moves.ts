@@ -54,9 +54,9 @@ function blockingPop(name: string, left: boolean): CommandSpec {
       type: 'block',
       keys,
       timeoutMs,
-      // When woken, a key now holding another type is passed over, as Redis does for blocked clients.
-      tryServe: ({ db }) => {
-        for (const key of keys) {
+      // Served from the key that became ready, as Redis does; a key now holding another type is passed over.
+      tryServe: ({ db }, readyKey) => {
+        for (const key of readyKey === undefined ? keys : [readyKey]) {
           const value = db.get(key);
           if (value?.type === 'list') return popFirst(db, [key], left);
         }

@@ -2,6 +2,7 @@ import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { integerArg, positiveArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
+import { checkRepeatedPicks } from '../util/repeat-limit.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
 import { membersInOrder, setAt, setOf } from './set-value.js';
@@ -58,6 +59,7 @@ const srandmember = command('srandmember', -2, ['readonly'], [1, 1, 1], ({ db },
   const members = membersInOrder(set);
   if (l < 0n || l === 1n) {
     const n = Number(l < 0n ? -l : l);
+    checkRepeatedPicks(n);
     return array(Array.from({ length: n }, () => text(members[randomIndex(members.length)]!)));
   }
   if (l >= BigInt(members.length)) return array(members.map(text));
