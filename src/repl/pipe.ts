@@ -4,7 +4,7 @@ import { formatReply } from './format.js';
 import type { LineResult, Session } from './session.js';
 
 /** How many lines may be in flight before reading waits for replies (bounds memory on huge files). */
-const WINDOW = 1024;
+const WINDOW = 512;
 /** Output is written in blocks this big rather than line by line. */
 const FLUSH_AT = 64 * 1024;
 
@@ -46,8 +46,12 @@ export async function runPipe(session: Session, input: Readable, out: Writable, 
   for await (const chunk of input) {
     const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
     rest = lines.pop() ?? '';
-    for (const line of lines) queue.push(session.execute(line));
-    while (queue.length > WINDOW / 2) await take();
+    for (const line of lines) {
+      queue.push(session.execute(line));
+      // Past the window, wait until half of it is answered: the next half then goes out in one write.
+      if (queue.length > WINDOW) while (queue.length > WINDOW / 2) await take();
+      if (quit) break;
+    }
     if (quit) break;
   }
   rest += decoder.end();

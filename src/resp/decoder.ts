@@ -1,5 +1,7 @@
 import type { RespReply } from './types.js';
 
+const OK_REPLY: RespReply = Object.freeze({ type: 'simple', value: 'OK' });
+
 /**
  * A streaming RESP2 decoder: feed it socket chunks, get whole replies back, in order. Nested arrays are
  * tracked on a stack and a large bulk string is collected until complete, so a reply split across many
@@ -45,20 +47,21 @@ export class RespDecoder {
     const end = buf.indexOf('\r\n', start + 1);
     if (end < 0) return undefined;
     const kind = buf[start];
-    const line = buf.toString('latin1', start + 1, end);
     switch (kind) {
       case 0x2b: // +
         this.pos = end + 2;
+        // The status replies a pipeline is full of are shared, not decoded each time.
+        if (end - start === 3 && buf[start + 1] === 0x4f && buf[start + 2] === 0x4b) return OK_REPLY;
         return { type: 'simple', value: buf.toString('utf8', start + 1, end) };
       case 0x2d: // -
         this.pos = end + 2;
         return { type: 'error', value: buf.toString('utf8', start + 1, end) };
       case 0x3a: // :
         this.pos = end + 2;
-        return { type: 'integer', value: BigInt(line) };
+        return { type: 'integer', value: BigInt(buf.toString('latin1', start + 1, end)) };
       case 0x24: {
         // $
-        const size = Number(line);
+        const size = Number(buf.toString('latin1', start + 1, end));
         if (size < 0) {
           this.pos = end + 2;
           return { type: 'bulk', value: null };
@@ -79,7 +82,7 @@ export class RespDecoder {
       }
       case 0x2a: {
         // *
-        const count = Number(line);
+        const count = Number(buf.toString('latin1', start + 1, end));
         this.pos = end + 2;
         if (count < 0) return { type: 'array', value: null };
         if (count === 0) return { type: 'array', value: [] };

@@ -67,12 +67,8 @@ export class Coach {
 
   /** The first rule's note, if any; a `once` rule is then not asked again this session. */
   note(plan: CoachPlan, reply: RespReply, before: RespReply[], after: RespReply[][]): string | undefined {
-    let args: string[] | undefined;
     const ctx: CoachContext = {
-      // Most rules look at the reply first; the arguments are decoded only when one reads them.
-      get args() {
-        return (args ??= plan.args.map((a) => a.toString('utf8')));
-      },
+      args: plan.args.map((a) => a.toString('utf8')),
       name: plan.args[0]?.toString('utf8').toUpperCase() ?? '',
       reply,
       before: NONE,
