@@ -104,8 +104,9 @@ function utf8Length(bytes: Buffer, i: number): number {
  * Commands whose reply redis-cli prints verbatim even in human mode (INFO, CLIENT LIST ...), because
  * their text is meant to be read as is.
  */
-export function printsVerbatim(args: readonly (Buffer | string)[]): boolean {
-  const cmd = args[0]?.toString().toLowerCase();
+export function printsVerbatim(args: readonly (Buffer | string)[], name?: string): boolean {
+  const cmd = name ?? args[0]?.toString().toLowerCase() ?? '';
+  if (!VERBATIM_FIRST.has(cmd)) return false;
   const sub = args[1]?.toString().toLowerCase();
   const n = args.length;
   return (
@@ -121,7 +122,12 @@ export function printsVerbatim(args: readonly (Buffer | string)[]): boolean {
   );
 }
 
-/** What the REPL prints for one reply to `args`: the mode's format, or verbatim for INFO and friends. */
-export function formatForCommand(args: readonly (Buffer | string)[], reply: RespReply, mode: OutputMode): string {
-  return printsVerbatim(args) ? raw(reply) : formatReply(reply, mode);
+const VERBATIM_FIRST = new Set(['info', 'lolwut', 'debug', 'memory', 'cluster', 'client', 'latency', 'proxy']);
+
+/**
+ * What the REPL prints for one reply to `args`: the mode's format, or verbatim for INFO and friends.
+ * `name` is the lower-cased command name when the caller has it already.
+ */
+export function formatForCommand(args: readonly (Buffer | string)[], reply: RespReply, mode: OutputMode, name?: string): string {
+  return printsVerbatim(args, name) ? raw(reply) : formatReply(reply, mode);
 }

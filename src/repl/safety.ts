@@ -7,8 +7,11 @@ export type Danger = { kind: 'data' | 'server' } | { kind: 'keys' };
 /** A database bigger than this makes `KEYS *` a real stall. */
 export const LARGE_DATABASE = 1000;
 
+const NAMES = new Set(['FLUSHALL', 'FLUSHDB', 'SWAPDB', 'MIGRATE', 'SHUTDOWN', 'DEBUG', 'CONFIG', 'KEYS']);
+
 export function danger(args: readonly (Buffer | string)[]): Danger | undefined {
   const name = args[0]?.toString().toUpperCase() ?? '';
+  if (!NAMES.has(name)) return undefined;
   const sub = args[1]?.toString().toUpperCase() ?? '';
   if (name === 'FLUSHALL' || name === 'FLUSHDB' || name === 'SWAPDB' || name === 'MIGRATE') return { kind: 'data' };
   if (name === 'SHUTDOWN' || name === 'DEBUG' || (name === 'CONFIG' && sub === 'SET')) return { kind: 'server' };

@@ -126,7 +126,10 @@ export class Session {
       const parsed = parseCommandLine(line);
       const now = this.immediate(parsed);
       if (now !== undefined) return Promise.resolve(now);
-      if (parsed.kind === 'command' && this.canSendNow(parsed.args)) return this.send(parsed.args, parsed.repeat);
+      if (parsed.kind === 'command') {
+        const name = parsed.args[0]?.toString().toLowerCase() ?? '';
+        if (this.canSendNow(parsed.args, name)) return this.send(parsed.args, parsed.repeat, name);
+      }
     }
     this.sending++;
     const previous = this.gate;
@@ -160,9 +163,8 @@ export class Session {
     return undefined;
   }
 
-  private canSendNow(args: Buffer[]): boolean {
+  private canSendNow(args: Buffer[], name: string): boolean {
     if (this.client === undefined || this.client.closed) return false;
-    const name = args[0]?.toString().toLowerCase() ?? '';
     if (name === 'help' || name === '?' || name === 'show') return false;
     return this.options.owned || this.options.yes || danger(args) === undefined;
   }
@@ -190,15 +192,14 @@ export class Session {
     } catch (err) {
       return { out: '', err: replMsg.notConnected(this.where, (err as Error).message) };
     }
-    const result = this.send(args, repeat);
+    const result = this.send(args, repeat, name);
     sent();
     return result;
   }
 
   /** Writes the command (`repeat` times) now; resolves with its printed replies and the coach's note. */
-  private send(args: Buffer[], repeat: number): Promise<LineResult> {
+  private send(args: Buffer[], repeat: number, name: string): Promise<LineResult> {
     const client = this.client as RespClient;
-    const name = args[0]?.toString().toLowerCase() ?? '';
     if (repeat === 1) {
       // The common case, kept to few promises: pipe mode sends many thousands of these.
       const plain = !this.options.coach || this.inMulti || client.subscribed;
@@ -208,7 +209,7 @@ export class Session {
         (r) => {
           const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
           this.afterReply(name, args, reply);
-          const out = formatForCommand(args, reply, this.options.mode);
+          const out = formatForCommand(args, reply, this.options.mode, name);
           return note === undefined ? { out } : { out, note };
         },
         (err: unknown) => this.guard(() => Promise.reject(err)),
@@ -226,7 +227,7 @@ export class Session {
       let note: string | undefined;
       for (const r of await all) {
         this.afterReply(name, args, r.reply);
-        out += formatForCommand(args, r.reply, this.options.mode);
+        out += formatForCommand(args, r.reply, this.options.mode, name);
         note = r.note ?? note;
       }
       return note === undefined ? { out } : { out, note };

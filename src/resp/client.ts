@@ -50,7 +50,12 @@ export class RespClient {
   private readonly pushHandlers: ((reply: RespReply) => void)[] = [];
   private readonly closeHandlers: ((err: ConnectionClosedError) => void)[] = [];
   private closedWith: ConnectionClosedError | undefined;
-  private corked = false;
+  private outgoing: Buffer[] = [];
+  private readonly flush = () => {
+    const chunks = this.outgoing;
+    this.outgoing = [];
+    if (this.closedWith === undefined) this.socket.write(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+  };
   /** True from a SUBSCRIBE until the server says no subscriptions remain. */
   subscribed = false;
 
@@ -102,15 +107,8 @@ export class RespClient {
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject, subscribing });
       // Calls made in the same tick leave in one write: pipelining without a syscall per command.
-      if (!this.corked) {
-        this.corked = true;
-        this.socket.cork();
-        process.nextTick(() => {
-          this.corked = false;
-          this.socket.uncork();
-        });
-      }
-      this.socket.write(encodeCommand(args));
+      if (this.outgoing.length === 0) process.nextTick(this.flush);
+      this.outgoing.push(encodeCommand(args));
     });
   }
 
