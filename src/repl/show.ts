@@ -50,9 +50,8 @@ async function draw(kind: string, call: Call): Promise<[string, number, number]>
       const value = await call('GETRANGE', '0', '1023');
       const length = num(await call('STRLEN'));
       const bytes = value.type === 'bulk' && value.value !== null ? value.value : Buffer.alloc(0);
-      const whole = bytes.length === length ? bytes : undefined;
-      const valid = whole !== undefined && Buffer.from(whole.toString('utf8'), 'utf8').equals(whole);
-      const chars = valid ? Array.from(whole.toString('utf8')).length : undefined;
+      const valid = Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+      const chars = bytes.length < length ? 'cut' : valid ? Array.from(bytes.toString('utf8')).length : undefined;
       return [drawCompactTable(['value', 'size'], [[cell(value), replMsg.showStringSize(length, chars)]]), 1, 1];
     }
     case 'list': {

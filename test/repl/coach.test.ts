@@ -115,6 +115,8 @@ test('without probes (pipe mode), rules that need them stay silent and the other
   expect(await say('GET')).toBe('Syntax: GET key');
   await say('RPUSH l a');
   expect(await say('GET l')).toMatch(/"l" holds a list/);
+  await client.call(['MSET', ...Array.from({ length: 1001 }, (_, i) => [`k${i}`, '1']).flat()]);
+  expect(await say('KEYS k1*')).toMatch(/KEYS walks all 1003 keys/);
 });
 
 test('probes do not change what the learner sees', async () => {

@@ -49,6 +49,8 @@ describe('show <key>', () => {
     expect(out).toContain('│ "안녕" │ 6 bytes, 2 characters │');
     await client.call(['SET', 'b', Buffer.from([0xff])]);
     expect(await renderShow(client, 'b')).toContain('│ "\\xff" │ 1 byte, not valid UTF-8 │');
+    await cmd('SET', 'long', 'x'.repeat(5000));
+    expect(await renderShow(client, 'long')).toMatch(/│ "x{58}… │ 5000 bytes \(the start shown\) │/);
   });
   test('a missing key', async () => {
     expect(await renderShow(client, 'nope')).toBe('(no key "nope" in this database)\n');

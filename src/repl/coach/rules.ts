@@ -124,9 +124,10 @@ export const COACH_RULES: CoachRule[] = [
     id: 'keys-large',
     commands: ['KEYS'],
     once: false,
-    before: () => [['DBSIZE']],
-    note: ({ before }) => {
-      const size = int(before[0]) ?? 0;
+    // KEYS changes nothing, so the size can be asked afterwards: no cost to other commands, works in pipe mode.
+    after: (_a, reply) => (reply.type === 'array' ? [['DBSIZE']] : []),
+    note: ({ after }) => {
+      const size = int(after[0]) ?? 0;
       return size > 1000 ? coachMsg.keysLarge(size) : undefined;
     },
   },
