@@ -107,19 +107,18 @@ export class Database implements Keyspace {
   }
 
   /**
-   * One SCAN step: visits up to `count` keys in creation order from `cursor`, returning the keys and
-   * the next cursor (0 when done). Keys created during a scan come after it and may or may not be seen.
+   * One SCAN step: visits up to `count` keys in creation order from `cursor`, returning the keys (expired
+   * ones too: SCAN filters by pattern first, then expires) and the next cursor (0 when done). Keys
+   * created during a scan come after it and may or may not be seen.
    */
   scan(cursor: number, count: number): { keys: Bytes[]; next: number } {
     const keys: Bytes[] = [];
     let visited = 0;
-    const now = this.events.clock.now;
     for (const [key, entry] of this.data) {
       if (entry.seq < cursor) continue;
       if (visited === count) return { keys, next: entry.seq };
       visited++;
-      const at = this.expires.size === 0 ? undefined : this.expires.get(key);
-      if (at === undefined || at > now) keys.push(key);
+      keys.push(key);
     }
     return { keys, next: 0 };
   }

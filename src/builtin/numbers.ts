@@ -70,17 +70,14 @@ export function parseFloatArg(buf: Buffer): number | null {
 }
 
 /**
- * INCRBYFLOAT's output: fixed notation with trailing zeros removed (Redis's LD_STR_HUMAN). Redis
- * computes in long double and prints 17 decimals; this prints the shortest form of the double,
- * which agrees for every value short of the 17th digit (see builtin/DEVIATIONS.md).
+ * Shortest-double form in fixed notation (no exponent), trailing zeros removed. Redis's INCRBYFLOAT and
+ * HINCRBYFLOAT compute in long double: long-double.ts reproduces those digits exactly; prefer it.
  */
 export function formatHumanDouble(x: number): string {
-  if (Object.is(x, -0) || x === 0) return '0';
-  let s = String(x);
-  if (s.includes('e')) {
-    if (Math.abs(x) >= 1) return BigInt(x).toString();
-    s = x.toFixed(17).replace(/0+$/, '').replace(/\.$/, '');
-    return s === '-0' || s === '' ? '0' : s;
-  }
-  return s;
+  if (x === 0) return '0';
+  if (Number.isInteger(x)) return BigInt(x).toString();
+  const s = String(x);
+  if (!s.includes('e')) return s;
+  const fixed = x.toFixed(17).replace(/0+$/, '').replace(/\.$/, '');
+  return fixed === '-0' || fixed === '' ? '0' : fixed;
 }

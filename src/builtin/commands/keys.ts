@@ -58,7 +58,9 @@ const scan = command('scan', -2, ['readonly'], [0, 0, 0], (ctx, args) => {
   const out: RespReply[] = [];
   for (const key of step.keys) {
     if (pattern !== undefined && !globMatch(pattern, key)) continue;
-    if (type !== undefined && db.get(key)?.type !== type) continue;
+    // As Redis: the pattern first, then the lookup, which deletes an expired key on the way.
+    const value = db.get(key);
+    if (value === undefined || (type !== undefined && value.type !== type)) continue;
     out.push(bulk(fromBytes(key)));
   }
   return array([bulk(String(step.next)), array(out)]);

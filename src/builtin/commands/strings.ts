@@ -1,9 +1,9 @@
 import { bulk, integer, NIL, OK, array, type RespReply } from '../../resp/types.js';
-import { formatHumanDouble, inInt64, NOT_INTEGER } from '../numbers.js';
+import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
+import { inInt64 } from '../numbers.js';
 import { internals } from '../dispatch.js';
 import { toBytes, type CommandContext, type CommandSpec } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
-import { parseDouble } from '../util/numbers.js';
 import { fail, NOT_FLOAT, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
@@ -13,6 +13,7 @@ import { setCommands } from './string-set.js';
 const ZERO = integer(0);
 const ONE = integer(1);
 const EMPTY = bulk(Buffer.alloc(0));
+const ZERO_LD: LongDouble = { neg: false, m: 0n, e: 0 };
 
 const get = command('get', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
   const s = stringAt(db, toBytes(args[1]!));
@@ -108,12 +109,12 @@ const decrby = command('decrby', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], (ct
 const incrbyfloat = command('incrbyfloat', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
   const key = toBytes(args[1]!);
   const s = stringAt(db, key);
-  const current = s === undefined ? 0 : parseDouble(s.value.toString('latin1'));
-  const by = parseDouble(args[2]!.toString('latin1'));
+  const current = s === undefined ? ZERO_LD : parseLongDouble(s.value.toString('latin1'));
+  const by = parseLongDouble(args[2]!.toString('latin1'));
   if (current === undefined || by === undefined) fail(NOT_FLOAT);
-  const next = current + by;
-  if (!Number.isFinite(next)) fail('ERR increment would produce NaN or Infinity');
-  const text = Buffer.from(formatHumanDouble(next), 'latin1');
+  const next = addLongDouble(current, by);
+  if (next === undefined) fail('ERR increment would produce NaN or Infinity');
+  const text = Buffer.from(formatLongDouble(next), 'latin1');
   db.set(key, plainString(text), { keepTtl: true });
   return bulk(text);
 });
@@ -192,4 +193,3 @@ export const stringCommands: CommandSpec[] = [
   ...setCommands,
 ];
 
-void NOT_INTEGER;

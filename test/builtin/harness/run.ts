@@ -1,6 +1,6 @@
 import type { Sequence } from './corpus.js';
 import { RawConnection } from './connection.js';
-import { normalise } from './normalise.js';
+import { normalise, TransactionTracker } from './normalise.js';
 import { encodeReply, type Reply } from './resp.js';
 
 interface ConnState {
@@ -9,6 +9,7 @@ interface ConnState {
   outstanding: string[][];
   channels: Set<string>;
   patterns: Set<string>;
+  tx: TransactionTracker;
 }
 
 const PONG_IN_SUBSCRIBED_MODE = '*2\r\n$4\r\npong\r\n$0\r\n\r\n';
@@ -35,9 +36,9 @@ function expectedReplies(state: ConnState, args: string[]): number {
   }
 }
 
-export function show(reply: Reply | undefined, args: string[]): string {
+export function show(reply: Reply | undefined, args: string[], tx?: TransactionTracker): string {
   if (reply === undefined) return '<no reply>';
-  return JSON.stringify(encodeReply(normalise(reply, args)));
+  return JSON.stringify(encodeReply(tx === undefined ? normalise(reply, args) : tx.normalise(reply, args)));
 }
 
 /**
@@ -55,7 +56,7 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
   const stateOf = async (name: string) => {
     let s = conns.get(name);
     if (s === undefined) {
-      s = { conn: await RawConnection.open(port), outstanding: [], channels: new Set(), patterns: new Set() };
+      s = { conn: await RawConnection.open(port), outstanding: [], channels: new Set(), patterns: new Set(), tx: new TransactionTracker() };
       conns.set(name, s);
     }
     return s;
@@ -84,7 +85,7 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
       const replies: string[] = [];
       for (let i = 0; i < n; i++) {
         const reply = await s.conn.read(readTimeoutMs);
-        replies.push(show(reply, args));
+        replies.push(show(reply, args, s.tx));
         if (reply === undefined) break;
       }
       out.push(`${step.conn}> ${step.text}\n   ${replies.join('\n   ')}`);
