@@ -3,11 +3,11 @@
  * leading repeat count. Pure: a string in, bytes out (`SET k "\xff"` stores one byte, not U+00FF).
  */
 
-export type ParsedLine =
+export type ParsedLine<A extends Buffer | string = Buffer> =
   | { kind: 'empty' }
   | { kind: 'invalid' }
   | { kind: 'bad-repeat' }
-  | { kind: 'command'; repeat: number; args: Buffer[] };
+  | { kind: 'command'; repeat: number; args: A[] };
 
 /** What redis-cli prints for a line it cannot split. */
 export const INVALID_ARGUMENTS = 'Invalid argument(s)';
@@ -24,8 +24,23 @@ const ESCAPES: Record<string, number> = { n: 0x0a, r: 0x0d, t: 0x09, b: 0x08, a:
 
 /** Splits a line into arguments as hiredis' sdssplitargs does, or returns null when quotes are unbalanced. */
 export function splitArgs(line: string): Buffer[] | null {
+  return splitAny(line, false) as Buffer[] | null;
+}
+
+/**
+ * The same split, but words without any escape come back as strings (their UTF-8 bytes are the argument):
+ * for pipe mode, where building a Buffer per word costs more than the rest of the line.
+ */
+export function splitArgsLoose(line: string): (Buffer | string)[] | null {
+  return splitAny(line, true);
+}
+
+function splitAny(line: string, loose: boolean): (Buffer | string)[] | null {
   // Most lines have no quotes: plain words, split the quick way (same result as the rules below).
-  if (PLAIN.test(line)) return line.split(/[ \t\n\r]+/).filter((w) => w !== '').map((w) => Buffer.from(w, 'utf8'));
+  if (PLAIN.test(line)) {
+    const words = line.split(/[ \t\n\r]+/).filter((w) => w !== '');
+    return loose ? words : words.map((w) => Buffer.from(w, 'utf8'));
+  }
   // A NUL ends the C string redis-cli works on.
   const chars = Array.from(line.split('\0')[0] ?? '');
   const args: Buffer[] = [];
@@ -100,11 +115,20 @@ function repeatCount(first: string): number | 'bad' | undefined {
 
 /** A whole REPL line: empty, unsplittable, a bad repeat count, or a command with how many times to run it. */
 export function parseCommandLine(line: string): ParsedLine {
-  const args = splitArgs(line);
+  return withRepeat(splitArgs(line));
+}
+
+/** parseCommandLine with plain words left as strings (see splitArgsLoose). */
+export function parseCommandLineLoose(line: string): ParsedLine<Buffer | string> {
+  return withRepeat(splitArgsLoose(line));
+}
+
+function withRepeat<A extends Buffer | string>(args: A[] | null): ParsedLine<A> {
   if (args === null) return { kind: 'invalid' };
   if (args.length === 0) return { kind: 'empty' };
   if (args.length > 1) {
-    const repeat = repeatCount((args[0] as Buffer).toString('latin1'));
+    const first = args[0] as A;
+    const repeat = repeatCount(typeof first === 'string' ? first : first.toString('latin1'));
     if (repeat === 'bad') return { kind: 'bad-repeat' };
     if (repeat !== undefined) return { kind: 'command', repeat, args: args.slice(1) };
   }

@@ -4,7 +4,7 @@ import { formatReply } from './format.js';
 import type { LineResult, Session } from './session.js';
 
 /** How many lines may be in flight before reading waits for replies (bounds memory on huge files). */
-const WINDOW = 512;
+const WINDOW = 2048;
 /** Output is written in blocks this big rather than line by line. */
 const FLUSH_AT = 64 * 1024;
 

@@ -1,14 +1,12 @@
 import { address, type Endpoint } from '../connection/options.js';
-import { ConnectionClosedError, RespClient } from '../resp/client.js';
+import { ConnectionClosedError, RespClient, type Arg } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
 import { Coach } from './coach/index.js';
 import { fallbackDocs, loadDocs, type DocsIndex } from './docs/index.js';
 import { formatForCommand, type OutputMode } from './format.js';
-import { helpText } from './help.js';
 import { replMsg } from './messages.js';
-import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine, type ParsedLine } from './parse.js';
+import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLineLoose, type ParsedLine } from './parse.js';
 import { danger, LARGE_DATABASE } from './safety.js';
-import { renderShow } from './show.js';
 
 /** What one line produced: reply text for stdout, a coach note, messages for stderr, or the wish to leave. */
 export interface LineResult {
@@ -123,7 +121,7 @@ export class Session {
    */
   execute(line: string): Promise<LineResult> {
     if (this.sending === 0) {
-      const parsed = parseCommandLine(line);
+      const parsed = parseCommandLineLoose(line);
       const now = this.immediate(parsed);
       if (now !== undefined) return Promise.resolve(now);
       if (parsed.kind === 'command') {
@@ -146,7 +144,7 @@ export class Session {
   }
 
   /** Lines answered without the server: blank, unsplittable, quit, and what the tutor refuses. */
-  private immediate(parsed: ParsedLine): LineResult | undefined {
+  private immediate(parsed: ParsedLine<Arg>): LineResult | undefined {
     if (this.stopped) return { out: '' };
     if (parsed.kind === 'empty') return { out: '' };
     if (parsed.kind === 'invalid') return { out: `${INVALID_ARGUMENTS}\n` };
@@ -163,27 +161,30 @@ export class Session {
     return undefined;
   }
 
-  private canSendNow(args: Buffer[], name: string): boolean {
+  private canSendNow(args: Arg[], name: string): boolean {
     if (this.client === undefined || this.client.closed) return false;
     if (name === 'help' || name === '?' || name === 'show') return false;
     return this.options.owned || this.options.yes || danger(args) === undefined;
   }
 
   private async run(line: string, sent: () => void): Promise<LineResult> {
-    const parsed = parseCommandLine(line);
+    const parsed = parseCommandLineLoose(line);
     const now = this.immediate(parsed);
     if (now !== undefined || parsed.kind !== 'command') return now ?? { out: '' };
     const { args, repeat } = parsed;
     const name = args[0]?.toString().toLowerCase() ?? '';
     if (name === 'help' || name === '?') {
       sent();
+      const { helpText } = await import('./help.js');
       return { out: helpText(await this.docs(), args.slice(1).join(' ')) };
     }
     if (name === 'show') {
       if (args.length !== 2) return { out: replMsg.showUsage() };
       await this.ensureConnected();
       sent();
-      return this.guard(async () => ({ out: await renderShow(this.client as RespClient, args[1] as Buffer) }));
+      // Loaded on first use: tables are not needed to pipe a file through.
+      const { renderShow } = await import('./show.js');
+      return this.guard(async () => ({ out: await renderShow(this.client as RespClient, args[1] as Arg) }));
     }
     const refused = await this.checkSafety(args);
     if (refused !== undefined) return refused;
@@ -198,7 +199,7 @@ export class Session {
   }
 
   /** Writes the command (`repeat` times) now; resolves with its printed replies and the coach's note. */
-  private send(args: Buffer[], repeat: number, name: string): Promise<LineResult> {
+  private send(args: Arg[], repeat: number, name: string): Promise<LineResult> {
     const client = this.client as RespClient;
     if (repeat === 1) {
       // The common case, kept to few promises: pipe mode sends many thousands of these.
@@ -235,12 +236,12 @@ export class Session {
   }
 
   /** State a later line depends on is set when the command is sent, since later lines are sent before replies arrive. */
-  private track(name: string, _args: Buffer[]): void {
+  private track(name: string, _args: Arg[]): void {
     if (name === 'multi') this.inMulti = true;
     if (name === 'exec' || name === 'discard' || name === 'reset') this.inMulti = false;
   }
 
-  private afterReply(name: string, args: Buffer[], reply: RespReply): void {
+  private afterReply(name: string, args: Arg[], reply: RespReply): void {
     if (reply.type === 'error') return;
     if (name === 'select' && !this.inMulti) this.db = Number(args[1]?.toString());
     if (name === 'reset') this.db = 0;
@@ -261,7 +262,7 @@ export class Session {
     return this.reconnecting;
   }
 
-  private async checkSafety(args: Buffer[]): Promise<LineResult | undefined> {
+  private async checkSafety(args: Arg[]): Promise<LineResult | undefined> {
     if (this.options.owned || this.options.yes) return undefined;
     const found = danger(args);
     if (found === undefined) return undefined;

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { address, type Endpoint } from '../connection/options.js';
-import { encodeCommand, RespDecoder } from './decoder.js';
+import { encodeCommand, encodeText, RespDecoder } from './decoder.js';
 import type { RespReply } from './types.js';
 
 export type Arg = Buffer | string;
@@ -50,11 +50,14 @@ export class RespClient {
   private readonly pushHandlers: ((reply: RespReply) => void)[] = [];
   private readonly closeHandlers: ((err: ConnectionClosedError) => void)[] = [];
   private closedWith: ConnectionClosedError | undefined;
-  private outgoing: Buffer[] = [];
+  /** Encoded commands waiting for the end of the tick: RESP text for all-string commands, else bytes. */
+  private outgoing: (string | Buffer)[] = [];
   private readonly flush = () => {
     const chunks = this.outgoing;
     this.outgoing = [];
-    if (this.closedWith === undefined) this.socket.write(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    if (this.closedWith !== undefined) return;
+    if (chunks.every((c) => typeof c === 'string')) this.socket.write(Buffer.from(chunks.join(''), 'utf8'));
+    else this.socket.write(Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
   };
   /** True from a SUBSCRIBE until the server says no subscriptions remain. */
   subscribed = false;
@@ -108,7 +111,7 @@ export class RespClient {
       this.pending.push({ resolve, reject, subscribing });
       // Calls made in the same tick leave in one write: pipelining without a syscall per command.
       if (this.outgoing.length === 0) process.nextTick(this.flush);
-      this.outgoing.push(encodeCommand(args));
+      this.outgoing.push(args.every((a) => typeof a === 'string') ? encodeText(args as string[]) : encodeCommand(args));
     });
   }
 

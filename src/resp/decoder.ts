@@ -126,6 +126,13 @@ export function encodeCommand(args: readonly (Buffer | string)[]): Buffer {
   return out;
 }
 
+/** The same as text, for commands whose arguments are all strings (joined and converted once per write). */
+export function encodeText(args: readonly string[]): string {
+  let out = `*${args.length}\r\n`;
+  for (const arg of args) out += `$${Buffer.byteLength(arg, 'utf8')}\r\n${arg}\r\n`;
+  return out;
+}
+
 function digits(n: number): number {
   let d = 1;
   while (n >= 10) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCommandLine, splitArgs } from '../../src/repl/parse.js';
+import { parseCommandLine, parseCommandLineLoose, splitArgs, splitArgsLoose } from '../../src/repl/parse.js';
 
 const b = (...parts: (string | number[])[]) => parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)));
 
@@ -69,5 +69,17 @@ describe('parseCommandLine', () => {
   ];
   test.each(cases)('%j', (line, expected) => {
     expect(parseCommandLine(line)).toEqual(expected);
+  });
+});
+
+describe('the loose split (pipe mode) means the same bytes', () => {
+  const bytes = (args: (Buffer | string)[] | null) => args?.map((a) => Buffer.from(a as never));
+  test.each(splits)('%j', (line, expected) => {
+    expect(bytes(splitArgsLoose(line))).toEqual(expected);
+  });
+  test('plain words stay strings, so that they are encoded without a Buffer each', () => {
+    expect(splitArgsLoose('SET k v')).toEqual(['SET', 'k', 'v']);
+    expect(parseCommandLineLoose('3 INCR x')).toEqual({ kind: 'command', repeat: 3, args: ['INCR', 'x'] });
+    expect(parseCommandLineLoose('0 INCR x')).toEqual({ kind: 'bad-repeat' });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConnectionClosedError, RespClient } from '../../src/resp/client.js';
-import { RespDecoder, encodeCommand } from '../../src/resp/decoder.js';
+import { RespDecoder, encodeCommand, encodeText } from '../../src/resp/decoder.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const endpoint = (port: number, extra: object = {}) => ({ host: '127.0.0.1', port, tls: false, source: 'test', ...extra });
@@ -32,6 +32,11 @@ describe('RespDecoder', () => {
   });
   test('encodes commands as arrays of bulk strings', () => {
     expect(encodeCommand(['SET', Buffer.from([0xff]), '안']).toString('latin1')).toBe('*3\r\n$3\r\nSET\r\n$1\r\n\xff\r\n$3\r\n\xec\x95\x88\r\n');
+  });
+  test('encodes all-string commands as text with byte lengths', () => {
+    expect(encodeText(['SET', '안', ''])).toBe('*3\r\n$3\r\nSET\r\n$3\r\n안\r\n$0\r\n\r\n');
+    expect(Buffer.from(encodeText(['SET', 'k', '안'])).equals(encodeCommand(['SET', 'k', '안']))).toBe(true);
+    expect(encodeCommand(Array.from({ length: 12 }, () => 'x'.repeat(1234))).toString()).toBe(encodeText(Array.from({ length: 12 }, () => 'x'.repeat(1234))));
   });
   test('refuses bytes that are not RESP', () => expect(() => new RespDecoder().push(Buffer.from('HTTP/1.1 400\r\n'))).toThrow(/Not a RESP2 reply/));
 });

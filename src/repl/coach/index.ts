@@ -6,7 +6,7 @@ export { COACH_RULES, type CoachRule, type CoachContext } from './rules.js';
 
 /** The rules that look at one command and the probes they want sent before it. */
 export interface CoachPlan {
-  args: Buffer[];
+  args: Arg[];
   rules: CoachRule[];
   /** For each rule, where its probes' replies start and end in `before`. */
   ranges: [number, number][];
@@ -47,7 +47,7 @@ export class Coach {
     return rules;
   }
 
-  plan(args: Buffer[]): CoachPlan {
+  plan(args: Arg[]): CoachPlan {
     const name = args[0]?.toString().toUpperCase() ?? '';
     const plan: CoachPlan = { args, rules: [], ranges: [], before: [] };
     for (const rule of this.rulesFor(name)) {
@@ -68,7 +68,7 @@ export class Coach {
   /** The first rule's note, if any; a `once` rule is then not asked again this session. */
   note(plan: CoachPlan, reply: RespReply, before: RespReply[], after: RespReply[][]): string | undefined {
     const ctx: CoachContext = {
-      args: plan.args.map((a) => a.toString('utf8')),
+      args: plan.args.map((a) => (typeof a === 'string' ? a : a.toString('utf8'))),
       name: plan.args[0]?.toString('utf8').toUpperCase() ?? '',
       reply,
       before: NONE,
@@ -96,7 +96,7 @@ export class Coach {
    * any probes the reply calls for; resolves with the command's reply and the note. The reply itself is
    * never changed. Not for use inside MULTI or subscribed mode, where probes would be queued or refused.
    */
-  run(client: RespClient, args: Buffer[]): Promise<Ran> {
+  run(client: RespClient, args: Arg[]): Promise<Ran> {
     const plan = this.plan(args);
     if (plan.before.length > 0) return this.probed(client, plan);
     // No probes first (most commands): one call, and follow-ups only when the reply asks for them.

@@ -25,12 +25,12 @@ export interface CoachRule {
   /** Say it once per session (an explanation), or each time it happens (a warning about this data). */
   once: boolean;
   /** Read-only probes to send just before the command, e.g. the old value SET is about to replace. */
-  before?(args: Buffer[]): Arg[][];
+  before?(args: Arg[]): Arg[][];
   /**
    * Read-only probes to send once the reply is in, only when it calls for them (a WRONGTYPE error: which
    * type is it?), so that most commands cost nothing extra.
    */
-  after?(args: Buffer[], reply: RespReply): Arg[][];
+  after?(args: Arg[], reply: RespReply): Arg[][];
   note(ctx: CoachContext): string | undefined;
 }
 
