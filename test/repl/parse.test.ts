@@ -73,7 +73,7 @@ describe('parseCommandLine', () => {
 });
 
 describe('the loose split (pipe mode) means the same bytes', () => {
-  const bytes = (args: (Buffer | string)[] | null) => args?.map((a) => Buffer.from(a as never));
+  const bytes = (args: (Buffer | string)[] | null) => (args === null ? null : args.map((a) => Buffer.from(a as never)));
   test.each(splits)('%j', (line, expected) => {
     expect(bytes(splitArgsLoose(line))).toEqual(expected);
   });
