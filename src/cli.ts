@@ -22,6 +22,7 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--tls', 'connect with TLS'))
     .addOption(new Option('--db <n>', 'logical database to use (default: 15, the playground, on a server the tutor did not start)'))
     .addOption(new Option('--spawn', 'start a private redis-server for this run'))
+    .addOption(new Option('--builtin', "use the tutor's built-in engine (in memory, no Redis needed)"))
     .addOption(new Option('--debug', 'show error details (stack traces)'));
 
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
@@ -33,6 +34,15 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (_opts, cmd: Command) => {
       const { doctor } = await import('./commands/doctor.js');
       exitCode = await doctor(globals(cmd), process.env);
+    });
+
+  program
+    .command('server')
+    .description("run the tutor's built-in engine in the foreground for redis-cli or your own code, until Ctrl+C")
+    .addHelpText('after', '\nThe address comes from the global --port <n> (redis-tutor server --port 7000); without it, a free port.')
+    .action(async (_opts, cmd: Command) => {
+      const { server } = await import('./commands/server.js');
+      exitCode = await server(globals(cmd));
     });
 
   program

@@ -9,8 +9,11 @@ import { findRedisServer, startPrivateServer } from './spawn.js';
 /** The Redis every command talks to, however it was found. */
 export interface Connection {
   client: RedisClient;
-  /** external: named by the learner; local: found on 127.0.0.1:6379; private: started by the tutor. */
-  kind: 'external' | 'local' | 'private';
+  /**
+   * external: named by the learner; local: found on 127.0.0.1:6379; private: a redis-server started by
+   * the tutor; builtin: the tutor's own in-memory engine (src/builtin), when there is no Redis at all.
+   */
+  kind: 'external' | 'local' | 'private' | 'builtin';
   /** True when the tutor started the server, so it may do anything there. */
   owned: boolean;
   endpoint: Endpoint;
@@ -42,10 +45,12 @@ export async function resolveConnection(request: ConnectionRequest, options: Res
     case 'spawn':
       return spawnPrivate(request.db, options.env, true);
     case 'builtin':
-      throw new UserError(msg.builtinMissing());
+      return startBuiltin(request.db);
     case 'auto': {
       const local = await probe(request.local, LOCAL_PROBE_MS);
       if (local.kind === 'redis') return attach(request.local, 'local', request.db, options, EXPLICIT_TIMEOUT_MS);
+      // The last step of the chain: no server and no redis-server binary, so the tutor's own engine.
+      if (findRedisServer(options.env) === undefined) return startBuiltin(request.db);
       return spawnPrivate(request.db, options.env, false);
     }
   }
@@ -105,6 +110,35 @@ async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv, forc
     };
   } catch (err) {
     server.stop();
+    throw err;
+  }
+}
+
+/** Starts the built-in engine in this process (loaded only now, to keep start-up fast) and connects to it. */
+async function startBuiltin(db: number | undefined): Promise<Connection> {
+  const { startBuiltinEngine } = await import('../builtin/start.js');
+  const engine = await startBuiltinEngine();
+  const endpoint: Endpoint = { host: engine.host, port: engine.port, tls: false, source: 'the built-in engine' };
+  try {
+    const { client, version } = await openClient(endpoint, EXPLICIT_TIMEOUT_MS);
+    const chosenDb = db ?? 0;
+    if (chosenDb !== 0) await client.select(chosenDb);
+    return {
+      client,
+      kind: 'builtin',
+      owned: true,
+      endpoint,
+      db: chosenDb,
+      version,
+      header: msg.headerBuiltin(address(endpoint)),
+      warnings: [],
+      close: async () => {
+        client.disconnect();
+        await engine.close();
+      },
+    };
+  } catch (err) {
+    await engine.close();
     throw err;
   }
 }

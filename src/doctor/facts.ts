@@ -15,7 +15,7 @@ export type ServerFact =
 
 /** Everything `doctor` looked at, gathered read-only: it writes to no server and no file. */
 export interface DoctorFacts {
-  mode: 'explicit' | 'auto' | 'spawn';
+  mode: 'explicit' | 'auto' | 'spawn' | 'builtin';
   redisUrl?: string;
   explicit?: { source: string; server: ServerFact };
   local?: ServerFact;
@@ -30,7 +30,7 @@ export async function gatherFacts(opts: GlobalOptions, env: NodeJS.ProcessEnv): 
   const request = connectionRequest(opts, env);
   const binPath = findRedisServer(env);
   const facts: DoctorFacts = {
-    mode: request.kind === 'builtin' ? 'auto' : request.kind,
+    mode: request.kind,
     node: process.versions.node,
     progressFile: progressFile(env),
     platform: process.platform,

@@ -17,6 +17,8 @@ export interface DoctorVerdict {
 }
 
 const MIN_NODE = '20.12';
+const BUILTIN = 'the built-in engine';
+const BUILTIN_LONG = "the tutor's built-in engine (in memory, discarded on exit)";
 
 /** Pure: turns what doctor found into table rows and the one action it recommends. */
 export function verdict(f: DoctorFacts): DoctorVerdict {
@@ -29,7 +31,7 @@ export function verdict(f: DoctorFacts): DoctorVerdict {
       ? { item: 'redis-server on PATH', status: versionOk(f.binary.version) ? 'ok' : 'warn', detail: `${f.binary.path} (${f.binary.version ? `Redis ${f.binary.version}` : 'version unknown'})` }
       : { item: 'redis-server on PATH', status: 'info', detail: f.configuredBinary ? `REDIS_SERVER_BIN=${f.configuredBinary} is not a file` : 'not found' },
   );
-  rows.push({ item: 'built-in engine', status: 'info', detail: 'not part of this version yet' });
+  rows.push({ item: 'built-in engine', status: 'ok', detail: 'available: in memory, used when no Redis is found (or with --builtin)' });
   const server = f.explicit?.server ?? (f.local?.state === 'redis' ? f.local : undefined);
   if (server?.state === 'redis') rows.push(playgroundRow(server));
   const nodeOk = versionAtLeast(f.node, MIN_NODE);
@@ -60,6 +62,7 @@ function playgroundRow(s: Extract<ServerFact, { state: 'redis' }>): DoctorRow {
 function decide(f: DoctorFacts, nodeOk: boolean): Omit<DoctorVerdict, 'rows'> {
   if (!nodeOk) return { canRun: false, recommendation: `Install Node.js ${MIN_NODE} or newer, then run redis-tutor doctor again.` };
   const spawnable = f.binary !== undefined;
+  if (f.mode === 'builtin') return { canRun: true, wouldUse: BUILTIN, recommendation: `Lessons will use ${BUILTIN_LONG}.` };
   if (f.mode === 'spawn') {
     return spawnable
       ? { canRun: true, wouldUse: 'a private redis-server', recommendation: 'Lessons will use a private redis-server, started for you and discarded on exit.' }
@@ -84,8 +87,11 @@ function decide(f: DoctorFacts, nodeOk: boolean): Omit<DoctorVerdict, 'rows'> {
     };
   }
   return {
-    canRun: false,
-    recommendation: 'Install Redis 7 (Debian/Ubuntu: sudo apt-get install redis-server; Fedora: sudo dnf install redis; macOS: brew install redis; Windows: WSL or Memurai), or point the tutor at one with --url.',
+    canRun: true,
+    wouldUse: BUILTIN,
+    recommendation:
+      `Run npx redis-tutor start: lessons will use ${BUILTIN_LONG}. For the lessons that need a real Redis, ` +
+      'install Redis 7 (Debian/Ubuntu: sudo apt-get install redis-server; Fedora: sudo dnf install redis; macOS: brew install redis; Windows: WSL or Memurai), or point the tutor at one with --url.',
   };
 }
 

@@ -65,6 +65,14 @@ const en = {
   // Headers
   headerExternal: (version: string, where: string, db: number) => `Redis ${version} at ${where}, db ${db}`,
   headerPrivate: (version: string, where: string) => `private Redis ${version} at ${where} (started for you, discarded on exit)`,
+  headerBuiltin: (where: string) => `built-in engine (in memory, ${where}; discarded on exit)`,
+
+  // redis-tutor server
+  serverListening: (where: string, port: number) =>
+    `redis-tutor's built-in engine is listening on ${where} (in memory: everything is gone when it stops).\n` +
+    `Connect with: redis-cli -p ${port}    or from code: redis://${where}\n` +
+    `Press Ctrl+C to stop.`,
+  serverPortInUse: (port: number) => `Port ${port} is already in use on 127.0.0.1. Choose another with --port <n>, or leave --port out for a free one.`,
 
   // main.ts
   unexpected: (detail: string) => `Something went wrong inside redis-tutor: ${detail}\nRun the same command with --debug to see the details, and please report it.`,

@@ -24,11 +24,12 @@ describe('redis-tutor doctor', () => {
     expect(r.stdout).toMatch(/→ Run npx redis-tutor start: lessons will use a private redis-server \(Redis 7\.0\.15, started for you, discarded on exit\)\./);
   });
 
-  it('with no Redis anywhere, recommends installing one and exits 2', async () => {
+  it('with no Redis anywhere, recommends the built-in engine (and installing Redis for the rest) and exits 0', async () => {
     const r = await runBin(['doctor'], { env: { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: pathWithoutRedis } });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/redis-server on PATH\s*│ info\s*│ not found/);
-    expect(r.stdout).toMatch(/→ Install Redis 7 \(Debian\/Ubuntu: sudo apt-get install redis-server/);
+    expect(r.stdout).toMatch(/built-in engine\s*│ ok\s*│ available/);
+    expect(r.stdout).toMatch(/→ Run npx redis-tutor start: lessons will use the tutor's built-in engine \(in memory, discarded on exit\)\. For the lessons that need a real Redis, install Redis 7 \(Debian\/Ubuntu: sudo apt-get install redis-server/);
   });
 
   it('prefers a local server, and reports its playground read-only', async () => {

@@ -1,0 +1,23 @@
+import type { GlobalOptions } from '../connection/options.js';
+import { address, parsePort } from '../connection/options.js';
+import { UserError } from '../errors.js';
+import { msg } from '../ui/messages.js';
+
+/**
+ * `redis-tutor server [--port <n>]`: the built-in engine in the foreground, for redis-cli or the
+ * learner's own code. It runs until the process is stopped (main.ts owns Ctrl+C and the exit).
+ */
+export async function server(opts: GlobalOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const port = opts.port === undefined ? 0 : parsePort(opts.port, '--port');
+  const { startBuiltinEngine } = await import('../builtin/start.js');
+  let engine;
+  try {
+    engine = await startBuiltinEngine({ port });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UserError(msg.serverPortInUse(port), { cause: err });
+    throw err;
+  }
+  out.write(`${msg.serverListening(address(engine), engine.port)}\n`);
+  await new Promise<never>(() => {});
+  return 0;
+}
