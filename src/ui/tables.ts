@@ -9,7 +9,7 @@ export function drawTable(head: string[], rows: string[][]): string {
 
 /** A table sized to its content (the REPL's `show`): cells are short, already truncated by the caller. */
 export function drawCompactTable(head: string[], rows: string[][]): string {
-  const table = new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
+  const table = new Table({ head, style: { head: [], border: [], compact: true } });
   table.push(...rows);
   return table.toString();
 }

@@ -37,9 +37,9 @@ describe('show <key>', () => {
     await cmd('SADD', 's', 'b', 'a');
     await cmd('ZADD', 'z', '2', 'two', '1.5', 'one');
     await cmd('XADD', 'x', '1-1', 'type', 'login');
-    expect(await renderShow(client, 'h')).toMatch(/│ field\s+│ value\s+│\n│ "name"\s+│ "Ada"\s+│\n│ "lang"\s+│ "한국어" │/);
-    expect(await renderShow(client, 's')).toMatch(/│ member \(no order\) │\n│ "a"\s+│\n│ "b"\s+│/);
-    expect(await renderShow(client, 'z')).toMatch(/│ rank │ member │ score │\n│ 0\s+│ "one"\s+│ 1\.5\s+│\n│ 1\s+│ "two"\s+│ 2\s+│/);
+    expect(await renderShow(client, 'h')).toMatch(/│ field\s+│ value\s+│\n├─+┼─+┤\n│ "name"\s+│ "Ada"\s+│\n│ "lang"\s+│ "한국어" │/);
+    expect(await renderShow(client, 's')).toMatch(/│ member \(no order\) │\n├─+(┼─+)*┤\n│ "a"\s+│\n│ "b"\s+│/);
+    expect(await renderShow(client, 'z')).toMatch(/│ rank │ member │ score │\n├─+(┼─+)*┤\n│ 0\s+│ "one"\s+│ 1\.5\s+│\n│ 1\s+│ "two"\s+│ 2\s+│/);
     expect(await renderShow(client, 'x')).toMatch(/│ 1-1 │ type="login" │/);
   });
   test('a string with its bytes and characters, and its TTL', async () => {

@@ -53,7 +53,7 @@ test('the interactive REPL: prompt, replies, a coach note, Tab, hints, show, hel
 
   const shown = await run(t, 'show chat', '└');
   expect(shown).toContain('chat  type: list   TTL: none (persists)   encoding: quicklist');
-  expect(shown).toMatch(/│ index │ from end │ value │\n│ 0\s+│ -2\s+│ "a"\s+│\n│ 1\s+│ -1\s+│ "b"\s+│/);
+  expect(shown).toMatch(/│ index │ from end │ value │\n├─+┼─+┼─+┤\n│ 0\s+│ -2\s+│ "a"\s+│\n│ 1\s+│ -1\s+│ "b"\s+│/);
 
   const help = await run(t, 'help lpush', 'example: LPUSH tasks');
   expect(help).toContain('  LPUSH key element [element ...]\n  summary: Prepend one or multiple elements to a list\n  since: 1.0.0\n  group: list');
