@@ -35,6 +35,33 @@ function human(reply: RespReply, prefix: string): string {
   }
 }
 
+/**
+ * `--raw` output as bytes: the same text as `formatReply(reply, 'raw')`, but as a latin1 "binary string"
+ * (one character per byte), so that a value that is not UTF-8 is written out unchanged, as redis-cli does.
+ * Write it with the 'latin1' encoding.
+ */
+export function formatRawBytes(reply: RespReply, verbatim = false): string {
+  const text = rawBytes(reply);
+  return verbatim ? text : `${text}\n`;
+}
+
+function rawBytes(reply: RespReply): string {
+  switch (reply.type) {
+    case 'bulk':
+      return reply.value === null ? '' : reply.value.toString('latin1');
+    case 'array':
+      return (reply.value ?? []).map(rawBytes).join('\n');
+    default:
+      return asBytes(raw(reply));
+  }
+}
+
+/** Text as a latin1 "binary string" of its UTF-8 bytes, to sit beside formatRawBytes output. */
+export function asBytes(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
+}
+
 function raw(reply: RespReply): string {
   switch (reply.type) {
     case 'error':

@@ -2,7 +2,6 @@ import readline from 'node:readline';
 import { theme } from '../ui/theme.js';
 import { complete } from './complete.js';
 import type { DocsIndex } from './docs/index.js';
-import { formatReply } from './format.js';
 import { hintFor } from './hint.js';
 import { HISTORY_SIZE, isSecret, loadHistory, saveHistoryLine } from './history.js';
 import { replMsg } from './messages.js';
@@ -39,14 +38,14 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
   editor.install(input);
 
   // Something arrived while the learner is typing: print it above the prompt, then redraw the prompt.
-  const announce = (text: string) => {
+  const announce = (text: string, encoding: BufferEncoding = 'utf8') => {
     readline.clearLine(output, 0);
     readline.cursorTo(output, 0);
-    output.write(text);
+    output.write(text, encoding);
     rl.setPrompt(session.prompt());
     rl.prompt(true);
   };
-  session.onPush((reply) => announce(formatReply(reply, session.options.mode)));
+  session.onPush((reply) => announce(session.formatPush(reply), session.encoding));
   session.onLost((message) => announce(`${theme.warn(message)}\n`));
 
   rl.on('SIGINT', () => {
@@ -71,7 +70,7 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
     if (isSecret(line)) history.shift();
     else saveHistoryLine(io.historyPath, line);
     const result = await session.execute(line);
-    print(output, result);
+    print(output, result, session.encoding);
     if (result.clear) output.write('\x1b[H\x1b[2J');
     if (result.quit) break;
     if (session.subscribed && /^\s*p?subscribe\b/i.test(line)) output.write(`${theme.dim(replMsg.subscribedHint())}\n`);
@@ -81,8 +80,8 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
   rl.close();
 }
 
-function print(output: NodeJS.WriteStream, result: LineResult): void {
-  output.write(result.out);
+function print(output: NodeJS.WriteStream, result: LineResult, encoding: BufferEncoding): void {
+  output.write(result.out, encoding);
   if (result.err !== undefined) output.write(`${theme.warn(result.err)}\n`);
   if (result.note !== undefined) output.write(`${theme.dim(`» ${result.note}`)}\n`);
 }

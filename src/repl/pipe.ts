@@ -1,6 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
-import { formatReply } from './format.js';
 import type { LineResult, Session } from './session.js';
 
 /** How many lines may be in flight before reading waits for replies (bounds memory on huge files). */
@@ -20,7 +19,7 @@ export async function runPipe(session: Session, input: Readable, out: Writable, 
     if (buffered === '') return;
     const text = buffered;
     buffered = '';
-    if (!out.write(text)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(text, session.encoding)) await new Promise((r) => out.once('drain', r));
   };
   const take = async () => {
     const result = await (queue.shift() as Promise<LineResult>);
@@ -35,7 +34,7 @@ export async function runPipe(session: Session, input: Readable, out: Writable, 
   };
   session.onPush((reply) => {
     // Pub/Sub messages arrive between replies; keep them in the stream in arrival order.
-    buffered += formatReply(reply, session.options.mode);
+    buffered += session.formatPush(reply);
     if (queue.length === 0) void flush();
   });
 

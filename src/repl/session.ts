@@ -3,7 +3,7 @@ import { ConnectionClosedError, RespClient, type Arg } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
 import { Coach } from './coach/index.js';
 import { fallbackDocs, loadDocs, type DocsIndex } from './docs/index.js';
-import { formatForCommand, type OutputMode } from './format.js';
+import { asBytes, formatForCommand, formatRawBytes, formatReply, printsVerbatim, type OutputMode } from './format.js';
 import { replMsg } from './messages.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLineLoose, type ParsedLine } from './parse.js';
 import { danger, LARGE_DATABASE } from './safety.js';
@@ -69,6 +69,29 @@ export class Session {
   }
 
   /** redis-cli's prompt: `127.0.0.1:6379[15](TX)> `. */
+  /**
+   * How `out` texts are to be written: in raw mode they are latin1 "binary strings" (one character per
+   * byte) so that values that are not UTF-8 reach stdout unchanged.
+   */
+  get encoding(): 'utf8' | 'latin1' {
+    return this.options.mode === 'raw' ? 'latin1' : 'utf8';
+  }
+
+  /** A reply as this session prints it (also used for Pub/Sub messages). */
+  format(args: readonly Arg[], reply: RespReply, name?: string): string {
+    if (this.options.mode === 'raw') return formatRawBytes(reply, printsVerbatim(args, name));
+    return formatForCommand(args, reply, 'human', name);
+  }
+
+  formatPush(reply: RespReply): string {
+    return this.options.mode === 'raw' ? formatRawBytes(reply) : formatReply(reply, 'human');
+  }
+
+  /** The tutor's own text for stdout, in the session's encoding. */
+  private text(out: string): string {
+    return this.options.mode === 'raw' ? asBytes(out) : out;
+  }
+
   prompt(): string {
     if (!this.connected) return 'not connected> ';
     const db = this.db !== 0 ? `[${this.db}]` : '';
@@ -176,15 +199,15 @@ export class Session {
     if (name === 'help' || name === '?') {
       sent();
       const { helpText } = await import('./help.js');
-      return { out: helpText(await this.docs(), args.slice(1).join(' ')) };
+      return { out: this.text(helpText(await this.docs(), args.slice(1).join(' '))) };
     }
     if (name === 'show') {
-      if (args.length !== 2) return { out: replMsg.showUsage() };
+      if (args.length !== 2) return { out: this.text(replMsg.showUsage()) };
       await this.ensureConnected();
       sent();
       // Loaded on first use: tables are not needed to pipe a file through.
       const { renderShow } = await import('./show.js');
-      return this.guard(async () => ({ out: await renderShow(this.client as RespClient, args[1] as Arg) }));
+      return this.guard(async () => ({ out: this.text(await renderShow(this.client as RespClient, args[1] as Arg)) }));
     }
     const refused = await this.checkSafety(args);
     if (refused !== undefined) return refused;
@@ -210,7 +233,7 @@ export class Session {
         (r) => {
           const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
           this.afterReply(name, args, reply);
-          const out = formatForCommand(args, reply, this.options.mode, name);
+          const out = this.format(args, reply, name);
           return note === undefined ? { out } : { out, note };
         },
         (err: unknown) => this.guard(() => Promise.reject(err)),
@@ -228,7 +251,7 @@ export class Session {
       let note: string | undefined;
       for (const r of await all) {
         this.afterReply(name, args, r.reply);
-        out += formatForCommand(args, r.reply, this.options.mode, name);
+        out += this.format(args, r.reply, name);
         note = r.note ?? note;
       }
       return note === undefined ? { out } : { out, note };
@@ -276,6 +299,6 @@ export class Session {
     }
     if (this.options.confirm === undefined) return { out: '', err: replMsg.refusedInPipe(`${command}${found.kind === 'keys' ? ' *' : ''}`) };
     if (await this.options.confirm(replMsg.confirm(command, why))) return undefined;
-    return { out: `${replMsg.cancelled()}\n` };
+    return { out: this.text(`${replMsg.cancelled()}\n`) };
   }
 }

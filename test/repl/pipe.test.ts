@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runBin } from '../helpers/bin.js';
+import { BIN, runBin } from '../helpers/bin.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const commands = readFileSync(new URL('./fixtures/pipe-commands.txt', import.meta.url), 'utf8');
@@ -76,6 +76,16 @@ test('--raw prints as redis-cli --raw does', async () => {
   const cli = redisCli(['--raw'], input);
   expect(tutor.stdout).toBe(cli);
   expect(tutor.stderr).not.toMatch(/holds|Syntax/);
+});
+
+test('--raw writes values that are not UTF-8 byte for byte, as redis-cli --raw does', async () => {
+  const { spawnSync: run } = await import('node:child_process');
+  const input = 'SET bin "\\xff\\xfe\\x00a"\nGET bin\nSET ko "안녕"\nGET ko\nLRANGE nope 0 -1\nGET\n';
+  const env = { ...process.env, NO_COLOR: '1', REDIS_URL: '', XDG_CONFIG_HOME: redis.dir };
+  const tutor = run(process.execPath, [BIN, 'repl', '--raw', '--no-coach', '--url', `${redis.url}/0`], { input, env });
+  const cli = run('redis-cli', ['-p', String(redis.port), '--raw'], { input });
+  expect(cli.stdout.includes(Buffer.from([0xff, 0xfe, 0x00, 0x61]))).toBe(true);
+  expect(tutor.stdout.equals(cli.stdout)).toBe(true);
 });
 
 test('a dangerous command on a server the tutor did not start is refused in pipe mode, and runs with --yes', async () => {
