@@ -48,6 +48,7 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
   session.onPush((reply) => announce(session.formatPush(reply), session.encoding));
   session.onLost((message) => announce(`${theme.warn(message)}\n`));
 
+  let toldHowToLeave = false;
   rl.on('SIGINT', () => {
     if (editor.searching) return editor.cancelSearch();
     if (session.subscribed) {
@@ -59,7 +60,13 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
       });
       return;
     }
+    const empty = (rl as unknown as { line: string }).line === '';
     output.write('^C\n');
+    // On an empty line, someone pressing Ctrl+C probably wants out: say how, once.
+    if (empty && !toldHowToLeave) {
+      toldHowToLeave = true;
+      output.write(`${theme.dim(replMsg.howToLeave())}\n`);
+    }
     rl.write(null, { ctrl: true, name: 'e' });
     rl.write(null, { ctrl: true, name: 'u' });
     rl.prompt();
@@ -81,7 +88,9 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
 }
 
 function print(output: NodeJS.WriteStream, result: LineResult, encoding: BufferEncoding): void {
-  output.write(result.out, encoding);
+  // An error reply stands out in red (plain under NO_COLOR, where it reads exactly as redis-cli's).
+  const isError = result.out.startsWith('(error) ') && encoding === 'utf8';
+  output.write(isError ? `${theme.error(result.out.trimEnd())}\n` : result.out, encoding);
   if (result.err !== undefined) output.write(`${theme.warn(result.err)}\n`);
   if (result.note !== undefined) output.write(`${theme.dim(`» ${result.note}`)}\n`);
 }

@@ -50,6 +50,8 @@ test('the interactive REPL: prompt, replies, a coach note, Tab, hints, show, hel
   await t.waitFor(`${prompt}set k value [NX | XX] [GET]`);
   t.press('C-c');
   await t.waitFor(`${prompt}set k ^C\n${prompt.trimEnd()}`);
+  t.press('C-c');
+  await t.waitFor(`${prompt}^C\n(Ctrl+C clears the line. To leave, press Ctrl+D or type quit.)\n${prompt.trimEnd()}`);
 
   const shown = await run(t, 'show chat', '└');
   expect(shown).toContain('chat  type: list   TTL: none (persists)   encoding: quicklist');
