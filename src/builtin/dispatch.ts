@@ -40,7 +40,10 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   const name = spec.name;
   const denyOom = spec.flags.includes('denyoom');
   if (engine.memory.maxBytes > 0) {
-    const oomCheck = denyOom || (name === 'exec' && client.multi !== null && client.multiDenyOom);
+    // As Redis 7.0: inside MULTI every command but EXEC, DISCARD, QUIT and RESET counts, since queueing
+    // itself takes memory; EXEC only when it holds a command that may grow the data.
+    const inMulti = client.multi !== null && name !== 'exec' && name !== 'discard' && name !== 'reset';
+    const oomCheck = denyOom || inMulti || (name === 'exec' && client.multi !== null && client.multiDenyOom);
     if (oomCheck && engine.memory.overLimit(engine.clock.now)) {
       if (name === 'exec') abortExec(engine, client, OOM);
       else reject(client, OOM);

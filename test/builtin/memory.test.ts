@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { RawConnection } from './harness/connection.js';
+import { encodeReply } from './harness/resp.js';
+
+// The memory cap. Redis's used memory includes its own baseline, so the comparison puts both servers
+// firmly over their cap (Redis: maxmemory 1 byte, set after one key is stored; the engine: a 1-byte
+// cap, over it as soon as it holds a key) and then compares what every kind of command answers.
+let redis: TestRedis;
+let tiny: RunningEngine;
+let capped: RunningEngine;
+
+beforeAll(async () => {
+  [redis, tiny, capped] = await Promise.all([
+    startRedis(['--maxmemory-policy', 'noeviction']),
+    startBuiltinEngine({ maxMemoryBytes: 1 }),
+    startBuiltinEngine({ maxMemoryBytes: 4 * 1024 * 1024 }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([redis?.stop(), tiny?.close(), capped?.close()]);
+});
+
+const cmd = (...args: string[]) => args.map((a) => Buffer.from(a, 'latin1'));
+
+async function run(conn: RawConnection, steps: Buffer[][]): Promise<string[]> {
+  const out: string[] = [];
+  for (const step of steps) {
+    conn.send(step);
+    const reply = await conn.read();
+    out.push(`${step.map((a) => a.toString()).join(' ')} -> ${reply === undefined ? '<none>' : JSON.stringify(encodeReply(reply))}`);
+  }
+  return out;
+}
+
+const OVER_THE_CAP = [
+  cmd('SET', 'k', 'v'),
+  cmd('APPEND', 'seed', 'more'),
+  cmd('INCR', 'n'),
+  cmd('GET', 'seed'),
+  cmd('STRLEN', 'seed'),
+  cmd('EXISTS', 'seed'),
+  cmd('EXPIRE', 'seed', '1000'),
+  cmd('TTL', 'seed'),
+  cmd('MULTI'),
+  cmd('GET', 'seed'),
+  cmd('EXEC'),
+  cmd('MULTI'),
+  cmd('DISCARD'),
+  cmd('PING'),
+  cmd('DEL', 'seed'),
+  cmd('SET', 'k', 'v'),
+];
+
+it('over the cap, answers every kind of command as Redis with maxmemory and noeviction', async () => {
+  const real = await RawConnection.open(redis.port);
+  await run(real, [cmd('SET', 'seed', 'x'), cmd('CONFIG', 'SET', 'maxmemory', '1')]);
+  const expected = await run(real, OVER_THE_CAP);
+  await run(real, [cmd('CONFIG', 'SET', 'maxmemory', '0')]);
+  real.close();
+  const ours = await RawConnection.open(tiny.port);
+  await run(ours, [cmd('SET', 'seed', 'x')]);
+  const actual = await run(ours, OVER_THE_CAP);
+  ours.close();
+  expect(actual).toEqual(expected);
+  expect(actual[0]).toBe(`SET k v -> ${JSON.stringify("-OOM command not allowed when used memory > 'maxmemory'.\r\n")}`);
+});
+
+it('fills up to the cap, refuses beyond it, and takes writes again after FLUSHALL', async () => {
+  const conn = await RawConnection.open(capped.port);
+  const value = 'x'.repeat(64 * 1024);
+  let accepted = 0;
+  for (; accepted < 1000; accepted++) {
+    conn.send(cmd('SET', `fill:${accepted}`, value));
+    const reply = await conn.read();
+    if (reply?.t === '-') {
+      expect(reply.v).toBe("OOM command not allowed when used memory > 'maxmemory'.");
+      break;
+    }
+  }
+  // 4 MB of 64 KB values: about 64 of them, whatever the per-key overhead.
+  expect(accepted).toBeGreaterThan(50);
+  expect(accepted).toBeLessThan(70);
+  expect(await run(conn, [cmd('FLUSHALL'), cmd('SET', 'again', 'yes')])).toEqual(['FLUSHALL -> "+OK\\r\\n"', 'SET again yes -> "+OK\\r\\n"']);
+  conn.close();
+});
