@@ -6,7 +6,7 @@ import { fallbackDocs, loadDocs, type DocsIndex } from './docs/index.js';
 import { asBytes, formatForCommand, formatRawBytes, formatReply, printsVerbatim, type OutputMode } from './format.js';
 import { replMsg } from './messages.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLineLoose, type ParsedLine } from './parse.js';
-import { danger, LARGE_DATABASE } from './safety.js';
+import { danger, vetDanger } from './safety.js';
 
 /** What one line produced: reply text for stdout, a coach note, messages for stderr, or the wish to leave. */
 export interface LineResult {
@@ -287,18 +287,11 @@ export class Session {
 
   private async checkSafety(args: Arg[]): Promise<LineResult | undefined> {
     if (this.options.owned || this.options.yes) return undefined;
-    const found = danger(args);
-    if (found === undefined) return undefined;
-    const command = args.slice(0, found.kind === 'server' && args.length > 1 ? 2 : 1).map(String).join(' ').toUpperCase();
-    let why = found.kind === 'data' ? replMsg.whyFlush() : replMsg.whyStop();
-    if (found.kind === 'keys') {
+    const verdict = await vetDanger(args, this.options.confirm, async () => {
       await this.ensureConnected();
-      const size = await (this.client as RespClient).call(['DBSIZE']);
-      if (size.type !== 'integer' || size.value <= BigInt(LARGE_DATABASE)) return undefined;
-      why = replMsg.whyKeys(Number(size.value));
-    }
-    if (this.options.confirm === undefined) return { out: '', err: replMsg.refusedInPipe(`${command}${found.kind === 'keys' ? ' *' : ''}`) };
-    if (await this.options.confirm(replMsg.confirm(command, why))) return undefined;
-    return { out: this.text(`${replMsg.cancelled()}\n`) };
+      return (this.client as RespClient).call(['DBSIZE']);
+    });
+    if (verdict === 'run') return undefined;
+    return verdict.refused !== undefined ? { out: '', err: verdict.refused } : { out: this.text(`${replMsg.cancelled()}\n`) };
   }
 }
