@@ -91,6 +91,19 @@ describe('protocol: the engine answers malformed input as Redis does', () => {
     other.close();
   });
 
+  it('forgets a blocked client that disconnects: the next push stays in the list', async () => {
+    const waiter = await RawConnection.open(engine.port);
+    waiter.writeRaw('*3\r\n$5\r\nBLPOP\r\n$5\r\ngone-q\r\n$1\r\n0\r\n');
+    await new Promise((r) => setTimeout(r, 30));
+    waiter.close();
+    await new Promise((r) => setTimeout(r, 30));
+    const other = await RawConnection.open(engine.port);
+    other.writeRaw('*3\r\n$5\r\nRPUSH\r\n$6\r\ngone-q\r\n$1\r\nx\r\n*2\r\n$4\r\nLLEN\r\n$6\r\ngone-q\r\n');
+    expect(await other.read()).toEqual({ t: ':', v: '1' });
+    expect(await other.read()).toEqual({ t: ':', v: '1' });
+    other.close();
+  });
+
   it('does not reserve memory for a declared bulk before it arrives', async () => {
     const before = process.memoryUsage().arrayBuffers;
     const conns = await Promise.all(Array.from({ length: 8 }, () => RawConnection.open(engine.port)));
