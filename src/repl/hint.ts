@@ -4,28 +4,27 @@ import { splitArgs } from './parse.js';
 
 /**
  * The grey syntax hint after what the learner typed, as redis-cli shows it: the arguments still to come.
- * "SET k" hints "value [NX | XX] [GET] ...". Pure.
+ * Like redis-cli, typed words use up required arguments only; from the first optional one (`[...]`) on,
+ * the whole rest stays shown. "SET k " hints "value [NX | XX] ..."; without the trailing space the hint
+ * starts with one. Pure.
  */
 export function hintFor(docs: DocsIndex, line: string): string {
   const args = splitArgs(line);
   if (args === null || args.length === 0) return '';
   const words = args.map((a) => a.toString('utf8'));
-  const endsWithSpace = /\s$/.test(line);
   let name = (words[0] as string).toUpperCase();
-  let used = words.length - 1;
+  let typed = words.length - 1;
   const sub = words[1] !== undefined ? docs.get(`${name} ${words[1].toUpperCase()}`) : undefined;
   if (sub !== undefined) {
     name = sub.name;
-    used -= 1;
+    typed -= 1;
   }
   const doc = docs.get(name);
   if (doc === undefined || doc.syntax === '') return '';
-  if (used === 0 && !endsWithSpace) return ` ${doc.syntax}`;
-  if (!endsWithSpace) return '';
   const parts = syntaxParts(doc.syntax);
-  // Past a repeating argument ("key [key ...]") the hint keeps showing it and what follows.
-  const shown = parts.slice(Math.min(used, parts.length)).join(' ');
-  const repeating = parts.find((p) => p.endsWith('...]'));
-  if (shown === '' && repeating !== undefined) return repeating.replace(/^.*?\[/, '[');
-  return shown;
+  let skip = 0;
+  while (skip < typed && skip < parts.length && !(parts[skip] as string).startsWith('[')) skip++;
+  const hint = parts.slice(skip).join(' ');
+  if (hint === '') return '';
+  return /\s$/.test(line) ? hint : ` ${hint}`;
 }
