@@ -1,18 +1,13 @@
 // Regenerates src/builtin/command-data.generated.ts from a real redis-server 7.0.15:
-//   node test/builtin/tools/gen-command-data.mjs <port>
+//   npx tsc -p . && node test/builtin/tools/gen-command-data.mjs <port>
 // It records every command name Redis knows (so the engine can tell "not available here" from
 // "unknown"), and the COMMAND INFO and COMMAND DOCS replies, as raw RESP, of the commands the engine has.
 import net from 'node:net';
 import { writeFileSync } from 'node:fs';
 
-const SUPPORTED = `ping echo select quit hello client dbsize flushdb flushall time info command
-del unlink exists type keys scan rename renamenx copy randomkey touch expire pexpire expireat pexpireat ttl pttl persist expiretime pexpiretime object
-set get getset getdel getex setnx setex psetex mset msetnx mget incr incrby decr decrby incrbyfloat append strlen getrange setrange substr
-lpush rpush lpushx rpushx lpop rpop lrange llen lindex lset lrem ltrim linsert lpos lmove rpoplpush blpop brpop blmove
-hset hsetnx hget hmget hmset hgetall hdel hexists hlen hkeys hvals hincrby hincrbyfloat hstrlen hrandfield hscan
-sadd srem smembers sismember smismember scard spop srandmember smove sinter sunion sdiff sinterstore sunionstore sdiffstore sintercard sscan
-zadd zincrby zscore zmscore zrank zrevrank zcard zcount zrange zrevrange zrangebyscore zrevrangebyscore zrangebylex zrevrangebylex zrem zremrangebyrank zremrangebyscore zpopmin zpopmax zunionstore zinterstore zscan
-multi exec discard watch unwatch publish subscribe unsubscribe psubscribe punsubscribe pubsub`.split(/\s+/);
+// The engine's own command names, from the compiled table (run `npx tsc -p .` first).
+const { allCommands } = await import(new URL('../../../dist/builtin/commands/index.js', import.meta.url).href);
+const SUPPORTED = allCommands.map((c) => c.name);
 
 const port = Number(process.argv[2]);
 const socket = net.connect(port, '127.0.0.1');

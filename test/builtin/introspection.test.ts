@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { allCommands } from '../../src/builtin/commands/index.js';
+import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { RawConnection } from './harness/connection.js';
+import { encodeReply } from './harness/resp.js';
+
+// COMMAND INFO and COMMAND DOCS of every command the engine has are Redis's own replies (recorded by
+// test/builtin/tools/gen-command-data.mjs): this proves the recording is complete and current.
+let redis: TestRedis;
+let engine: RunningEngine;
+
+beforeAll(async () => {
+  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
+});
+
+afterAll(async () => {
+  await Promise.all([redis?.stop(), engine?.close()]);
+});
+
+async function ask(port: number, requests: string[][]): Promise<string[]> {
+  const conn = await RawConnection.open(port);
+  for (const args of requests) conn.send(args.map((a) => Buffer.from(a)));
+  const out: string[] = [];
+  for (let i = 0; i < requests.length; i++) {
+    const reply = await conn.read();
+    out.push(reply === undefined ? '<none>' : encodeReply(reply));
+  }
+  conn.close();
+  return out;
+}
+
+it('answers COMMAND INFO and COMMAND DOCS for each of its commands exactly as Redis 7.0 does', async () => {
+  const names = allCommands.map((c) => c.name);
+  const requests = names.flatMap((n) => [
+    ['COMMAND', 'INFO', n],
+    ['COMMAND', 'DOCS', n],
+  ]);
+  const [expected, actual] = await Promise.all([ask(redis.port, requests), ask(engine.port, requests)]);
+  const differing = requests.filter((_, i) => expected[i] !== actual[i]).map((r) => r.join(' '));
+  expect(differing).toEqual([]);
+});
+
+it('counts its own commands in COMMAND COUNT and lists them in COMMAND', async () => {
+  const [count, all] = await ask(engine.port, [['COMMAND', 'COUNT'], ['COMMAND']]);
+  expect(count).toBe(`:${allCommands.length}\r\n`);
+  expect(all!.startsWith(`*${allCommands.length}\r\n`)).toBe(true);
+});
