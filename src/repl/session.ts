@@ -203,11 +203,13 @@ export class Session {
     }
     if (name === 'show') {
       if (args.length !== 2) return { out: this.text(replMsg.showUsage()) };
-      await this.ensureConnected();
-      sent();
       // Loaded on first use: tables are not needed to pipe a file through.
       const { renderShow } = await import('./show.js');
-      return this.guard(async () => ({ out: this.text(await renderShow(this.client as RespClient, args[1] as Arg)) }));
+      // The lines after it wait until show has read everything, so that it shows the key as of its turn.
+      return this.guard(async () => {
+        await this.ensureConnected();
+        return { out: this.text(await renderShow(this.client as RespClient, args[1] as Arg)) };
+      });
     }
     const refused = await this.checkSafety(args);
     if (refused !== undefined) return refused;

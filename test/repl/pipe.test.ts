@@ -105,6 +105,13 @@ test('without a database named, the REPL works in the playground (db 15)', async
   expect(redisCli(['-n', '0', 'EXISTS', 'here'])).toBe('0\n');
 });
 
+test('show reads the key as of its turn, though later lines are already queued', async () => {
+  redisCli(['FLUSHALL']);
+  const input = `RPUSH l ${Array.from({ length: 30 }, (_, i) => `v${i}`).join(' ')}\nshow l\nDEL l\nshow l\n`;
+  const tutor = await runBin(['repl', '--url', `${redis.url}/0`], { input, env: { XDG_CONFIG_HOME: redis.dir } });
+  expect(tutor.stdout).toMatch(/^\(integer\) 30\nl {2}type: list[\s\S]*│ 19 +│ -11 +│ "v19" +│\n└[─┴]+┘\n\.\.\. 10 more not shown \(30 in all\)\n\(integer\) 1\n\(no key "l" in this database\)\n$/);
+});
+
 test('quit stops reading, even with more lines piped after it', async () => {
   const tutor = await runBin(['repl', '--url', `${redis.url}/0`], { input: 'ECHO one\nquit\nSET after-quit 1\n', env: { XDG_CONFIG_HOME: redis.dir } });
   expect(tutor.stdout).toBe('"one"\n');
