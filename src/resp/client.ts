@@ -59,6 +59,8 @@ export class RespClient {
     if (chunks.every((c) => typeof c === 'string')) this.socket.write(Buffer.from(chunks.join(''), 'utf8'));
     else this.socket.write(Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
   };
+  /** Commands written so far: a caller can tell whether others went out after one of its own. */
+  sent = 0;
   /** True from a SUBSCRIBE until the server says no subscriptions remain. */
   subscribed = false;
 
@@ -110,6 +112,7 @@ export class RespClient {
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject, subscribing });
       // Calls made in the same tick leave in one write: pipelining without a syscall per command.
+      this.sent += 1;
       if (this.outgoing.length === 0) process.nextTick(this.flush);
       this.outgoing.push(args.every((a) => typeof a === 'string') ? encodeText(args as string[]) : encodeCommand(args));
     });

@@ -119,6 +119,15 @@ test('without probes (pipe mode), rules that need them stay silent and the other
   expect(await say('KEYS k1*')).toMatch(/KEYS walks all 1003 keys/);
 });
 
+test('a follow-up probe is not sent once later commands went out: it could see their effects', async () => {
+  await client.call(['RPUSH', 'l', 'a']);
+  const [first] = await Promise.all([coach.run(client, splitArgs('GET l')!), client.call(['DEL', 'l']), client.call(['SET', 'l', 'now a string'])]);
+  expect(first.note).toBe('"l" holds another type of value than this command works on. TYPE l says which.');
+  await client.call(['SET', 'n', 'abc']);
+  const [incr] = await Promise.all([coach.run(client, splitArgs('INCR n')!), client.call(['SET', 'n', '5'])]);
+  expect(incr.note).toMatch(/^"n" does not hold a whole number/);
+});
+
 test('probes do not change what the learner sees', async () => {
   const { reply } = await coach.run(client, splitArgs('SET x 1')!);
   expect(reply).toEqual({ type: 'simple', value: 'OK' });

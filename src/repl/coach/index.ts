@@ -100,21 +100,26 @@ export class Coach {
     const plan = this.plan(args);
     if (plan.before.length > 0) return this.probed(client, plan);
     // No probes first (most commands): one call, and follow-ups only when the reply asks for them.
-    return client.call(args).then((reply) => {
-      for (const rule of plan.rules) if (rule.after !== undefined && rule.after(args, reply).length > 0) return this.finish(client, plan, reply, NONE);
-      const note = this.note(plan, reply, NONE, []);
-      return note === undefined ? { reply } : { reply, note };
+    const reply = client.call(args);
+    const mark = client.sent;
+    return reply.then((r) => {
+      for (const rule of plan.rules) if (rule.after !== undefined && rule.after(args, r).length > 0) return this.finish(client, plan, r, NONE, mark);
+      const note = this.note(plan, r, NONE, []);
+      return note === undefined ? { reply: r } : { reply: r, note };
     });
   }
 
   private async probed(client: RespClient, plan: CoachPlan): Promise<Ran> {
     const before = Promise.all(plan.before.map((p) => client.call(p)));
-    const reply = await client.call(plan.args);
-    return this.finish(client, plan, reply, await before);
+    const reply = client.call(plan.args);
+    const mark = client.sent;
+    return this.finish(client, plan, await reply, await before, mark);
   }
 
-  private async finish(client: RespClient, plan: CoachPlan, reply: RespReply, before: RespReply[]): Promise<Ran> {
-    const after = await Promise.all(this.followUp(plan, reply).map((probes) => Promise.all(probes.map((p) => client.call(p)))));
+  /** Sends the follow-up probes, unless commands went out after this one (`mark`): then they could mislead. */
+  private async finish(client: RespClient, plan: CoachPlan, reply: RespReply, before: RespReply[], mark: number): Promise<Ran> {
+    const fresh = client.sent === mark;
+    const after = fresh ? await Promise.all(this.followUp(plan, reply).map((probes) => Promise.all(probes.map((p) => client.call(p))))) : [];
     const note = this.note(plan, reply, before, after);
     return note === undefined ? { reply } : { reply, note };
   }

@@ -8,6 +8,9 @@ const en = {
     `SET replaced ${old} in "${key}": only the last value is kept. To keep every message, append them to a list: RPUSH ${key} "..."`,
   setRemovedTtl: (key: string, seconds: string) => `"${key}" had ${seconds}s left to live; SET removed that TTL. SET ${key} ... KEEPTTL keeps it.`,
   wrongType: (key: string, type: string, commands: string) => `"${key}" holds a ${type}, so this command cannot use it. ${type} commands: ${commands}.`,
+  wrongTypeUnknown: (key: string) => `"${key}" holds another type of value than this command works on. TYPE ${key} says which.`,
+  incrNotIntegerUnknown: (where: string) =>
+    `${where} does not hold a whole number: INCR and friends only work on strings that read as a 64-bit integer. INCRBYFLOAT takes decimals.`,
   arity: (usage: string) => `Syntax: ${usage}`,
   keysLarge: (count: number) =>
     `KEYS walks all ${count} keys at once and the server answers nothing else meanwhile. On a real server use SCAN 0 MATCH <pattern> COUNT 100, which walks in small steps.`,

@@ -11,7 +11,11 @@ export interface CoachContext {
   reply: RespReply;
   /** Replies to the rule's `before` probes, sent just before the command on the same connection. */
   before: RespReply[];
-  /** Replies to the rule's `after` probes, sent once the reply showed they are needed. */
+  /**
+   * Replies to the rule's `after` probes, sent once the reply showed they are needed. Empty when other
+   * commands were sent after this one before its reply came back (pipe mode): a probe then could see
+   * their effects, so none is sent and the rule must speak without it, or not at all.
+   */
   after: RespReply[];
   /** The command's syntax (`SET key value [NX | XX] ...`), when the docs know it. */
   usage(name: string): string | undefined;
@@ -105,7 +109,8 @@ export const COACH_RULES: CoachRule[] = [
       if (reply.type !== 'error' || !reply.value.startsWith('WRONGTYPE')) return undefined;
       const type = text(after[0]);
       const commands = TYPE_COMMANDS[type];
-      if (commands === undefined) return undefined;
+      // No probe answer (pipe mode, later lines already sent): say what is sure without naming the type.
+      if (commands === undefined) return coachMsg.wrongTypeUnknown(args[1] ?? '');
       return coachMsg.wrongType(args[1] ?? '', type === 'zset' ? 'sorted set' : type, commands);
     },
   },
@@ -183,7 +188,7 @@ export const COACH_RULES: CoachRule[] = [
     note: ({ name, args, reply, after }) => {
       if (reply.type !== 'error' || !/not an integer/.test(reply.value)) return undefined;
       const where = name === 'HINCRBY' ? coachMsg.fieldLabel(args[1] ?? '', args[2] ?? '') : coachMsg.keyLabel(args[1] ?? '');
-      return coachMsg.incrNotInteger(where, shown(after[0]));
+      return after[0] === undefined ? coachMsg.incrNotIntegerUnknown(where) : coachMsg.incrNotInteger(where, shown(after[0]));
     },
   },
   {
