@@ -40,7 +40,9 @@ export class CommandTable {
     const name = args[0]!.toString('latin1').toLowerCase();
     const spec = this.byName.get(name);
     if (spec === undefined) {
-      return realRedisNames.has(name) ? { kind: 'not-available', name: name.toUpperCase() } : { kind: 'unknown' };
+      if (!realRedisNames.has(name)) return { kind: 'unknown' };
+      const sub = args.length >= 2 ? `${name}|${args[1]!.toString('latin1').toLowerCase()}` : '';
+      return { kind: 'not-available', name: (realRedisNames.has(sub) ? sub.replace('|', ' ') : name).toUpperCase() };
     }
     const subs = this.subByName.get(spec);
     if (subs !== undefined && args.length >= 2) {
