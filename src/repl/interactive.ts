@@ -49,8 +49,10 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
   session.onLost((message) => announce(`${theme.warn(message)}\n`));
 
   let toldHowToLeave = false;
+  let running = false;
   rl.on('SIGINT', () => {
     if (editor.searching) return editor.cancelSearch();
+    if (running && !session.subscribed) return session.interrupt();
     if (session.subscribed) {
       // Ctrl+C leaves subscribed mode, as it leaves redis-cli's subscribe loop.
       output.write('\n');
@@ -76,7 +78,8 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
   for await (const line of rl) {
     if (isSecret(line)) history.shift();
     else saveHistoryLine(io.historyPath, line);
-    const result = await session.execute(line);
+    running = true;
+    const result = await session.execute(line).finally(() => (running = false));
     print(output, result, session.encoding);
     if (result.clear) output.write('\x1b[H\x1b[2J');
     if (result.quit) break;

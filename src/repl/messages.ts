@@ -45,6 +45,7 @@ const en = {
   resp3: () => 'The tutor speaks RESP2 (as redis-cli does by default); HELLO 3 is not supported here.',
   subscribedHint: () => 'Subscribed: messages appear as they arrive. Ctrl+C leaves subscribed mode.',
   monitorRefused: () => 'MONITOR streams every command the server runs; the tutor does not support it. Use redis-cli for MONITOR.',
+  interrupted: () => '(interrupted: the tutor stopped waiting for that reply; the next command reconnects)',
   howToLeave: () => '(Ctrl+C clears the line. To leave, press Ctrl+D or type quit.)',
   searchPrompt: (query: string, match: string) => `(reverse-i-search)\`${query}': ${match}`,
 };

@@ -44,6 +44,7 @@ export class Session {
   connected = false;
   /** Set by quit/exit: later lines (already read in pipe mode) are ignored. */
   stopped = false;
+  private interrupted = false;
   private readonly coach: Coach;
   private docsPromise: Promise<DocsIndex> | undefined;
   private docsLoaded: DocsIndex | undefined;
@@ -136,6 +137,18 @@ export class Session {
 
   close(): void {
     this.client?.close();
+  }
+
+  /**
+   * Ctrl+C while a command waits (BLPOP 0, a slow KEYS): drops the connection, which is the only way to stop
+   * waiting for a reply; the next command reconnects, as redis-cli does after its Ctrl+C.
+   */
+  interrupt(): void {
+    if (this.client === undefined || this.client.closed) return;
+    this.interrupted = true;
+    this.connected = false;
+    this.inMulti = false;
+    this.client.close();
   }
 
   /**
@@ -276,7 +289,11 @@ export class Session {
     try {
       return await work();
     } catch (err) {
-      if (err instanceof ConnectionClosedError) return { out: '', err: replMsg.connectionLost(this.where) };
+      if (err instanceof ConnectionClosedError) {
+        const message = this.interrupted ? replMsg.interrupted() : replMsg.connectionLost(this.where);
+        this.interrupted = false;
+        return { out: '', err: message };
+      }
       throw err;
     }
   }

@@ -74,6 +74,13 @@ test('the interactive REPL: prompt, replies, a coach note, Tab, hints, show, hel
   await run(t, 'exec', `1) (integer) 1\n${prompt.trimEnd()}`);
   await run(t, 'auth nobody secret', /WRONGPASS|ERR AUTH/);
 
+  // Ctrl+C stops waiting for a blocking command; the next command reconnects to the same database.
+  await run(t, 'blpop nothing 0', `${prompt}blpop nothing 0`);
+  await new Promise((r) => setTimeout(r, 200));
+  t.press('C-c');
+  await t.waitFor('(interrupted: the tutor stopped waiting for that reply; the next command reconnects)\nnot connected>');
+  await run(t, 'get greeting', `not connected> get greeting\n"bye"\n${prompt.trimEnd()}`);
+
   t.press('C-d');
   expect(await t.waitForExit()).toBe(0);
 
