@@ -3,7 +3,7 @@ import { encodeRequest, parseReply, type Reply } from './resp.js';
 
 /** A raw RESP connection: send requests, read whole replies (with their exact bytes kept). */
 export class RawConnection {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private waiter: (() => void) | undefined;
   closed = false;
 
