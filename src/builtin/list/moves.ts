@@ -46,7 +46,7 @@ function popFirst(db: Keyspace, keys: Bytes[], left: boolean): RespReply | undef
 
 function blockingPop(name: string, left: boolean): CommandSpec {
   return command(name, -3, ['write', 'blocking'], [1, -2, 1], (ctx, args) => {
-    const timeoutMs = parseTimeout(args[args.length - 1]!, ctx.now);
+    const timeoutMs = parseTimeout(args[args.length - 1]!);
     const keys = args.slice(1, -1).map(toBytes);
     const ready = popFirst(ctx.db, keys, left);
     if (ready !== undefined) return ready;
@@ -71,7 +71,7 @@ function blockingPop(name: string, left: boolean): CommandSpec {
 
 const blmove = command('blmove', 6, ['write', 'denyoom', 'blocking'], [1, 2, 1], (ctx, args) => {
   const [fromLeft, toLeft] = sides(args, 3);
-  const timeoutMs = parseTimeout(args[5]!, ctx.now);
+  const timeoutMs = parseTimeout(args[5]!);
   const source = toBytes(args[1]!);
   const destination = toBytes(args[2]!);
   const ready = lmoveReply(ctx, source, destination, fromLeft, toLeft);
