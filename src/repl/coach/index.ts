@@ -15,6 +15,7 @@ export interface CoachPlan {
 
 type Ran = { reply: RespReply; note?: string };
 const NONE: RespReply[] = [];
+const EMPTY_RANGE: [number, number] = [0, 0];
 
 /**
  * Runs the rule table: `plan` lists the read-only probes to send before a command, `followUp` the ones its
@@ -49,8 +50,13 @@ export class Coach {
 
   plan(args: Arg[]): CoachPlan {
     const name = args[0]?.toString().toUpperCase() ?? '';
+    const rules = this.rulesFor(name);
+    if (rules.every((r) => r.before === undefined && !(r.once && this.said.has(r.id)))) {
+      // Nothing to send first (pipe mode, most commands): the plan is the rule list itself.
+      return { args, rules, ranges: rules.map(() => EMPTY_RANGE), before: [] };
+    }
     const plan: CoachPlan = { args, rules: [], ranges: [], before: [] };
-    for (const rule of this.rulesFor(name)) {
+    for (const rule of rules) {
       if (rule.once && this.said.has(rule.id)) continue;
       const start = plan.before.length;
       if (rule.before !== undefined) plan.before.push(...rule.before(args));
