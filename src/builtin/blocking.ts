@@ -1,4 +1,4 @@
-import type { RespReply } from '../resp/types.js';
+import { error, type RespReply } from '../resp/types.js';
 import type { Client } from './client.js';
 import type { Database } from './keyspace.js';
 import type { BlockRequest, Bytes, Keyspace } from './types.js';
@@ -87,7 +87,13 @@ export class BlockingRegistry {
           const ctx = client.ctx;
           ctx.db = this.host.database(state.dbIndex);
           ctx.now = this.host.clock.now;
-          const reply = state.request.tryServe(ctx, key);
+          let reply: RespReply | undefined;
+          try {
+            reply = state.request.tryServe(ctx, key);
+          } catch (err) {
+            // A bug in one command must not take the engine (and the tutor around it) down.
+            reply = error(`ERR internal error in redis-tutor's built-in engine: ${(err as Error)?.message ?? String(err)}`);
+          }
           ctx.db = this.host.database(client.dbIndex);
           if (reply === undefined) continue;
           this.unblock(client);

@@ -69,7 +69,14 @@ export class EngineServer {
         client.closing = true;
         break;
       }
-      execute(this.engine, client, next);
+      try {
+        execute(this.engine, client, next);
+      } catch (err) {
+        // Handlers are guarded in dispatch; this catches the core's own mistakes, for one client only.
+        client.reply(error(`ERR internal error in redis-tutor's built-in engine: ${(err as Error)?.message ?? String(err)}`));
+        client.closing = true;
+        break;
+      }
       // Keep one client's long pipeline from holding back everyone else's replies indefinitely.
       if (client.writer.size > 1 << 20) this.flush(client);
     }
