@@ -43,6 +43,19 @@ export async function renderShow(client: RespClient, key: Buffer | string): Prom
 
 type Call = (...args: Arg[]) => Promise<RespReply>;
 
+/** At least `want` elements from an HSCAN/SSCAN walk (a page may come back empty), in a few calls at most. */
+async function scanSome(call: Call, command: 'HSCAN' | 'SSCAN', want: number): Promise<RespReply[]> {
+  const found: RespReply[] = [];
+  let cursor = '0';
+  for (let i = 0; i < 10; i++) {
+    const [next, page] = items(await call(command, cursor, 'COUNT', String(SHOW_LIMIT)));
+    found.push(...items(page));
+    cursor = str(next);
+    if (cursor === '0' || found.length >= want) break;
+  }
+  return found;
+}
+
 async function draw(kind: string, call: Call): Promise<[string, number, number]> {
   const last = String(SHOW_LIMIT - 1);
   switch (kind) {
@@ -61,13 +74,13 @@ async function draw(kind: string, call: Call): Promise<[string, number, number]>
       return [drawCompactTable(['index', 'from end', 'value'], rows), total, rows.length];
     }
     case 'hash': {
-      const [len, scan] = await Promise.all([call('HLEN'), call('HSCAN', '0', 'COUNT', String(SHOW_LIMIT))]);
-      const rows = pairs(items(items(scan)[1])).slice(0, SHOW_LIMIT).map(([f, v]) => [cell(f), cell(v)]);
+      const [len, scanned] = await Promise.all([call('HLEN'), scanSome(call, 'HSCAN', SHOW_LIMIT * 2)]);
+      const rows = pairs(scanned).slice(0, SHOW_LIMIT).map(([f, v]) => [cell(f), cell(v)]);
       return [drawCompactTable(['field', 'value'], rows), num(len), rows.length];
     }
     case 'set': {
-      const [len, scan] = await Promise.all([call('SCARD'), call('SSCAN', '0', 'COUNT', String(SHOW_LIMIT))]);
-      const rows = items(items(scan)[1]).slice(0, SHOW_LIMIT).map((m) => [cell(m)]);
+      const [len, scanned] = await Promise.all([call('SCARD'), scanSome(call, 'SSCAN', SHOW_LIMIT)]);
+      const rows = scanned.slice(0, SHOW_LIMIT).map((m) => [cell(m)]);
       rows.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
       return [drawCompactTable(['member (no order)'], rows), num(len), rows.length];
     }

@@ -42,6 +42,16 @@ describe('show <key>', () => {
     expect(await renderShow(client, 'z')).toMatch(/│ rank │ member │ score │\n├─+(┼─+)*┤\n│ 0\s+│ "one"\s+│ 1\.5\s+│\n│ 1\s+│ "two"\s+│ 2\s+│/);
     expect(await renderShow(client, 'x')).toMatch(/│ 1-1 │ type="login" │/);
   });
+  test('a big hash and set are walked with SCAN until enough is shown', async () => {
+    await cmd('HSET', 'bigh', ...Array.from({ length: 500 }, (_, i) => [`f${i}`, `v${i}`]).flat());
+    await cmd('SADD', 'bigs', ...Array.from({ length: 500 }, (_, i) => `m${i}`));
+    for (const key of ['bigh', 'bigs']) {
+      const out = await renderShow(client, key);
+      expect(out.match(/│ "[fm]\d+"/g)?.length).toBe(SHOW_LIMIT);
+      expect(out).toContain(`... ${500 - SHOW_LIMIT} more not shown (500 in all)`);
+    }
+  });
+
   test('a string with its bytes and characters, and its TTL', async () => {
     await cmd('SET', 'k', '안녕', 'EX', '100');
     const out = await renderShow(client, 'k');
