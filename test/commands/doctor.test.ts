@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/bin.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { PATH_WITHOUT_REDIS } from '../helpers/process.js';
 
 let server: TestRedis;
 let closedPort: number;
@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const pathWithoutRedis = path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath);
 
 describe('redis-tutor doctor', () => {
   it('with no Redis running, shows that a private server would be used and exits 0', async () => {
@@ -25,7 +24,7 @@ describe('redis-tutor doctor', () => {
   });
 
   it('with no Redis anywhere, recommends the built-in engine (and installing Redis for the rest) and exits 0', async () => {
-    const r = await runBin(['doctor'], { env: { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: pathWithoutRedis } });
+    const r = await runBin(['doctor'], { env: { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: PATH_WITHOUT_REDIS } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/redis-server on PATH\s*│ info\s*│ not found/);
     expect(r.stdout).toMatch(/built-in engine\s*│ ok\s*│ available/);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionRequest, type GlobalOptions } from '../../src/connection/options.js';
 import { resolveConnection } from '../../src/connection/resolve.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { isAlive, PATH_WITHOUT_REDIS } from '../helpers/process.js';
 
 let local: TestRedis;
 let closedPort: number;
@@ -15,16 +15,6 @@ beforeAll(async () => {
 afterAll(() => local.stop());
 
 const resolve = (opts: GlobalOptions, env: NodeJS.ProcessEnv) => resolveConnection(connectionRequest(opts, env), { playground: true, env });
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-/** A PATH with node but without redis-server. */
-const pathWithoutRedis = path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath);
 
 describe('the connection chain', () => {
   it('step 2: uses the local server when it answers, in the playground database', async () => {
@@ -46,10 +36,10 @@ describe('the connection chain', () => {
     expect(await c.client.config('GET', 'bind')).toEqual(['bind', '127.0.0.1']);
     const dir = ((await c.client.config('GET', 'dir')) as string[])[1] as string;
     const pid = Number(/process_id:(\d+)/.exec(String(await c.client.info('server')))?.[1]);
-    expect(alive(pid)).toBe(true);
+    expect(isAlive(pid)).toBe(true);
     expect(existsSync(dir)).toBe(true);
     await c.close();
-    await expect.poll(() => alive(pid)).toBe(false);
+    await expect.poll(() => isAlive(pid)).toBe(false);
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -59,17 +49,19 @@ describe('the connection chain', () => {
     await c.close();
   });
 
-  it('falls through when PATH has no redis-server, and says how to install Redis', async () => {
-    const attempt = resolve({}, { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: pathWithoutRedis });
-    await expect(attempt).rejects.toThrow(/No Redis was found: nothing answers on 127\.0\.0\.1:6379 and there is no redis-server on your PATH/);
-    await expect(resolve({}, { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: pathWithoutRedis })).rejects.toThrow(
-      /sudo apt-get install redis-server[\s\S]*brew install redis[\s\S]*WSL[\s\S]*Memurai[\s\S]*Open Tech port \(Redis 3\.2\) is unmaintained/,
-    );
+  it('step 4: with no server and no redis-server on PATH, falls through to the built-in engine', async () => {
+    const c = await resolve({}, { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: PATH_WITHOUT_REDIS });
+    expect(c.kind).toBe('builtin');
+    expect(c.owned).toBe(true);
+    expect(c.header).toMatch(/^built-in engine \(in memory, 127\.0\.0\.1:\d+; discarded on exit\)$/);
+    expect(await c.client.set('안녕', '세계')).toBe('OK');
+    expect(await c.client.strlen('안녕')).toBe(6);
+    await c.close();
   });
 
   it('--spawn without a redis-server says so', async () => {
-    await expect(resolve({ spawn: true }, { PATH: pathWithoutRedis })).rejects.toThrow(/--spawn needs a redis-server program/);
-    await expect(resolve({ spawn: true }, { PATH: pathWithoutRedis, REDIS_SERVER_BIN: '/no/such/redis-server' })).rejects.toThrow(/REDIS_SERVER_BIN is "\/no\/such\/redis-server", which is not a file/);
+    await expect(resolve({ spawn: true }, { PATH: PATH_WITHOUT_REDIS })).rejects.toThrow(/--spawn needs a redis-server program/);
+    await expect(resolve({ spawn: true }, { PATH: PATH_WITHOUT_REDIS, REDIS_SERVER_BIN: '/no/such/redis-server' })).rejects.toThrow(/REDIS_SERVER_BIN is "\/no\/such\/redis-server", which is not a file/);
   });
 
   it('a local port held by something that is not Redis is skipped for a private server', async () => {

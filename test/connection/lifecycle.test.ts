@@ -1,15 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { isAlive } from '../helpers/process.js';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 it('a private server does not outlive a tutor that dies of an uncaught error', async () => {
   const script = fileURLToPath(new URL('../fixtures/crash-with-private-server.mjs', import.meta.url));
@@ -18,5 +11,5 @@ it('a private server does not outlive a tutor that dies of an uncaught error', a
   expect(r.stderr).toContain('boom');
   const pid = Number(r.stdout.trim());
   expect(pid).toBeGreaterThan(0);
-  await expect.poll(() => alive(pid), { timeout: 3000 }).toBe(false);
+  await expect.poll(() => isAlive(pid), { timeout: 3000 }).toBe(false);
 });
