@@ -61,10 +61,14 @@ export async function scanKeys(client: RespClient, prefix: string): Promise<stri
   return [...found].sort();
 }
 
-/** readline's completer: [candidates, the word they replace]. */
-export async function complete(docs: DocsIndex, client: RespClient | undefined, line: string): Promise<[string[], string]> {
+/**
+ * readline's completer: [candidates, the word they replace]. `canScan` is false inside MULTI (a SCAN would
+ * be queued into the transaction) and in subscribed mode; key names are then not offered.
+ */
+export async function complete(docs: DocsIndex, client: RespClient | undefined, line: string, canScan = true): Promise<[string[], string]> {
   const { word } = split(line);
   const words = wordCandidates(docs, line);
-  const keys = client !== undefined && !client.closed && wantsKey(docs, line) ? await scanKeys(client, word).catch(() => []) : [];
+  const scan = canScan && client !== undefined && !client.closed && wantsKey(docs, line);
+  const keys = scan ? await scanKeys(client, word).catch(() => []) : [];
   return [[...words, ...keys], word];
 }

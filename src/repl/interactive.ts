@@ -29,7 +29,7 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
     historySize: HISTORY_SIZE,
     removeHistoryDuplicates: true,
     completer: (line: string, callback: (err: Error | null, result: [string[], string]) => void) => {
-      complete(docs, session.client, line).then((r) => callback(null, r), (e: Error) => callback(e, [[], line]));
+      complete(docs, session.client, line, !session.inMulti && !session.subscribed).then((r) => callback(null, r), (e: Error) => callback(e, [[], line]));
     },
   });
   const history = (rl as unknown as { history: string[] }).history;

@@ -23,6 +23,8 @@ const en = {
 
   // show
   showUsage: () => 'show <key>: draws the value of a key. For example: show user:1\n',
+  showInMulti: () => 'show cannot read inside MULTI: its reads would be queued into your transaction. EXEC or DISCARD first.',
+  showSubscribed: () => 'show cannot read in subscribed mode. Press Ctrl+C (or UNSUBSCRIBE) first.',
   showMissing: (key: string) => `(no key "${key}" in this database)\n`,
   showFacts: (type: string, ttl: string, encoding: string) => `type: ${type}   TTL: ${ttl}   encoding: ${encoding}`,
   showNoTtl: () => 'none (persists)',

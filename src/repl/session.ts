@@ -122,6 +122,8 @@ export class Session {
 
   /** The docs, loaded from the server once (COMMAND DOCS), for help, hints, completion and the arity note. */
   docs(): Promise<DocsIndex> {
+    // Inside MULTI the COMMAND DOCS would be queued into the learner's transaction; use the shipped copy.
+    if (this.docsPromise === undefined && (this.inMulti || this.subscribed)) return Promise.resolve(this.docsLoaded ?? fallbackDocs());
     if (this.docsPromise === undefined) {
       this.docsPromise = this.ensureConnected()
         .then(() => loadDocs(this.client as RespClient))
@@ -216,6 +218,7 @@ export class Session {
     }
     if (name === 'show') {
       if (args.length !== 2) return { out: this.text(replMsg.showUsage()) };
+      if (this.inMulti || this.subscribed) return { out: '', err: this.inMulti ? replMsg.showInMulti() : replMsg.showSubscribed() };
       // Loaded on first use: tables are not needed to pipe a file through.
       const { renderShow } = await import('./show.js');
       // The lines after it wait until show has read everything, so that it shows the key as of its turn.

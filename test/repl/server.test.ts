@@ -93,6 +93,18 @@ describe('a session', () => {
     s.close();
   });
 
+  test('inside MULTI, show and help never queue reads into the transaction', async () => {
+    const s = session({ db: 0 });
+    await s.connect();
+    await s.execute('SET k v');
+    await s.execute('MULTI');
+    expect(await s.execute('show k')).toEqual({ out: '', err: 'show cannot read inside MULTI: its reads would be queued into your transaction. EXEC or DISCARD first.' });
+    expect((await s.execute('help get')).out).toContain('GET key');
+    await s.execute('INCR n');
+    expect((await s.execute('EXEC')).out).toBe('1) (integer) 1\n');
+    s.close();
+  });
+
   test('a dropped connection is reported, and the next command reconnects to the same database', async () => {
     const s = session();
     const lost: string[] = [];
