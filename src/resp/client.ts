@@ -109,6 +109,8 @@ export class RespClient {
     const starts = name === 'subscribe' || name === 'psubscribe' || name === 'ssubscribe';
     const subscribing = starts || (this.subscribed && CONFIRMATIONS.has(name));
     if (starts) this.subscribed = true;
+    // RESET ends every subscription; its reply is a plain +RESET.
+    if (name === 'reset') this.subscribed = false;
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject, subscribing });
       // Calls made in the same tick leave in one write: pipelining without a syscall per command.

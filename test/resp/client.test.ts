@@ -93,6 +93,11 @@ describe('RespClient against redis-server', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(sub.subscribed).toBe(false);
     expect(await sub.call(['PING'])).toEqual({ type: 'simple', value: 'PONG' });
+    await sub.call(['PSUBSCRIBE', 'n*']);
+    expect(sub.subscribed).toBe(true);
+    expect(await sub.call(['RESET'])).toEqual({ type: 'simple', value: 'RESET' });
+    expect(sub.subscribed).toBe(false);
+    expect(await sub.call(['PING'])).toEqual({ type: 'simple', value: 'PONG' });
     sub.close();
     pub.close();
   });
