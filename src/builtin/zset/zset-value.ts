@@ -31,15 +31,9 @@ export function putMember(z: ZsetValue, member: Bytes, score: number): void {
 
 /** A result built from scratch (ZUNIONSTORE, ZINTERSTORE): a listpack when small enough, as Redis converts it. */
 export function zsetOf(entries: Iterable<ZEntry>): ZsetValue {
-  const z: ZsetValue = { type: 'zset', value: new SortedSet(), encoding: 'skiplist' };
-  let longest = 0;
-  for (const { member, score } of entries) {
-    z.value.set(member, score);
-    longest = Math.max(longest, member.length);
-  }
-  if (z.value.size <= ZSET_MAX_LISTPACK_ENTRIES && longest <= ZSET_MAX_LISTPACK_VALUE) {
-    z.encoding = 'listpack';
-    for (const e of [...z.value]) if (Object.is(e.score, -0)) z.value.set(e.member, 0);
-  }
+  const all = [...entries];
+  const small = all.length <= ZSET_MAX_LISTPACK_ENTRIES && all.every((e) => e.member.length <= ZSET_MAX_LISTPACK_VALUE);
+  const z: ZsetValue = { type: 'zset', value: new SortedSet(), encoding: small ? 'listpack' : 'skiplist' };
+  for (const { member, score } of all) z.value.set(member, stored(z, score));
   return z;
 }
