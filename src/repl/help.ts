@@ -18,6 +18,8 @@ export function helpText(docs: DocsIndex, topic: string): string {
   }
   const name = words.slice(0, 2).join(' ');
   const doc = docs.get(name) ?? docs.get(first);
+  const own = replMsg.tutorCommandHelp(first.toLowerCase());
+  if (doc === undefined && own !== undefined) return own;
   if (doc === undefined) return replMsg.unknownHelp(first);
   return describe(docs, doc.name, true);
 }

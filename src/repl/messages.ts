@@ -12,6 +12,15 @@ const en = {
       `Groups: ${groups.map((g) => `@${g}`).join(' ')}`,
       '',
     ].join('\n'),
+  /** Help for the words the tutor answers itself (they are not Redis commands). */
+  tutorCommandHelp: (name: string): string | undefined =>
+    ({
+      show: '\n  show key\n  summary: Draw the value of a key as a table, with its type, TTL and encoding (a tutor command, not Redis)\n  example: show user:1\n',
+      help: '\n  help [command | @group]\n  summary: Syntax, summary, complexity and an example of a command, or every command of a group\n  example: help @list\n',
+      quit: '\n  quit\n  summary: Leave the REPL (also exit, or Ctrl+D)\n',
+      exit: '\n  exit\n  summary: Leave the REPL (also quit, or Ctrl+D)\n',
+      clear: '\n  clear\n  summary: Clear the screen\n',
+    })[name],
   unknownGroup: (group: string, groups: string[]) => `There is no command group "${group}". Groups: ${groups.map((g) => `@${g}`).join(' ')}\n`,
   unknownHelp: (name: string) => `No help for "${name}": it is not a command this server or the tutor knows. Try help @string, or help alone.\n`,
   helpSummary: () => 'summary',

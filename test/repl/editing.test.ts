@@ -139,6 +139,8 @@ describe('help', () => {
   test('help alone, and what it does not know', () => {
     expect(helpText(docs, '')).toMatch(/help <command>.*\n.*help @<group>[\s\S]*show <key>[\s\S]*Groups: .*@string/);
     expect(helpText(docs, 'nosuch')).toMatch(/^No help for "nosuch"/);
+    expect(helpText(docs, 'show')).toMatch(/^\n {2}show key\n {2}summary: Draw the value of a key as a table/);
+    expect(helpText(docs, 'QUIT')).not.toMatch(/Leave the REPL/); // QUIT is also a Redis command: its docs win
     expect(helpText(docs, '@nosuch')).toMatch(/^There is no command group "nosuch"/);
   });
 });

@@ -76,6 +76,13 @@ test('help from the server: COMMAND DOCS, with the example from the tutor', asyn
   expect(await renderHelp(client, 'object encoding')).toContain('OBJECT ENCODING key');
 });
 
+test('the docs shipped with the tutor are what this redis-server says (regenerate with make-fallback-docs.mjs)', async () => {
+  const { FALLBACK_DOCS } = await import('../../src/repl/docs/fallback.js');
+  const server = await loadDocs(client);
+  expect(FALLBACK_DOCS.length).toBeGreaterThan(100);
+  for (const doc of FALLBACK_DOCS) expect(server.get(doc.name), doc.name).toEqual(doc);
+});
+
 describe('a session', () => {
   const session = (extra: Partial<ConstructorParameters<typeof Session>[0]> = {}) =>
     new Session({ endpoint: endpoint(), db: 2, owned: false, mode: 'human', coach: true, yes: false, ...extra });

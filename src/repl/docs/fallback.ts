@@ -51,10 +51,10 @@ export const FALLBACK_DOCS: CommandDoc[] = [
   "syntax": "",
   "tokens": [],
   "subcommands": [
-   "RESETSTAT",
    "GET",
-   "REWRITE",
    "HELP",
+   "RESETSTAT",
+   "REWRITE",
    "SET"
   ],
   "complexity": "Depends on subcommand."
@@ -628,10 +628,10 @@ export const FALLBACK_DOCS: CommandDoc[] = [
   "syntax": "",
   "tokens": [],
   "subcommands": [
-   "IDLETIME",
-   "FREQ",
    "ENCODING",
+   "FREQ",
    "HELP",
+   "IDLETIME",
    "REFCOUNT"
   ],
   "complexity": "Depends on subcommand."
@@ -1073,12 +1073,12 @@ export const FALLBACK_DOCS: CommandDoc[] = [
   "syntax": "",
   "tokens": [],
   "subcommands": [
-   "DELCONSUMER",
-   "CREATECONSUMER",
-   "DESTROY",
    "CREATE",
-   "SETID",
-   "HELP"
+   "CREATECONSUMER",
+   "DELCONSUMER",
+   "DESTROY",
+   "HELP",
+   "SETID"
   ],
   "complexity": "Depends on subcommand."
  },

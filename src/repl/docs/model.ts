@@ -96,7 +96,8 @@ export function parseCommandDocs(reply: RespReply, parent?: string): CommandDoc[
       group: text(m.get('group')),
       syntax: args.map(render).join(' '),
       tokens: [...new Set(tokensOf(args))],
-      subcommands: subs.map((s) => s.name.slice(name.length + 1)),
+      // Sorted: the server lists subcommands in a per-process hash order.
+      subcommands: subs.map((s) => s.name.slice(name.length + 1)).sort(),
     };
     const complexity = text(m.get('complexity'));
     if (complexity !== '') doc.complexity = complexity;
