@@ -33,7 +33,7 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
     },
   });
   const history = (rl as unknown as { history: string[] }).history;
-  session.options.confirm = (question) => new Promise((resolve) => rl.question(theme.warn(question), (a) => resolve(/^y(es)?$/i.test(a.trim()))));
+  session.askWith((question) => new Promise((resolve) => rl.question(theme.warn(question), (a) => resolve(/^y(es)?$/i.test(a.trim())))));
   const editor = new LineEditor(rl, output, docs, history);
   editor.install(input);
 

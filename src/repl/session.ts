@@ -133,12 +133,13 @@ export class Session {
     return this.docsPromise;
   }
 
-  get loadedDocs(): DocsIndex | undefined {
-    return this.docsLoaded;
-  }
-
   close(): void {
     this.client?.close();
+  }
+
+  /** Dangerous commands on a foreign server are asked about with this (interactive mode) instead of refused. */
+  askWith(confirm: (question: string) => Promise<boolean>): void {
+    this.options.confirm = confirm;
   }
 
   /**
