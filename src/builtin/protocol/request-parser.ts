@@ -110,7 +110,7 @@ export class RequestParser {
    */
   private countLine(prefixSkip: number, tooBig: string): number | null | undefined | { error: string } {
     const buf = this.buf;
-    const cr = buf.indexOf(CR, this.pos);
+    const cr = findInCString(buf, CR, this.pos);
     if (cr < 0 || cr + 1 >= buf.length) {
       if (buf.length - this.pos > INLINE_MAX) return { error: tooBig };
       return undefined;
@@ -126,7 +126,7 @@ export class RequestParser {
   /** An inline command line, null for an empty line, undefined when the line is incomplete. */
   private inline(): Buffer[] | { error: string } | null | undefined {
     const buf = this.buf;
-    const lf = buf.indexOf(LF, this.pos);
+    const lf = findInCString(buf, LF, this.pos);
     if (lf < 0) {
       if (buf.length - this.pos > INLINE_MAX) return { error: 'Protocol error: too big inline request' };
       return undefined;
@@ -139,6 +139,18 @@ export class RequestParser {
     if (args === null) return { error: 'Protocol error: unbalanced quotes in request' };
     return args.length === 0 ? null : args;
   }
+}
+
+/**
+ * Redis looks for line ends with strchr, which stops at a NUL byte: a NUL before the line end means the
+ * line is not complete yet (until it is too long), and so it is here.
+ */
+function findInCString(buf: Buffer, byte: number, from: number): number {
+  const at = buf.indexOf(byte, from);
+  if (at < 0) return -1;
+  // Only the bytes before the line end are looked at: lines are short, the buffer may be long.
+  for (let i = from; i < at; i++) if (buf[i] === 0) return -1;
+  return at;
 }
 
 /** Redis's string2ll on buf[start, end): optional '-', digits, no leading zeros or '+'; null otherwise. */
