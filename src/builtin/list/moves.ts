@@ -5,12 +5,17 @@ import { command } from '../util/spec.js';
 import { listAt, pop, push, side, type ListValue } from './list-value.js';
 import { parseTimeout } from './timeout.js';
 
-/** LMOVE's core: the destination is checked before anything moves; undefined when the source is empty. */
+/**
+ * LMOVE's core, in Redis's order: the destination is type-checked first, the element is popped and
+ * pushed, and only then is an emptied source deleted; so rotating a one-element list onto itself keeps
+ * the key and its TTL.
+ */
 function move(db: Keyspace, source: Bytes, list: ListValue, destination: Bytes, fromLeft: boolean, toLeft: boolean): RespReply {
-  const target = listAt(db, destination);
-  const value = pop(db, source, list, fromLeft);
-  // Popping the last element deleted the source; when it is also the target, push creates it afresh.
-  push(db, destination, source === destination ? listAt(db, destination) : target, value, toLeft);
+  const target = source === destination ? list : listAt(db, destination);
+  const value = (fromLeft ? list.value.shift() : list.value.pop())!;
+  push(db, destination, target, value, toLeft);
+  if (list.value.length === 0) db.delete(source);
+  else if (source !== destination) db.touched(source);
   return bulk(fromBytes(value));
 }
 
