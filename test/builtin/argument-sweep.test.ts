@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { allCommands } from '../../src/builtin/commands/index.js';
+import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { RawConnection } from './harness/connection.js';
+import { show } from './harness/run.js';
+
+// Every command of the engine, called with 0 to 4 placeholder arguments on a fresh connection, against
+// a real redis-server: arity errors, argument errors and the first replies must be the same.
+let redis: TestRedis;
+let engine: RunningEngine;
+
+beforeAll(async () => {
+  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
+});
+
+afterAll(async () => {
+  await Promise.all([redis?.stop(), engine?.close()]);
+});
+
+/** COMMAND lists what each server has, which differs by design (introspection.test.ts covers it). */
+const SKIP = new Set(['command']);
+
+/** Placeholder arguments that are neither numbers nor keywords, so nothing blocks or waits. */
+const ARGS = ['x', 'y', 'z', 'w'];
+
+async function sweep(port: number, calls: string[][]): Promise<string[]> {
+  const out: string[] = [];
+  for (const args of calls) {
+    const conn = await RawConnection.open(port);
+    conn.send(args.map((a) => Buffer.from(a)));
+    out.push(`${args.join(' ')} -> ${show(await conn.read(1000), args).slice(0, 300)}`);
+    conn.close();
+  }
+  return out;
+}
+
+/** Then keys, numbers and a negative one: data builds up the same way on both servers. */
+const NUMERIC = ['k', '-1', '2', 'x'];
+
+for (const [title, placeholders] of [
+  ['words', ARGS],
+  ['a key and numbers', NUMERIC],
+] as const) {
+  it(`answers every command with 0 to 4 placeholder arguments (${title}) as Redis does`, { timeout: 120_000 }, async () => {
+    const calls: string[][] = [];
+    for (const spec of allCommands.filter((c) => !SKIP.has(c.name))) {
+      const names = spec.subcommands ? [[spec.name], ...spec.subcommands.map((s) => s.name.split('|'))] : [[spec.name]];
+      for (const name of names) for (let n = 0; n <= 4; n++) calls.push([...name, ...placeholders.slice(0, n)]);
+    }
+    const [expected, actual] = await Promise.all([sweep(redis.port, calls), sweep(engine.port, calls)]);
+    const differing = actual.flatMap((line, i) => (line === expected[i] ? [] : [`engine: ${line}\nredis:  ${expected[i]}`]));
+    expect(differing).toEqual([]);
+  });
+}
