@@ -81,6 +81,13 @@ test('the interactive REPL: prompt, replies, a coach note, Tab, hints, show, hel
   await t.waitFor('(interrupted: the tutor stopped waiting for that reply; the next command reconnects)\nnot connected>');
   await run(t, 'get greeting', `not connected> get greeting\n"bye"\n${prompt.trimEnd()}`);
 
+  // Up recalls the lines before; the AUTH line was taken out of the history.
+  t.press('Up');
+  await t.waitFor(new RegExp(`\\n${prompt.replace(/[.[\]]/g, '\\$&')}get greeting$`));
+  t.press('Up', 'Up');
+  await t.waitFor(new RegExp(`\\n${prompt.replace(/[.[\]]/g, '\\$&')}exec$`));
+  t.press('C-c');
+
   t.press('C-d');
   expect(await t.waitForExit()).toBe(0);
 
