@@ -14,14 +14,34 @@ const realRedisNames = new Set(REDIS_COMMAND_NAMES);
 export class CommandTable {
   private readonly byName = new Map<string, CommandSpec>();
   private readonly subByName = new Map<CommandSpec, Map<string, CommandSpec>>();
+  private readonly byHash = new Map<number, CommandSpec[]>();
 
   constructor(commands: CommandSpec[]) {
     for (const spec of commands) {
       this.byName.set(spec.name, spec);
+      const h = hashLower(Buffer.from(spec.name, 'latin1'));
+      this.byHash.set(h, [...(this.byHash.get(h) ?? []), spec]);
       if (spec.subcommands !== undefined) {
         this.subByName.set(spec, new Map(spec.subcommands.map((s) => [s.name.slice(spec.name.length + 1), s])));
       }
     }
+  }
+
+  /**
+   * The command named by these bytes, any case, without making a string: a hash of the lower-cased
+   * bytes picks the candidates, a byte comparison confirms (this runs once per command).
+   */
+  private fast(raw: Buffer): CommandSpec | undefined {
+    const candidates = this.byHash.get(hashLower(raw));
+    if (candidates === undefined) return undefined;
+    for (const spec of candidates) {
+      const name = spec.name;
+      if (name.length !== raw.length) continue;
+      let i = 0;
+      for (; i < name.length; i++) if (name.charCodeAt(i) !== lower(raw[i]!)) break;
+      if (i === name.length) return spec;
+    }
+    return undefined;
   }
 
   get(name: string): CommandSpec | undefined {
@@ -37,8 +57,8 @@ export class CommandTable {
   }
 
   lookup(args: Buffer[]): Lookup {
-    const name = args[0]!.toString('latin1').toLowerCase();
-    const spec = this.byName.get(name);
+    const spec = this.fast(args[0]!);
+    const name = spec?.name ?? args[0]!.toString('latin1').toLowerCase();
     if (spec === undefined) {
       if (!realRedisNames.has(name)) return { kind: 'unknown' };
       const sub = args.length >= 2 ? `${name}|${args[1]!.toString('latin1').toLowerCase()}` : '';
@@ -60,4 +80,12 @@ export class CommandTable {
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;
+}
+
+const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
+
+function hashLower(b: Buffer): number {
+  let h = b.length;
+  for (let i = 0; i < b.length; i++) h = (Math.imul(h, 31) + lower(b[i]!)) | 0;
+  return h;
 }

@@ -1,6 +1,6 @@
 import { bulk, integer, NIL, OK, array, type RespReply } from '../../resp/types.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
-import { inInt64 } from '../numbers.js';
+import { inInt64, parseInteger } from '../numbers.js';
 import { internals } from '../dispatch.js';
 import { toBytes, type CommandContext, type CommandSpec } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
@@ -10,6 +10,7 @@ import { optionExpireAt } from './expire-time.js';
 import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG } from './string-value.js';
 import { setCommands } from './string-set.js';
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const ZERO = integer(0);
 const ONE = integer(1);
 const EMPTY = bulk(Buffer.alloc(0));
@@ -86,6 +87,15 @@ function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
 function incrBy(ctx: CommandContext, key: Buffer, by: bigint): RespReply {
   const k = toBytes(key);
   const s = stringAt(ctx.db, k);
+  // The common case (counters well inside 2^53) in plain numbers; BigInt only near the 64-bit edges.
+  const small = s === undefined ? 0 : s.value.length <= 15 ? parseInteger(s.value) : null;
+  if (small !== null && by > -SAFE && by < SAFE) {
+    const sum = small + Number(by);
+    if (Number.isSafeInteger(sum)) {
+      ctx.db.set(k, { type: 'string', value: Buffer.from(String(sum), 'latin1'), encoding: 'int' }, { keepTtl: true });
+      return integer(sum);
+    }
+  }
   let value = 0n;
   if (s !== undefined) {
     const parsed = s.encoding === 'int' ? BigInt(s.value.toString('latin1')) : integerArg(s.value);

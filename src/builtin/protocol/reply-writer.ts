@@ -71,7 +71,12 @@ export class ReplyWriter {
   private line(prefix: number, text: string): void {
     this.reserve(text.length + 3);
     this.out[this.len++] = prefix;
-    this.len += this.out.write(text, this.len, 'latin1');
+    if (text.length <= 32) {
+      // Short lines (lengths, integers, OK) are copied by hand: cheaper than a call into Buffer.write.
+      for (let i = 0; i < text.length; i++) this.out[this.len++] = text.charCodeAt(i);
+    } else {
+      this.len += this.out.write(text, this.len, 'latin1');
+    }
     this.out[this.len++] = 13;
     this.out[this.len++] = 10;
   }
