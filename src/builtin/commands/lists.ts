@@ -2,6 +2,7 @@ import { array, bulk, integer, NIL, NIL_ARRAY, OK, type RespReply } from '../../
 import { listAt, newList, pop } from '../list/list-value.js';
 import { lpos } from '../list/lpos.js';
 import { moveCommands } from '../list/moves.js';
+import { mpopCommands } from '../list/mpop.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { integerArg, keyword, longArg, positiveArg } from '../util/args.js';
 import { inclusiveRange, singleIndex } from '../util/range.js';
@@ -159,4 +160,5 @@ export const commands: CommandSpec[] = [
   linsert,
   lposCommand,
   ...moveCommands,
+  ...mpopCommands,
 ];

@@ -1,11 +1,12 @@
 import { array, bulk, integer, NIL, type RespReply } from '../../resp/types.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
-import { positiveArg } from '../util/args.js';
 import { formatDouble } from '../util/format-double.js';
 import { fail } from '../util/reply-error.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
+import { popCommands } from '../zset/pop-commands.js';
+import { zrandmember } from '../zset/zrandmember.js';
 import { rangeCommands } from '../zset/range-commands.js';
 import { parseScoreRange } from '../zset/ranges.js';
 import { byScore } from '../zset/query.js';
@@ -52,21 +53,6 @@ const zrem = command('zrem', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   return integer(removed);
 });
 
-/** ZPOPMIN/ZPOPMAX key [count]: a flat [member, score, ...] array in RESP2. */
-function popCommand(name: string, max: boolean): CommandSpec {
-  return command(name, -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
-    if (args.length > 3) fail('ERR syntax error');
-    const count = args.length === 3 ? positiveArg(args[2]!, 'ERR value is out of range, must be positive') : 1;
-    const key = toBytes(args[1]!);
-    const z = zsetAt(db, key);
-    if (z === undefined || count === 0) return array([]);
-    const n = Math.min(count, z.value.size);
-    const taken = max ? z.value.removeRange(z.value.size - n, z.value.size - 1).reverse() : z.value.removeRange(0, n - 1);
-    afterWrite(db, key, z.value.size);
-    return array(taken.flatMap((e) => [bulk(fromBytes(e.member)), bulk(formatDouble(e.score))]));
-  });
-}
-
 const zscan = command('zscan', -3, ['readonly'], [1, 1, 1], ({ db }, args) => {
   const cursor = parseCursor(args[2]!);
   const z = zsetAt(db, toBytes(args[1]!));
@@ -85,9 +71,9 @@ export const commands: CommandSpec[] = [
   rankCommand('zrevrank', true),
   zcount,
   zrem,
-  popCommand('zpopmin', false),
-  popCommand('zpopmax', true),
+  ...popCommands,
   zscan,
+  zrandmember,
   ...rangeCommands,
   ...storeCommands,
 ];

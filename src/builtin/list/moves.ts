@@ -1,5 +1,5 @@
 import { array, bulk, error, NIL, NIL_ARRAY, type RespReply } from '../../resp/types.js';
-import { fromBytes, toBytes, WRONGTYPE, type BlockRequest, type Bytes, type CommandContext, type CommandSpec, type Keyspace } from '../types.js';
+import { fromBytes, toBytes, WRONGTYPE, type BlockRequest, type Bytes, type CommandContext, type CommandSpec, type HandlerResult, type Keyspace } from '../types.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { listAt, pop, push, side, type ListValue } from './list-value.js';
@@ -74,9 +74,15 @@ function blockingPop(name: string, left: boolean): CommandSpec {
   });
 }
 
+/** BLMOVE source destination wherefrom whereto timeout, and BRPOPLPUSH source destination timeout. */
 const blmove = command('blmove', 6, ['write', 'denyoom', 'blocking'], [1, 2, 1], (ctx, args) => {
   const [fromLeft, toLeft] = sides(args, 3);
-  const timeoutMs = parseTimeout(args[5]!);
+  return blockingMove(ctx, args, fromLeft, toLeft, parseTimeout(args[5]!));
+});
+
+const brpoplpush = command('brpoplpush', 4, ['write', 'denyoom', 'blocking'], [1, 2, 1], (ctx, args) => blockingMove(ctx, args, false, true, parseTimeout(args[3]!)));
+
+function blockingMove(ctx: CommandContext, args: Buffer[], fromLeft: boolean, toLeft: boolean, timeoutMs: number): HandlerResult {
   const source = toBytes(args[1]!);
   const destination = toBytes(args[2]!);
   const ready = lmoveReply(ctx, source, destination, fromLeft, toLeft);
@@ -98,7 +104,7 @@ const blmove = command('blmove', 6, ['write', 'denyoom', 'blocking'], [1, 2, 1],
     deniedReply: NIL,
   };
   return request;
-});
+}
 
 export const moveCommands: CommandSpec[] = [
   lmove,
@@ -106,4 +112,5 @@ export const moveCommands: CommandSpec[] = [
   blockingPop('blpop', true),
   blockingPop('brpop', false),
   blmove,
+  brpoplpush,
 ];

@@ -9,7 +9,7 @@ import { afterWrite } from '../util/typed.js';
 import { byLex, byRank, byScore } from './query.js';
 import { parseLexRange, parseScoreRange } from './ranges.js';
 import type { ZEntry } from './sorted-set.js';
-import { zsetAt } from './zset-value.js';
+import { zsetAt, zsetOf } from './zset-value.js';
 
 type RangeType = 'auto' | 'rank' | 'score' | 'lex';
 type Direction = 'auto' | 'forward' | 'reverse';
@@ -27,16 +27,19 @@ export function entriesReply(entries: ZEntry[], withScores: boolean): RespReply 
  * zrangeGenericCommand: ZRANGE and its older spellings differ only in which of BYSCORE/BYLEX/REV are
  * fixed by the name and which may be given as options; errors come in Redis's order.
  */
-function zrange(name: string, fixedType: RangeType, fixedDirection: Direction): CommandSpec {
-  return command(name, -4, ['readonly'], [1, 1, 1], ({ db }, args) => {
+function zrange(name: string, fixedType: RangeType, fixedDirection: Direction, store = false): CommandSpec {
+  // ZRANGESTORE dst src min max ...: everything one place to the right, and no WITHSCORES.
+  const at = store ? 2 : 1;
+  const flags = store ? ['write', 'denyoom'] : ['readonly'];
+  return command(name, store ? -5 : -4, flags, store ? [1, 2, 1] : [1, 1, 1], ({ db }, args) => {
     let type = fixedType;
     let direction = fixedDirection;
     let withScores = false;
     let offset = 0;
     let limit = -1;
-    for (let j = 4; j < args.length; j++) {
+    for (let j = at + 3; j < args.length; j++) {
       const word = keyword(args[j]);
-      if (word === 'withscores') withScores = true;
+      if (!store && word === 'withscores') withScores = true;
       else if (word === 'limit' && args.length - j - 1 >= 2) {
         offset = longArg(args[j + 1]!);
         limit = longArg(args[j + 2]!);
@@ -52,7 +55,7 @@ function zrange(name: string, fixedType: RangeType, fixedDirection: Direction): 
     if (withScores && type === 'lex') fail('ERR syntax error, WITHSCORES not supported in combination with BYLEX');
     const reverse = direction === 'reverse';
     // BYSCORE and BYLEX take the range as [max, min] when reversed.
-    const [lo, hi] = reverse && type !== 'rank' ? [args[3]!, args[2]!] : [args[2]!, args[3]!];
+    const [lo, hi] = reverse && type !== 'rank' ? [args[at + 2]!, args[at + 1]!] : [args[at + 1]!, args[at + 2]!];
     let select: (z: NonNullable<ReturnType<typeof zsetAt>>) => ZEntry[];
     if (type === 'rank') {
       const start = longArg(lo);
@@ -65,8 +68,16 @@ function zrange(name: string, fixedType: RangeType, fixedDirection: Direction): 
       const range = parseLexRange(lo, hi) ?? fail('ERR min or max not valid string range item');
       select = (z) => byLex(z.value, range, reverse, { offset, count: limit });
     }
-    const z = zsetAt(db, toBytes(args[1]!));
-    return z === undefined ? array([]) : entriesReply(select(z), withScores);
+    const z = zsetAt(db, toBytes(args[at]!));
+    const selected = z === undefined ? [] : select(z);
+    if (!store) return entriesReply(selected, withScores);
+    const destination = toBytes(args[1]!);
+    if (selected.length === 0) {
+      db.delete(destination);
+      return integer(0);
+    }
+    db.set(destination, zsetOf(selected));
+    return integer(selected.length);
   });
 }
 
@@ -118,6 +129,7 @@ export const rangeCommands: CommandSpec[] = [
   zrange('zrevrangebyscore', 'score', 'reverse'),
   zrange('zrangebylex', 'lex', 'forward'),
   zrange('zrevrangebylex', 'lex', 'reverse'),
+  zrange('zrangestore', 'auto', 'auto', true),
   zremrangebyrank,
   zremrangebyscore,
   zremrangebylex,

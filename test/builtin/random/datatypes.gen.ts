@@ -33,6 +33,7 @@ const lists: Generator[] = [
   },
   { name: 'lmove', make: (r) => ['LMOVE', key(r), key(r), side(r), side(r)] },
   { name: 'rpoplpush', make: (r) => ['RPOPLPUSH', key(r), key(r)] },
+  { name: 'lmpop', make: (r) => ['LMPOP', '2', key(r), key(r), side(r), ...r.pick([[], ['COUNT', '2'], ['COUNT', '0']])] },
 ];
 
 const hashes: Generator[] = [
@@ -97,6 +98,9 @@ const zsets: Generator[] = [
   },
   { name: 'zcombine', make: (r) => [r.pick(['ZUNION', 'ZINTER', 'ZDIFF']), '2', key(r), key(r), ...r.pick([[], ['WITHSCORES']])] },
   { name: 'zscan', make: (r) => ['ZSCAN', key(r), '0', ...r.pick([[], ['MATCH', '?'], ['COUNT', '5']])] },
+  { name: 'zmpop', make: (r) => ['ZMPOP', '2', key(r), key(r), r.pick(['MIN', 'MAX', 'UP']), ...r.pick([[], ['COUNT', '2']])] },
+  { name: 'zrandmember', make: (r) => ['ZRANDMEMBER', key(r), ...r.pick([['100'], ['100', 'WITHSCORES'], ['0'], ['x']])] },
+  { name: 'zrangestore', make: (r) => ['ZRANGESTORE', key(r), key(r), bound(r), bound(r), ...r.pick([['BYSCORE'], ['BYSCORE', 'REV'], ['BYSCORE', 'LIMIT', '1', '1']])] },
 ];
 
 export const generators: Generator[] = [...lists, ...hashes, ...sets, ...zsets];

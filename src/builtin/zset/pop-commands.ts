@@ -1,0 +1,89 @@
+import { array, bulk, NIL_ARRAY, type RespReply } from '../../resp/types.js';
+import { parseTimeout } from '../list/timeout.js';
+import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
+import { positiveArg } from '../util/args.js';
+import { formatDouble } from '../util/format-double.js';
+import { parseMpop } from '../util/mpop-args.js';
+import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
+import { command } from '../util/spec.js';
+import { afterWrite } from '../util/typed.js';
+import type { ZEntry } from './sorted-set.js';
+import { zsetAt, type ZsetValue } from './zset-value.js';
+
+const text = (s: Bytes): RespReply => bulk(fromBytes(s));
+
+/** Removes up to `count` lowest (or highest) entries; an emptied sorted set loses its key. */
+function take(db: Keyspace, key: Bytes, z: ZsetValue, count: number, max: boolean): ZEntry[] {
+  const n = Math.min(count, z.value.size);
+  const taken = max ? z.value.removeRange(z.value.size - n, z.value.size - 1).reverse() : z.value.removeRange(0, n - 1);
+  afterWrite(db, key, z.value.size);
+  return taken;
+}
+
+/** ZPOPMIN/ZPOPMAX key [count]: a flat [member, score, ...] array in RESP2. */
+function zpop(name: string, max: boolean): CommandSpec {
+  return command(name, -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+    if (args.length > 3) fail(SYNTAX_ERROR);
+    const count = args.length === 3 ? positiveArg(args[2]!, 'ERR value is out of range, must be positive') : 1;
+    const key = args[1]!.toString('latin1');
+    const z = zsetAt(db, key);
+    if (z === undefined || count === 0) return array([]);
+    return array(take(db, key, z, count, max).flatMap((e) => [text(e.member), bulk(formatDouble(e.score))]));
+  });
+}
+
+/** BZPOPMIN/BZPOPMAX: [key, member, score] from the first non-empty sorted set. */
+function popOne(db: Keyspace, keys: Bytes[], max: boolean): RespReply | undefined {
+  for (const key of keys) {
+    const z = zsetAt(db, key);
+    if (z === undefined) continue;
+    const [e] = take(db, key, z, 1, max);
+    return array([text(key), text(e!.member), bulk(formatDouble(e!.score))]);
+  }
+  return undefined;
+}
+
+/** ZMPOP/BZMPOP: [key, [[member, score], ...]] (nested even in RESP2). */
+function popMany(db: Keyspace, keys: Bytes[], max: boolean, count: number): RespReply | undefined {
+  for (const key of keys) {
+    const z = zsetAt(db, key);
+    if (z === undefined) continue;
+    const taken = take(db, key, z, count, max);
+    return array([text(key), array(taken.map((e) => array([text(e.member), bulk(formatDouble(e.score))])))]);
+  }
+  return undefined;
+}
+
+/** A wait on sorted sets, served from the key that became ready (when it holds a sorted set). */
+function waitFor(keys: Bytes[], timeoutMs: number, serve: (db: Keyspace, keys: Bytes[]) => RespReply | undefined): BlockRequest {
+  return {
+    type: 'block',
+    keys,
+    timeoutMs,
+    tryServe: ({ db }, readyKey) => serve(db, (readyKey === undefined ? keys : [readyKey]).filter((k) => db.get(k)?.type === 'zset')),
+    onTimeout: NIL_ARRAY,
+    deniedReply: NIL_ARRAY,
+  };
+}
+
+function bzpop(name: string, max: boolean): CommandSpec {
+  return command(name, -3, ['write', 'fast', 'blocking'], [1, -2, 1], ({ db }, args) => {
+    const timeoutMs = parseTimeout(args[args.length - 1]!);
+    const keys = args.slice(1, -1).map((k) => k.toString('latin1'));
+    return popOne(db, keys, max) ?? waitFor(keys, timeoutMs, (d, k) => popOne(d, k, max));
+  });
+}
+
+const zmpop = command('zmpop', -4, ['write'], [0, 0, 0], ({ db }, args) => {
+  const { keys, where, count } = parseMpop(args, 1, ['min', 'max'] as const);
+  return popMany(db, keys, where === 'max', count) ?? NIL_ARRAY;
+});
+
+const bzmpop = command('bzmpop', -5, ['write', 'blocking'], [0, 0, 0], ({ db }, args) => {
+  const timeoutMs = parseTimeout(args[1]!);
+  const { keys, where, count } = parseMpop(args, 2, ['min', 'max'] as const);
+  const max = where === 'max';
+  return popMany(db, keys, max, count) ?? waitFor(keys, timeoutMs, (d, k) => popMany(d, k, max, count));
+});
+
+export const popCommands: CommandSpec[] = [zpop('zpopmin', false), zpop('zpopmax', true), bzpop('bzpopmin', false), bzpop('bzpopmax', true), zmpop, bzmpop];
