@@ -1,6 +1,6 @@
 import { integer } from '../../resp/types.js';
 import { toBytes, type Bytes, type CommandContext, type CommandSpec, type HandlerResult } from '../types.js';
-import { doubleArg, integerArg, keyword } from '../util/args.js';
+import { doubleArg, integerArg, keyword, positiveArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { membersInOrder, type SetValue } from '../set/set-value.js';
@@ -84,7 +84,7 @@ function combine(sources: Source[], op: Op, how: Aggregate): ZEntry[] {
 }
 
 /** zunionInterDiffGenericCommand: numkeys, keys (WRONGTYPE first), then WEIGHTS, AGGREGATE, WITHSCORES. */
-function run({ db }: CommandContext, args: Buffer[], op: Op, destination: Buffer | undefined, numkeysAt: number, name: string): HandlerResult {
+function run({ db }: CommandContext, args: Buffer[], op: Op, destination: Buffer | undefined, numkeysAt: number, name: string, countOnly = false): HandlerResult {
   const numkeys = integerArg(args[numkeysAt]!);
   if (numkeys < 1n) fail(`ERR at least 1 input key is needed for '${name}' command`);
   if (numkeys > BigInt(args.length - (numkeysAt + 1))) fail(SYNTAX_ERROR);
@@ -96,10 +96,16 @@ function run({ db }: CommandContext, args: Buffer[], op: Op, destination: Buffer
   });
   let how: Aggregate = 'sum';
   let withScores = false;
+  let limit = 0;
   for (let j = numkeysAt + 1 + n; j < args.length; ) {
     const remaining = args.length - j;
     const word = keyword(args[j]);
-    if (op !== 'diff' && remaining >= n + 1 && word === 'weights') {
+    if (countOnly) {
+      // ZINTERCARD takes LIMIT and nothing else.
+      if (word !== 'limit' || remaining < 2) fail(SYNTAX_ERROR);
+      limit = positiveArg(args[j + 1]!, "ERR LIMIT can't be negative");
+      j += 2;
+    } else if (op !== 'diff' && remaining >= n + 1 && word === 'weights') {
       for (let i = 0; i < n; i++) sources[i]!.weight = doubleArg(args[j + 1 + i]!, 'ERR weight value is not a float');
       j += n + 1;
     } else if (op !== 'diff' && remaining >= 2 && word === 'aggregate') {
@@ -115,6 +121,7 @@ function run({ db }: CommandContext, args: Buffer[], op: Op, destination: Buffer
     }
   }
   const entries = combine(sources, op, how);
+  if (countOnly) return integer(limit > 0 ? Math.min(limit, entries.length) : entries.length);
   if (destination === undefined) return entriesReply(entries.sort(compareEntries), withScores);
   const result = zsetOf(entries);
   const key = toBytes(destination);
@@ -130,7 +137,10 @@ const storing = (name: string, op: Op): CommandSpec =>
   command(name, -4, ['write', 'denyoom'], [1, 1, 1], (ctx, args) => run(ctx, args, op, args[1]!, 2, name));
 const answering = (name: string, op: Op): CommandSpec => command(name, -3, ['readonly'], [0, 0, 0], (ctx, args) => run(ctx, args, op, undefined, 1, name));
 
+const zintercard = command('zintercard', -3, ['readonly'], [0, 0, 0], (ctx, args) => run(ctx, args, 'inter', undefined, 1, 'zintercard', true));
+
 export const storeCommands: CommandSpec[] = [
+  zintercard,
   storing('zunionstore', 'union'),
   storing('zinterstore', 'inter'),
   storing('zdiffstore', 'diff'),
