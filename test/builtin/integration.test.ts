@@ -34,6 +34,15 @@ describe('the built-in engine in the connection chain', () => {
     expect(r.code).toBe(0);
   });
 
+  it('doctor --builtin says lessons will use it', async () => {
+    const r = await runBin(['doctor', '--builtin', '--json'], { env: { XDG_CONFIG_HOME: configDir } });
+    const report = JSON.parse(r.stdout) as { canRun: boolean; wouldUse: string; rows: Array<{ item: string; status: string }> };
+    expect(report.canRun).toBe(true);
+    expect(report.wouldUse).toBe('the built-in engine');
+    expect(report.rows.find((row) => row.item === 'built-in engine')?.status).toBe('ok');
+    expect(r.code).toBe(0);
+  });
+
   it('redis-tutor server runs it in the foreground on the port asked for', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'server', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
