@@ -27,8 +27,9 @@ const lmpop = command('lmpop', -4, ['write'], [0, 0, 0], ({ db }, args) => {
 });
 
 const blmpop = command('blmpop', -5, ['write', 'blocking'], [0, 0, 0], ({ db }, args) => {
-  const timeoutMs = parseTimeout(args[1]!);
   const { keys, where, count } = parseMpop(args, 2, ['left', 'right'] as const);
+  // Redis reads the timeout after the rest (unlike BLPOP, where it comes first).
+  const timeoutMs = parseTimeout(args[1]!);
   const left = where === 'left';
   const ready = popFrom(db, keys, left, count);
   if (ready !== undefined) return ready;

@@ -80,8 +80,9 @@ const zmpop = command('zmpop', -4, ['write'], [0, 0, 0], ({ db }, args) => {
 });
 
 const bzmpop = command('bzmpop', -5, ['write', 'blocking'], [0, 0, 0], ({ db }, args) => {
-  const timeoutMs = parseTimeout(args[1]!);
   const { keys, where, count } = parseMpop(args, 2, ['min', 'max'] as const);
+  // Redis reads the timeout after the rest (unlike BZPOPMIN, where it comes first).
+  const timeoutMs = parseTimeout(args[1]!);
   const max = where === 'max';
   return popMany(db, keys, max, count) ?? waitFor(keys, timeoutMs, (d, k) => popMany(d, k, max, count));
 });
