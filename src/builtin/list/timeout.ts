@@ -1,4 +1,4 @@
-import { strtod } from '../util/numbers.js';
+import { strtod } from '../util/strtod.js';
 import { fail } from '../util/reply-error.js';
 
 const LLONG_MAX = 9223372036854775807;

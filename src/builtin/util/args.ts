@@ -1,5 +1,5 @@
 import { NOT_FLOAT, NOT_INTEGER, parseInt64 } from '../numbers.js';
-import { parseDouble } from './numbers.js';
+import { parseDouble } from './strtod.js';
 import { fail } from './reply-error.js';
 
 /** Argument helpers: each returns the parsed value or throws the reply Redis gives for a bad one. */

@@ -1,5 +1,5 @@
 import type { Bytes } from '../types.js';
-import { strtod } from '../util/numbers.js';
+import { strtod } from '../util/strtod.js';
 
 /** A score interval as ZRANGEBYSCORE reads it: "(1" excludes, "-inf"/"+inf" are the ends. */
 export interface ScoreRange {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDouble } from '../../../src/builtin/util/format-double.js';
-import { parseDouble } from '../../../src/builtin/util/numbers.js';
+import { parseDouble } from '../../../src/builtin/util/strtod.js';
 import { parseScoreRange } from '../../../src/builtin/zset/ranges.js';
 import { RespClient } from '../../../src/resp/client.js';
 import type { RespReply } from '../../../src/resp/types.js';
