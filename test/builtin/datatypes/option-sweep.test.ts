@@ -6,6 +6,8 @@ import { commands as zsets } from '../../../src/builtin/commands/zsets.js';
 import { startBuiltinEngine, type RunningEngine } from '../../../src/builtin/start.js';
 import { startRedis, type TestRedis } from '../../helpers/redis-server.js';
 import { RawConnection } from '../harness/connection.js';
+import { normaliserKinds } from '../harness/normalise.js';
+import { encodeReply, type Reply } from '../harness/resp.js';
 import { show } from '../harness/run.js';
 
 // Every data-type command with seeded random mixes of its own option words, numbers, score and lex
@@ -39,35 +41,114 @@ let seed = Number(process.env.SWEEP_SEED ?? 20261124);
 const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-function calls(count: number): string[][] {
+/** The key a command of this family usually wants (it gets another type now and then). */
+function keyFor(name: string): string {
+  if (random() < 0.25) return pick(KEYS);
+  if (name.startsWith('h')) return 'h';
+  if (name.startsWith('s')) return pick(['s', 'i']);
+  if (name.startsWith('z')) return 'z';
+  return 'l';
+}
+
+/** Option words in any order, each kept with probability p; some shuffled in twice. */
+function options(groups: string[][], p = 0.4): string[] {
+  const chosen = groups.filter(() => random() < p);
+  if (random() < 0.1 && groups.length > 0) chosen.push(pick(groups));
+  for (let i = chosen.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [chosen[i], chosen[j]] = [chosen[j]!, chosen[i]!];
+  }
+  return chosen.flat();
+}
+
+const SCORE = ['-inf', '+inf', '0', '1', '(1', '2', '(2', '2.5', '10', '(10', 'x'];
+const LEX = ['-', '+', '[a', '(a', '[m1', '(m2', '[m', 'm', '[10'];
+const SMALL = ['0', '1', '2', '3', '-1', '-2', '5', '100', 'x'];
+const limit = (): string[] => ['LIMIT', pick(SMALL), pick(SMALL)];
+const rangeBounds = (): string[] => {
+  const kind = random();
+  return kind < 0.4 ? [pick(SMALL), pick(SMALL)] : kind < 0.75 ? [pick(SCORE), pick(SCORE)] : [pick(LEX), pick(LEX)];
+};
+
+/** Well-formed-ish calls of the option-heavy commands, so that the interesting paths run, not just errors. */
+const TEMPLATES: Record<string, (tokens: readonly string[]) => string[]> = {
+  zrange: () => ['ZRANGE', keyFor('z'), ...rangeBounds(), ...options([['BYSCORE'], ['BYLEX'], ['REV'], ['WITHSCORES'], limit()])],
+  zrangestore: () => ['ZRANGESTORE', 'dst', keyFor('z'), ...rangeBounds(), ...options([['BYSCORE'], ['BYLEX'], ['REV'], limit()])],
+  zrangebyscore: () => [pick(['ZRANGEBYSCORE', 'ZREVRANGEBYSCORE']), keyFor('z'), pick(SCORE), pick(SCORE), ...options([['WITHSCORES'], limit()])],
+  zrangebylex: () => [pick(['ZRANGEBYLEX', 'ZREVRANGEBYLEX', 'ZLEXCOUNT', 'ZREMRANGEBYLEX']), keyFor('z'), pick(LEX), pick(LEX), ...options([limit()])],
+  zrevrange: () => [pick(['ZREVRANGE', 'ZREMRANGEBYRANK', 'ZCOUNT', 'ZREMRANGEBYSCORE']), keyFor('z'), ...rangeBounds(), ...options([['WITHSCORES']])],
+  zadd: (t) => ['ZADD', keyFor('z'), ...options([['NX'], ['XX'], ['GT'], ['LT'], ['CH'], ['INCR']], 0.3), pick(SCORE), pick(t), ...(random() < 0.3 ? [pick(SCORE), pick(t)] : [])],
+  zstore: () => [
+    pick(['ZUNIONSTORE', 'ZINTERSTORE', 'ZDIFFSTORE', 'ZUNION', 'ZINTER', 'ZDIFF', 'ZINTERCARD']),
+    ...(random() < 0.5 ? ['dst'] : []),
+    pick(['1', '2', '2', '3', '0']),
+    keyFor('z'),
+    pick(['z', 's', 'i', 'nokey', 'l']),
+    ...options([['WEIGHTS', pick(SCORE), pick(SCORE)], ['AGGREGATE', pick(['SUM', 'MIN', 'MAX', 'AVG'])], ['WITHSCORES'], ['LIMIT', pick(SMALL)]]),
+  ],
+  lpos: (t) => ['LPOS', keyFor('l'), pick(t), ...options([['RANK', pick(SMALL)], ['COUNT', pick(SMALL)], ['MAXLEN', pick(SMALL)]])],
+  mpop: () => [pick(['LMPOP', 'ZMPOP', 'SINTERCARD']), pick(['1', '2', '0']), keyFor(random() < 0.5 ? 'l' : 'z'), ...(random() < 0.5 ? ['l'] : []), pick(['LEFT', 'RIGHT', 'MIN', 'MAX']), ...options([['COUNT', pick(SMALL)], ['LIMIT', pick(SMALL)]])],
+  random: () => [pick(['SRANDMEMBER', 'HRANDFIELD', 'ZRANDMEMBER']), pick(['s', 'i', 'h', 'z', 'nokey']), ...(random() < 0.8 ? [pick(['0', '1', '2', '100', '-3', 'x'])] : []), ...options([['WITHSCORES'], ['WITHVALUES']], 0.3)],
+  scan: () => [pick(['SSCAN', 'HSCAN', 'ZSCAN']), pick(['s', 'i', 'h', 'z', 'nokey', 'l']), pick(['0', '0', '1', 'x']), ...options([['MATCH', pick(['*', 'm1*', 'a', '[ab]*', '1?'])], ['COUNT', pick(SMALL)]])],
+  listedit: (t) => [pick(['LINSERT', 'LSET', 'LREM', 'LMOVE']), keyFor('l'), pick([...SMALL, 'BEFORE', 'AFTER', 'l', 'LEFT']), pick(t), pick([...t, 'LEFT', 'RIGHT'])],
+};
+
+function calls(count: number, setup: string[][], tokens: readonly string[], keep: (args: string[]) => boolean = () => true): string[][] {
   const names = [...lists, ...hashes, ...sets, ...zsets].map((c) => c.name).filter((n) => !SKIP.has(n));
+  const templates = Object.values(TEMPLATES);
   const out: string[][] = [];
   for (let i = 0; i < count; i++) {
-    if (i % 50 === 0) out.push(...SETUP);
-    const name = pick(names);
-    const args = [name.toUpperCase(), pick(KEYS)];
-    const n = Math.floor(random() * 7);
-    for (let j = 0; j < n; j++) args.push(random() < 0.15 ? pick(KEYS) : pick(TOKENS));
-    out.push(args);
+    if (i % 50 === 0) out.push(...setup);
+    let args: string[];
+    if (random() < 0.6) {
+      args = pick(templates)(tokens);
+    } else {
+      const name = pick(names);
+      args = [name.toUpperCase(), keyFor(name)];
+      for (let j = Math.floor(random() * 5); j > 0; j--) args.push(random() < 0.15 ? keyFor(name) : pick(tokens));
+    }
+    if (keep(args)) out.push(args);
   }
   return out;
 }
 
-function shape(text: string, args: string[]): string {
-  if (!SHAPE_ONLY.has(args[0]!.toLowerCase()) || text.startsWith('"-')) return text;
+/** Big collections: every value past its small encoding (hashtable sets and hashes, skiplist, long members). */
+const LONG = 'L'.repeat(65);
+const range = (n: number, f: (i: number) => string[]) => Array.from({ length: n }, (_, i) => f(i)).flat();
+const BIG_SETUP = [
+  ['FLUSHALL'],
+  ['RPUSH', 'l', ...range(300, (i) => [`m${i % 7}`])],
+  ['HSET', 'h', ...range(520, (i) => [`m${i}`, String(i)])],
+  ['SADD', 's', ...range(20, (i) => [`m${i}`])],
+  ['SADD', 'i', ...range(600, (i) => [String(i)])],
+  // Scores rise with the members' byte order: lex ranges over a skiplist are defined only then (see DEVIATIONS.md).
+  ['ZADD', 'z', ...range(140, (i) => [String(Math.floor(i / 9)), `m${String(i).padStart(3, '0')}`]), '-1', LONG],
+  ['SET', 'str', 'v'],
+];
+const BIG_TOKENS = [...TOKENS, LONG, 'm1', 'm2', 'm001', 'm050', 'm150', '(5', '[m1', '[m01', '(m100', '500', '-300'];
+/** Replies in hash-table order: compared as multisets (pairs kept together for HGETALL). */
+const UNORDERED = new Set(['smembers', 'sinter', 'sunion', 'sdiff', 'hkeys', 'hvals', 'hgetall']);
+
+function shape(text: string, args: string[], reply?: Reply): string {
+  const name = args[0]!.toLowerCase();
+  if (reply !== undefined && UNORDERED.has(name)) return JSON.stringify(encodeReply(normaliserKinds[name === 'hgetall' ? 'sortPairs' : 'sortArray'](reply, args)));
+  if (!SHAPE_ONLY.has(name) || text.startsWith('"-')) return text;
   const m = /^"(\*-?\d+|\$|:)/.exec(text);
   // A bulk's length varies with the pick; an array's length (the count asked, or [cursor, elements]) does not.
   return m ? `${m[1]}…` : text;
 }
 
-async function run(port: number, all: string[][]): Promise<string[]> {
+async function run(port: number, all: string[][], unordered = false): Promise<string[]> {
   const conn = await RawConnection.open(port);
   try {
     const out: string[] = [];
     for (let i = 0; i < all.length; i += 200) {
       const batch = all.slice(i, i + 200);
       for (const args of batch) conn.send(args.map((a) => Buffer.from(a)));
-      for (const args of batch) out.push(`${args.join(' ')} -> ${shape(show(await conn.read(5000), args), args)}`);
+      for (const args of batch) {
+        const reply = await conn.read(5000);
+        out.push(`${args.join(' ').slice(0, 200)} -> ${shape(show(reply, args), args, unordered ? reply : undefined)}`);
+      }
     }
     return out;
   } finally {
@@ -85,9 +166,19 @@ afterAll(async () => {
 });
 
 it('answers 6,000 random option mixes of the data-type commands as Redis does', { timeout: 120_000 }, async () => {
-  const all = calls(6000);
+  const all = calls(6000, SETUP, TOKENS);
   const expected = await run(redis.port, all);
   const actual = await run(engine.port, all);
   const differing = actual.flatMap((line, i) => (line === expected[i] ? [] : [`#${i} engine: ${line}\n      redis:  ${expected[i]}`]));
+  expect(differing.slice(0, 8)).toEqual([]);
+});
+
+it('answers 3,000 random option mixes on collections past their small encodings as Redis does', { timeout: 120_000 }, async () => {
+  // Random ZADDs soon give the big sorted set scores out of step with its members' byte order, where lex
+  // ranges over a skiplist are undefined (DEVIATIONS.md): no lex ranges here; the corpus has them.
+  const all = calls(3000, BIG_SETUP, BIG_TOKENS, (args) => !/LEX/i.test(args[0]!) && !args.some((a) => a.toUpperCase() === 'BYLEX'));
+  const expected = await run(redis.port, all, true);
+  const actual = await run(engine.port, all, true);
+  const differing = actual.flatMap((line, i) => (line === expected[i] ? [] : [`#${i} engine: ${line.slice(0, 400)}\n      redis:  ${expected[i]!.slice(0, 400)}`]));
   expect(differing.slice(0, 8)).toEqual([]);
 });
