@@ -1,6 +1,6 @@
 import { array, bulk, error, NIL, NIL_ARRAY, type RespReply } from '../../resp/types.js';
 import { fromBytes, toBytes, WRONGTYPE, type BlockRequest, type Bytes, type CommandContext, type CommandSpec, type HandlerResult, type Keyspace } from '../types.js';
-import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
+import { fail, guardedServe, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { listAt, pop, push, side, type ListValue } from './list-value.js';
 import { parseTimeout } from './timeout.js';
@@ -60,13 +60,13 @@ function blockingPop(name: string, left: boolean): CommandSpec {
       keys,
       timeoutMs,
       // Served from the key that became ready, as Redis does; a key now holding another type is passed over.
-      tryServe: ({ db }, readyKey) => {
+      tryServe: guardedServe(({ db }, readyKey) => {
         for (const key of readyKey === undefined ? keys : [readyKey]) {
           const value = db.get(key);
           if (value?.type === 'list') return popFirst(db, [key], left);
         }
         return undefined;
-      },
+      }),
       onTimeout: NIL_ARRAY,
       deniedReply: NIL_ARRAY,
     };
@@ -91,7 +91,7 @@ function blockingMove(ctx: CommandContext, args: Buffer[], fromLeft: boolean, to
     type: 'block',
     keys: [source],
     timeoutMs,
-    tryServe: ({ db }) => {
+    tryServe: guardedServe(({ db }) => {
       const found = db.get(source);
       if (found?.type !== 'list') return undefined;
       const list = found as ListValue;
@@ -99,7 +99,7 @@ function blockingMove(ctx: CommandContext, args: Buffer[], fromLeft: boolean, to
       // Redis answers the woken client WRONGTYPE (and puts the element back) when the target changed type.
       if (target !== undefined && target.type !== 'list') return error(WRONGTYPE);
       return move(db, source, list, destination, fromLeft, toLeft);
-    },
+    }),
     onTimeout: NIL_ARRAY,
     deniedReply: NIL,
   };

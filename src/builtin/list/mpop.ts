@@ -1,6 +1,7 @@
 import { array, bulk, NIL_ARRAY, type RespReply } from '../../resp/types.js';
 import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
 import { parseMpop } from '../util/mpop-args.js';
+import { guardedServe } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
 import { listAt } from './list-value.js';
@@ -37,10 +38,10 @@ const blmpop = command('blmpop', -5, ['write', 'blocking'], [0, 0, 0], ({ db }, 
     type: 'block',
     keys,
     timeoutMs,
-    tryServe: (ctx, readyKey) => {
+    tryServe: guardedServe((ctx, readyKey) => {
       const candidates = (readyKey === undefined ? keys : [readyKey]).filter((k) => ctx.db.get(k)?.type === 'list');
       return popFrom(ctx.db, candidates, left, count);
-    },
+    }),
     onTimeout: NIL_ARRAY,
     deniedReply: NIL_ARRAY,
   };

@@ -31,3 +31,17 @@ export function guarded(handler: Handler): Handler {
     }
   };
 }
+
+type Serve = (ctx: CommandContext, readyKey?: string) => RespReply | undefined;
+
+/** The same for a blocked client's retry, which runs outside any handler. */
+export function guardedServe(serve: Serve): Serve {
+  return (ctx, readyKey) => {
+    try {
+      return serve(ctx, readyKey);
+    } catch (e) {
+      if (e instanceof ReplyError) return error(e.reply) as RespReply;
+      throw e;
+    }
+  };
+}

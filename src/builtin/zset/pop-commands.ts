@@ -4,7 +4,7 @@ import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspa
 import { positiveArg } from '../util/args.js';
 import { formatDouble } from '../util/format-double.js';
 import { parseMpop } from '../util/mpop-args.js';
-import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
+import { fail, guardedServe, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
 import type { ZEntry } from './sorted-set.js';
@@ -60,7 +60,7 @@ function waitFor(keys: Bytes[], timeoutMs: number, serve: (db: Keyspace, keys: B
     type: 'block',
     keys,
     timeoutMs,
-    tryServe: ({ db }, readyKey) => serve(db, (readyKey === undefined ? keys : [readyKey]).filter((k) => db.get(k)?.type === 'zset')),
+    tryServe: guardedServe(({ db }, readyKey) => serve(db, (readyKey === undefined ? keys : [readyKey]).filter((k) => db.get(k)?.type === 'zset'))),
     onTimeout: NIL_ARRAY,
     deniedReply: NIL_ARRAY,
   };
