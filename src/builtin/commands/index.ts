@@ -11,6 +11,7 @@ import { commands as listCommands } from './lists.js';
 import { commands as hashCommands } from './hashes.js';
 import { commands as setCommands } from './sets.js';
 import { commands as zsetCommands } from './zsets.js';
+import { sortCommands } from '../sort/sort.js';
 
 /** Every command the engine has: each file's list, in one table. */
 export const allCommands: CommandSpec[] = [
@@ -26,4 +27,5 @@ export const allCommands: CommandSpec[] = [
   ...hashCommands,
   ...setCommands,
   ...zsetCommands,
+  ...sortCommands,
 ];

@@ -103,4 +103,13 @@ const zsets: Generator[] = [
   { name: 'zrangestore', make: (r) => ['ZRANGESTORE', key(r), key(r), bound(r), bound(r), ...r.pick([['BYSCORE'], ['BYSCORE', 'REV'], ['BYSCORE', 'LIMIT', '1', '1']])] },
 ];
 
-export const generators: Generator[] = [...lists, ...hashes, ...sets, ...zsets];
+// SORT without BY: with BY nosort (or an ALPHA BY with ties) a hashtable set answers in its own order.
+const sorts: Generator[] = [
+  {
+    name: 'sort',
+    weight: 2,
+    make: (r) => [r.pick(['SORT', 'SORT_RO']), key(r), ...r.pick([[], ['ALPHA'], ['DESC'], ['ALPHA', 'DESC'], ['LIMIT', '1', '2'], ['ALPHA', 'GET', '#', 'GET', 'k*'], ['ALPHA', 'STORE', key(r)], ['STORE', key(r)]])],
+  },
+];
+
+export const generators: Generator[] = [...lists, ...hashes, ...sets, ...zsets, ...sorts];
