@@ -60,8 +60,11 @@ it(`random commands (seed ${SEED}, ${BUDGET} commands) answer as on Redis`, { ti
   const shortest = await shrink(redis.port, engine.port, commands.slice(0, mismatch.index + 1));
   const last = await firstMismatch(redis.port, engine.port, shortest);
   const listing = shortest.map((args) => args.map(quote).join(' ')).join('\n');
+  const reproduced = last !== undefined ? '' : '\n(the shortened sequence did not reproduce it: a timing race, or state the shrinking lost)';
   expect.fail(
-    `mismatch at command ${mismatch.index + 1} of seed ${SEED}; shortest reproduction (${shortest.length} commands):\n${listing}\n` +
-      `redis:  ${last?.expected ?? mismatch.expected}\nengine: ${last?.actual ?? mismatch.actual}`,
+    `mismatch at command ${mismatch.index + 1} of seed ${SEED}: ${commands[mismatch.index]!.map(quote).join(' ')}\n` +
+      `redis:  ${mismatch.expected}\nengine: ${mismatch.actual}\n` +
+      `shortest reproduction (${shortest.length} commands):\n${listing}\n` +
+      `redis:  ${last?.expected ?? '-'}\nengine: ${last?.actual ?? '-'}${reproduced}`,
   );
 });

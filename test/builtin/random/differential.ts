@@ -17,7 +17,7 @@ export async function runOn(port: number, commands: string[][], batch = 500): Pr
     for (let i = 0; i < commands.length; i += batch) {
       const slice = commands.slice(i, i + batch);
       for (const args of slice) conn.send(args.map((a) => Buffer.from(a, 'latin1')));
-      for (const args of slice) out.push(show(await conn.read(5000), args, tx));
+      for (const args of slice) out.push(show(await conn.read(30_000), args, tx));
     }
     return out;
   } finally {
