@@ -53,31 +53,3 @@ export function parseInteger(buf: Buffer): number | null {
 export function inInt64(v: bigint): boolean {
   return v >= INT64_MIN && v <= INT64_MAX;
 }
-
-const FLOAT_SYNTAX = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity)$/i;
-
-/**
- * A double as strtold reads it (leading space, trailing bytes and NaN refused), or null.
- * Hexadecimal floats, which strtold also reads, are not accepted here.
- */
-export function parseFloatArg(buf: Buffer): number | null {
-  if (buf.length === 0 || buf.length > 5000) return null;
-  const text = buf.toString('latin1');
-  if (!FLOAT_SYNTAX.test(text)) return null;
-  const lower = text.toLowerCase();
-  if (lower.endsWith('inf') || lower.endsWith('infinity')) return text.startsWith('-') ? -Infinity : Infinity;
-  return Number(text);
-}
-
-/**
- * Shortest-double form in fixed notation (no exponent), trailing zeros removed. Redis's INCRBYFLOAT and
- * HINCRBYFLOAT compute in long double: long-double.ts reproduces those digits exactly; prefer it.
- */
-export function formatHumanDouble(x: number): string {
-  if (x === 0) return '0';
-  if (Number.isInteger(x)) return BigInt(x).toString();
-  const s = String(x);
-  if (!s.includes('e')) return s;
-  const fixed = x.toFixed(17).replace(/0+$/, '').replace(/\.$/, '');
-  return fixed === '-0' || fixed === '' ? '0' : fixed;
-}

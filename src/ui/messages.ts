@@ -59,7 +59,6 @@ const en = {
     configured
       ? `REDIS_SERVER_BIN is "${configured}", which is not a file. Point it at a redis-server binary, or unset it.`
       : `--spawn needs a redis-server program, and none is on your PATH. Install Redis (see redis-tutor doctor), or set REDIS_SERVER_BIN.`,
-  builtinMissing: () => `The built-in engine is not part of this version yet. Install Redis (see redis-tutor doctor) or use --url.`,
   noRedisFound: (platform: NodeJS.Platform) => `No Redis was found: nothing answers on 127.0.0.1:6379 and there is no redis-server on your PATH.\n${installHelp(platform)}`,
 
   // Headers
