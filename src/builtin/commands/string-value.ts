@@ -22,7 +22,14 @@ export const rawString = (value: Buffer): StringValue => ({ type: 'string', valu
 /** A value created without tryObjectEncoding (INCRBYFLOAT): `embstr` when short, whatever it holds. */
 export const plainString = (value: Buffer): StringValue => ({ type: 'string', value, encoding: value.length <= 44 ? 'embstr' : 'raw' });
 
-export const intString = (value: bigint): StringValue => ({ type: 'string', value: Buffer.from(value.toString(), 'latin1'), encoding: 'int' });
+export const intString = (value: bigint | number): StringValue => ({ type: 'string', value: asciiBuffer(String(value)), encoding: 'int' });
+
+/** A short ASCII text as bytes, copied by hand: cheaper than Buffer.from for the few digits of a counter. */
+function asciiBuffer(text: string): Buffer {
+  const out = Buffer.allocUnsafe(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
 
 /** The string at `key`, undefined when missing; WRONGTYPE (thrown) for another type. */
 export function stringAt(db: Keyspace, key: Bytes): StringValue | undefined {

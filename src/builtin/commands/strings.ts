@@ -11,6 +11,7 @@ import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, T
 import { setCommands } from './string-set.js';
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const KEEP_TTL = { keepTtl: true };
 const ZERO = integer(0);
 const ONE = integer(1);
 const EMPTY = bulk(Buffer.alloc(0));
@@ -92,7 +93,7 @@ function incrBy(ctx: CommandContext, key: Buffer, by: bigint): RespReply {
   if (small !== null && by > -SAFE && by < SAFE) {
     const sum = small + Number(by);
     if (Number.isSafeInteger(sum)) {
-      ctx.db.set(k, { type: 'string', value: Buffer.from(String(sum), 'latin1'), encoding: 'int' }, { keepTtl: true });
+      ctx.db.set(k, intString(sum), KEEP_TTL);
       return integer(sum);
     }
   }
