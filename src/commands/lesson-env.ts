@@ -81,6 +81,6 @@ export function versionWarning(lesson: Lesson, connection: Connection): string |
 
 /** Needs a lesson declares that this connection cannot meet. */
 export function unmetNeeds(lesson: Lesson, connection: Connection): string[] {
-  const builtin = (connection.kind as string) === 'builtin';
+  const builtin = connection.kind === 'builtin';
   return lesson.needs.filter((need) => need === 'real-server' && builtin);
 }

@@ -43,7 +43,7 @@ export async function resolveConnection(request: ConnectionRequest, options: Res
     case 'explicit':
       return attach(request.endpoint, 'external', request.db, options, EXPLICIT_TIMEOUT_MS);
     case 'spawn':
-      return spawnPrivate(request.db, options.env, true);
+      return spawnPrivate(request.db, options.env);
     case 'builtin':
       return startBuiltin(request.db);
     case 'auto': {
@@ -51,7 +51,7 @@ export async function resolveConnection(request: ConnectionRequest, options: Res
       if (local.kind === 'redis') return attach(request.local, 'local', request.db, options, EXPLICIT_TIMEOUT_MS);
       // The last step of the chain: no server and no redis-server binary, so the tutor's own engine.
       if (findRedisServer(options.env) === undefined) return startBuiltin(request.db);
-      return spawnPrivate(request.db, options.env, false);
+      return spawnPrivate(request.db, options.env);
     }
   }
 }
@@ -83,62 +83,48 @@ async function attach(endpoint: Endpoint, kind: 'external' | 'local', db: number
   }
 }
 
-async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv, forced: boolean): Promise<Connection> {
+async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv): Promise<Connection> {
   const bin = findRedisServer(env);
-  if (bin === undefined) {
-    throw new UserError(forced ? msg.spawnNoBinary(env.REDIS_SERVER_BIN) : msg.noRedisFound(process.platform));
-  }
+  if (bin === undefined) throw new UserError(msg.spawnNoBinary(env.REDIS_SERVER_BIN));
   const server = await startPrivateServer(bin);
-  const endpoint: Endpoint = { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' };
-  try {
-    const { client, version } = await openClient(endpoint, EXPLICIT_TIMEOUT_MS);
-    const chosenDb = db ?? 0;
-    if (chosenDb !== 0) await client.select(chosenDb);
-    return {
-      client,
-      kind: 'private',
-      owned: true,
-      endpoint,
-      db: chosenDb,
-      version,
-      header: msg.headerPrivate(version, address(endpoint)),
-      warnings: [],
-      close: async () => {
-        client.disconnect();
-        server.stop();
-      },
-    };
-  } catch (err) {
-    server.stop();
-    throw err;
-  }
+  return connectOwned('private', { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' }, db, msg.headerPrivate, async () => server.stop());
 }
 
 /** Starts the built-in engine in this process (loaded only now, to keep start-up fast) and connects to it. */
 async function startBuiltin(db: number | undefined): Promise<Connection> {
   const { startBuiltinEngine } = await import('../builtin/start.js');
   const engine = await startBuiltinEngine();
-  const endpoint: Endpoint = { host: engine.host, port: engine.port, tls: false, source: 'the built-in engine' };
+  return connectOwned('builtin', { host: engine.host, port: engine.port, tls: false, source: 'the built-in engine' }, db, (_version, where) => msg.headerBuiltin(where), () => engine.close());
+}
+
+/** Connects to a server the tutor started itself (so it may do anything there); `stop` ends that server. */
+async function connectOwned(
+  kind: 'private' | 'builtin',
+  endpoint: Endpoint,
+  db: number | undefined,
+  header: (version: string, where: string) => string,
+  stop: () => Promise<void>,
+): Promise<Connection> {
   try {
     const { client, version } = await openClient(endpoint, EXPLICIT_TIMEOUT_MS);
     const chosenDb = db ?? 0;
     if (chosenDb !== 0) await client.select(chosenDb);
     return {
       client,
-      kind: 'builtin',
+      kind,
       owned: true,
       endpoint,
       db: chosenDb,
       version,
-      header: msg.headerBuiltin(address(endpoint)),
+      header: header(version, address(endpoint)),
       warnings: [],
       close: async () => {
         client.disconnect();
-        await engine.close();
+        await stop();
       },
     };
   } catch (err) {
-    await engine.close();
+    await stop();
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 import { translatable } from '../ui/i18n.js';
+import { msg } from '../ui/messages.js';
 
 const q = (s: string) => JSON.stringify(s);
 /** Inline code, rendered by render.ts. */
@@ -97,7 +98,10 @@ const en = {
   resetDone: (what: string) => `Progress cleared for ${what}.`,
   resetKept: () => 'Nothing was changed.',
   resetNeedsYes: () => 'redis-tutor reset asks before it clears anything, and standard input is not a terminal. Add --yes to clear without asking.',
-  unmetNeed: (id: string, need: string) => `The lesson "${id}" needs ${need === 'real-server' ? 'a real Redis server' : 'two connections to Redis'}; use --url or --spawn.`,
+  unmetNeed: (id: string, need: string) =>
+    need === 'real-server'
+      ? `The lesson "${id}" needs a real Redis server, and the built-in engine is in use: ${msg.installRedis()} and run it again, or use --url.`
+      : `The lesson "${id}" needs two connections to Redis; use --url or --spawn.`,
   oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
   checkOk: (id: string, tries: number, wrongs: number) => `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback`,

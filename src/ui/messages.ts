@@ -59,7 +59,8 @@ const en = {
     configured
       ? `REDIS_SERVER_BIN is "${configured}", which is not a file. Point it at a redis-server binary, or unset it.`
       : `--spawn needs a redis-server program, and none is on your PATH. Install Redis (see redis-tutor doctor), or set REDIS_SERVER_BIN.`,
-  noRedisFound: (platform: NodeJS.Platform) => `No Redis was found: nothing answers on 127.0.0.1:6379 and there is no redis-server on your PATH.\n${installHelp(platform)}`,
+  installRedis: () =>
+    'install Redis 7 (Debian/Ubuntu: sudo apt-get install redis-server; Fedora: sudo dnf install redis; macOS: brew install redis; Windows: WSL or Memurai, not the old Microsoft port 3.2, which is too old for this course)',
 
   // Headers
   headerExternal: (version: string, where: string, db: number) => `Redis ${version} at ${where}, db ${db}`,
@@ -75,22 +76,7 @@ const en = {
 
   // main.ts
   unexpected: (detail: string) => `Something went wrong inside redis-tutor: ${detail}\nRun the same command with --debug to see the details, and please report it.`,
-  interrupted: () => `Stopped.`,
 };
-
-function installHelp(platform: NodeJS.Platform): string {
-  const lines = [
-    'Install Redis 7 and run the tutor again (it starts a private server for you when redis-server is installed):',
-    '  Debian/Ubuntu:  sudo apt-get install redis-server',
-    '  Fedora:         sudo dnf install redis',
-    '  macOS:          brew install redis',
-    '  Windows:        use WSL (wsl --install, then sudo apt-get install redis-server inside it), or Memurai.',
-    '                  The old Microsoft Open Tech port (Redis 3.2) is unmaintained and too old for this course.',
-    'Or point the tutor at any Redis with --url redis://host:port.',
-  ];
-  const mine = { linux: 1, darwin: 3, win32: 4 }[platform as string];
-  return lines.map((line, i) => (i === mine ? line.replace(/^ /, '>') : line)).join('\n');
-}
 
 export type Messages = typeof en;
 
