@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { allCommands } from '../../src/builtin/commands/index.js';
-import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedisAndEngine } from './harness/servers.js';
 import { RawConnection } from './harness/connection.js';
 import { show } from './harness/run.js';
 
 // Every command of the engine, called with 0 to 4 placeholder arguments on a fresh connection, against
 // a real redis-server: arity errors, argument errors and the first replies must be the same.
-let redis: TestRedis;
-let engine: RunningEngine;
-
-beforeAll(async () => {
-  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
-});
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), engine?.close()]);
-});
+const servers = useRedisAndEngine();
 
 /** COMMAND lists what each server has, which differs by design (introspection.test.ts covers it). */
 const SKIP = new Set(['command']);
@@ -48,7 +38,7 @@ for (const [title, placeholders] of [
       const names = spec.subcommands ? [[spec.name], ...spec.subcommands.map((s) => s.name.split('|'))] : [[spec.name]];
       for (const name of names) for (let n = 0; n <= 4; n++) calls.push([...name, ...placeholders.slice(0, n)]);
     }
-    const [expected, actual] = await Promise.all([sweep(redis.port, calls), sweep(engine.port, calls)]);
+    const [expected, actual] = await Promise.all([sweep(servers.redisPort, calls), sweep(servers.enginePort, calls)]);
     const differing = actual.flatMap((line, i) => (line === expected[i] ? [] : [`engine: ${line}\nredis:  ${expected[i]}`]));
     expect(differing).toEqual([]);
   });

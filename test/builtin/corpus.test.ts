@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { useRedisAndEngine } from './harness/servers.js';
 import { loadCorpus } from './harness/corpus.js';
 import { runSequence } from './harness/run.js';
 
@@ -9,16 +8,7 @@ import { runSequence } from './harness/run.js';
 // the transcripts (exact reply bytes, normalised only where Redis promises no order) must be equal.
 const corpus = loadCorpus(fileURLToPath(new URL('./corpus', import.meta.url)));
 
-let redis: TestRedis;
-let engine: RunningEngine;
-
-beforeAll(async () => {
-  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
-});
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), engine?.close()]);
-});
+const servers = useRedisAndEngine();
 
 describe('the built-in engine answers as Redis 7.0 does', () => {
   it('has a corpus worth the name', () => {
@@ -26,7 +16,7 @@ describe('the built-in engine answers as Redis 7.0 does', () => {
   });
   for (const seq of corpus) {
     it(`${seq.file}:${seq.line} ${seq.title}`, async () => {
-      const [expected, actual] = await Promise.all([runSequence(redis.port, seq), runSequence(engine.port, seq)]);
+      const [expected, actual] = await Promise.all([runSequence(servers.redisPort, seq), runSequence(servers.enginePort, seq)]);
       expect(actual.join('\n')).toBe(expected.join('\n'));
     });
   }

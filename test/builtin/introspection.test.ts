@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { allCommands } from '../../src/builtin/commands/index.js';
-import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedisAndEngine } from './harness/servers.js';
 import { RawConnection } from './harness/connection.js';
 import { encodeReply, type Reply } from './harness/resp.js';
 
 // COMMAND INFO and COMMAND DOCS of every command the engine has are Redis's own replies (recorded by
 // test/builtin/tools/gen-command-data.mjs): this proves the recording is complete and current.
-let redis: TestRedis;
-let engine: RunningEngine;
-
-beforeAll(async () => {
-  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
-});
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), engine?.close()]);
-});
+const servers = useRedisAndEngine();
 
 /**
  * A container's subcommands (CLIENT, OBJECT ...) come from a hash table in Redis, in an order that
@@ -58,13 +48,13 @@ it('answers COMMAND INFO and COMMAND DOCS for each of its commands exactly as Re
     ['COMMAND', 'INFO', n],
     ['COMMAND', 'DOCS', n],
   ]);
-  const [expected, actual] = await Promise.all([ask(redis.port, requests), ask(engine.port, requests)]);
+  const [expected, actual] = await Promise.all([ask(servers.redisPort, requests), ask(servers.enginePort, requests)]);
   const differing = requests.filter((_, i) => expected[i] !== actual[i]).map((r) => r.join(' '));
   expect(differing).toEqual([]);
 });
 
 it('counts its own commands in COMMAND COUNT and lists them in COMMAND', async () => {
-  const [count, all] = await ask(engine.port, [['COMMAND', 'COUNT'], ['COMMAND']]);
+  const [count, all] = await ask(servers.enginePort, [['COMMAND', 'COUNT'], ['COMMAND']]);
   expect(count).toBe(`:${allCommands.length}\r\n`);
   expect(all!.startsWith(`*${allCommands.length}\r\n`)).toBe(true);
 });

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { describe, expect, it } from 'vitest';
+import { useRedisAndEngine } from './harness/servers.js';
 import { RawConnection } from './harness/connection.js';
 
 // Malformed and unusual input, sent byte for byte to a real redis-server and to the engine: the bytes
 // that come back and whether the connection is closed must be the same, and the engine must go on
 // serving other clients.
 
-let redis: TestRedis;
-let engine: RunningEngine;
-
-beforeAll(async () => {
-  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
-});
-
-afterAll(async () => {
-  await Promise.all([redis?.stop(), engine?.close()]);
-});
+const servers = useRedisAndEngine();
 
 /** Sends the chunks (with a pause between them), then reports what came back and whether it closed. */
 async function exchange(port: number, chunks: (string | Buffer)[], settleMs = 250): Promise<{ bytes: string; closed: boolean }> {
@@ -32,7 +22,7 @@ async function exchange(port: number, chunks: (string | Buffer)[], settleMs = 25
 }
 
 async function engineStillServes(): Promise<void> {
-  const conn = await RawConnection.open(engine.port);
+  const conn = await RawConnection.open(servers.enginePort);
   conn.writeRaw('*1\r\n$4\r\nPING\r\n');
   expect(await conn.read()).toEqual({ t: '+', v: 'PONG' });
   conn.close();
@@ -77,15 +67,15 @@ const cases: Array<[string, (string | Buffer)[]]> = [
 describe('protocol: the engine answers malformed input as Redis does', () => {
   for (const [title, chunks] of cases) {
     it(title, async () => {
-      const [expected, actual] = await Promise.all([exchange(redis.port, chunks), exchange(engine.port, chunks)]);
+      const [expected, actual] = await Promise.all([exchange(servers.redisPort, chunks), exchange(servers.enginePort, chunks)]);
       expect(actual).toEqual(expected);
       await engineStillServes();
     });
   }
 
   it('keeps serving others while a client disconnects mid-command', async () => {
-    const other = await RawConnection.open(engine.port);
-    const quitter = await RawConnection.open(engine.port);
+    const other = await RawConnection.open(servers.enginePort);
+    const quitter = await RawConnection.open(servers.enginePort);
     quitter.writeRaw('*3\r\n$3\r\nSET\r\n$4\r\nhalf\r\n$10\r\nabc');
     await new Promise((r) => setTimeout(r, 30));
     quitter.close();
@@ -95,12 +85,12 @@ describe('protocol: the engine answers malformed input as Redis does', () => {
   });
 
   it('forgets a blocked client that disconnects: the next push stays in the list', async () => {
-    const waiter = await RawConnection.open(engine.port);
+    const waiter = await RawConnection.open(servers.enginePort);
     waiter.writeRaw('*3\r\n$5\r\nBLPOP\r\n$5\r\ngone-q\r\n$1\r\n0\r\n');
     await new Promise((r) => setTimeout(r, 30));
     waiter.close();
     await new Promise((r) => setTimeout(r, 30));
-    const other = await RawConnection.open(engine.port);
+    const other = await RawConnection.open(servers.enginePort);
     other.writeRaw('*3\r\n$5\r\nRPUSH\r\n$6\r\ngone-q\r\n$1\r\nx\r\n*2\r\n$4\r\nLLEN\r\n$6\r\ngone-q\r\n');
     expect(await other.read()).toEqual({ t: ':', v: '1' });
     expect(await other.read()).toEqual({ t: ':', v: '1' });
@@ -109,7 +99,7 @@ describe('protocol: the engine answers malformed input as Redis does', () => {
 
   it('does not reserve memory for a declared bulk before it arrives', async () => {
     const before = process.memoryUsage().arrayBuffers;
-    const conns = await Promise.all(Array.from({ length: 8 }, () => RawConnection.open(engine.port)));
+    const conns = await Promise.all(Array.from({ length: 8 }, () => RawConnection.open(servers.enginePort)));
     for (const c of conns) c.writeRaw('*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$500000000\r\nabc');
     await new Promise((r) => setTimeout(r, 100));
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * 1024 * 1024);
@@ -118,7 +108,7 @@ describe('protocol: the engine answers malformed input as Redis does', () => {
   });
 
   it('answers HELLO 3 as a server without RESP3 does, and stays on RESP2', async () => {
-    const conn = await RawConnection.open(engine.port);
+    const conn = await RawConnection.open(servers.enginePort);
     conn.writeRaw('*2\r\n$5\r\nHELLO\r\n$1\r\n3\r\n*1\r\n$4\r\nPING\r\n');
     expect(await conn.read()).toEqual({ t: '-', v: 'NOPROTO unsupported protocol version' });
     expect(await conn.read()).toEqual({ t: '+', v: 'PONG' });

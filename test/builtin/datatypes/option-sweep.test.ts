@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { commands as hashes } from '../../../src/builtin/commands/hashes.js';
 import { commands as lists } from '../../../src/builtin/commands/lists.js';
 import { commands as sets } from '../../../src/builtin/commands/sets.js';
 import { commands as zsets } from '../../../src/builtin/commands/zsets.js';
-import { startBuiltinEngine, type RunningEngine } from '../../../src/builtin/start.js';
-import { startRedis, type TestRedis } from '../../helpers/redis-server.js';
+import { useRedisAndEngine } from '../harness/servers.js';
 import { RawConnection } from '../harness/connection.js';
 import { normaliserKinds } from '../harness/normalise.js';
 import { encodeReply, type Reply } from '../harness/resp.js';
@@ -156,19 +155,12 @@ async function run(port: number, all: string[][], unordered = false): Promise<st
   }
 }
 
-let redis: TestRedis;
-let engine: RunningEngine;
-beforeAll(async () => {
-  [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
-});
-afterAll(async () => {
-  await Promise.all([redis?.stop(), engine?.close()]);
-});
+const servers = useRedisAndEngine();
 
 it('answers 6,000 random option mixes of the data-type commands as Redis does', { timeout: 120_000 }, async () => {
   const all = calls(6000, SETUP, TOKENS);
-  const expected = await run(redis.port, all);
-  const actual = await run(engine.port, all);
+  const expected = await run(servers.redisPort, all);
+  const actual = await run(servers.enginePort, all);
   const differing = actual.flatMap((line, i) => (line === expected[i] ? [] : [`#${i} engine: ${line}\n      redis:  ${expected[i]}`]));
   expect(differing.slice(0, 8)).toEqual([]);
 });
@@ -177,8 +169,8 @@ it('answers 3,000 random option mixes on collections past their small encodings 
   // Random ZADDs soon give the big sorted set scores out of step with its members' byte order, where lex
   // ranges over a skiplist are undefined (DEVIATIONS.md): no lex ranges here; the corpus has them.
   const all = calls(3000, BIG_SETUP, BIG_TOKENS, (args) => !/LEX/i.test(args[0]!) && !args.some((a) => a.toUpperCase() === 'BYLEX'));
-  const expected = await run(redis.port, all, true);
-  const actual = await run(engine.port, all, true);
+  const expected = await run(servers.redisPort, all, true);
+  const actual = await run(servers.enginePort, all, true);
   const differing = actual.flatMap((line, i) => (line === expected[i] ? [] : [`#${i} engine: ${line.slice(0, 400)}\n      redis:  ${expected[i]!.slice(0, 400)}`]));
   expect(differing.slice(0, 8)).toEqual([]);
 });
