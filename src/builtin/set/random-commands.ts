@@ -2,23 +2,13 @@ import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { integerArg, positiveArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
-import { checkRepeatedPicks } from '../util/repeat-limit.js';
+import { distinct, pickRandom, randomIndex } from '../util/random-pick.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
 import { membersInOrder, setAt, setOf } from './set-value.js';
 
 const LONG_MAX = 2n ** 63n - 1n;
 const text = (s: string): RespReply => bulk(fromBytes(s));
-const randomIndex = (n: number): number => Math.floor(Math.random() * n);
-
-/** `count` distinct members picked at random (a partial Fisher-Yates shuffle). */
-function distinct(members: string[], count: number): string[] {
-  for (let i = 0; i < count; i++) {
-    const j = i + randomIndex(members.length - i);
-    [members[i], members[j]] = [members[j]!, members[i]!];
-  }
-  return members.slice(0, count);
-}
 
 const spop = command('spop', -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
   if (args.length > 3) fail(SYNTAX_ERROR);
@@ -56,14 +46,7 @@ const srandmember = command('srandmember', -2, ['readonly'], [1, 1, 1], ({ db },
   if (l < -LONG_MAX) fail(`ERR value is out of range, value must between -${LONG_MAX} and ${LONG_MAX}`);
   const set = setAt(db, key);
   if (set === undefined || l === 0n) return array([]);
-  const members = membersInOrder(set);
-  if (l < 0n || l === 1n) {
-    const n = Number(l < 0n ? -l : l);
-    checkRepeatedPicks(n);
-    return array(Array.from({ length: n }, () => text(members[randomIndex(members.length)]!)));
-  }
-  if (l >= BigInt(members.length)) return array(members.map(text));
-  return array(distinct(members, Number(l)).map(text));
+  return array(pickRandom(membersInOrder(set), l, (all) => all).map(text));
 });
 
 export const randomCommands: CommandSpec[] = [spop, srandmember];
