@@ -27,35 +27,6 @@ export async function run(argv: string[]): Promise<number> {
 
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
 
-  program
-    .command('doctor')
-    .description('check what Redis the tutor can use, and what to do if none')
-    .option('--json', 'print the findings as JSON')
-    .action(async (_opts, cmd: Command) => {
-      const { doctor } = await import('./commands/doctor.js');
-      exitCode = await doctor(globals(cmd), process.env);
-    });
-
-  program
-    .command('server')
-    .description("run the tutor's built-in engine in the foreground for redis-cli or your own code, until Ctrl+C")
-    .addHelpText('after', '\nThe address comes from the global --port <n> (redis-tutor server --port 7000); without it, a free port.')
-    .action(async (_opts, cmd: Command) => {
-      const { server } = await import('./commands/server.js');
-      exitCode = await server(globals(cmd));
-    });
-
-  program
-    .command('repl')
-    .description('free-form Redis commands with the tutor beside you (pipe a file in to run it as redis-cli would)')
-    .option('--raw', 'print replies as redis-cli --raw does')
-    .option('--no-coach', 'no teaching notes after commands')
-    .option('--yes', 'run FLUSHALL, SHUTDOWN and the like on a server the tutor did not start without asking')
-    .action(async (_opts, cmd: Command) => {
-      const { repl } = await import('./commands/repl.js');
-      exitCode = await repl(globals(cmd), process.env);
-    });
-
   const lessonsDir = () => new Option('--lessons <dir>', 'use the lesson files in <dir> instead of the built-in course (for lesson authors)');
 
   program
@@ -96,6 +67,35 @@ export async function run(argv: string[]): Promise<number> {
     .action(async (name: string | undefined, _opts, cmd: Command) => {
       const { reset } = await import('./commands/reset.js');
       exitCode = await reset(name, globals(cmd), process.env);
+    });
+
+  program
+    .command('repl')
+    .description('free-form Redis commands with the tutor beside you (pipe a file in to run it as redis-cli would)')
+    .option('--raw', 'print replies as redis-cli --raw does')
+    .option('--no-coach', 'no teaching notes after commands')
+    .option('--yes', 'run FLUSHALL, SHUTDOWN and the like on a server the tutor did not start without asking')
+    .action(async (_opts, cmd: Command) => {
+      const { repl } = await import('./commands/repl.js');
+      exitCode = await repl(globals(cmd), process.env);
+    });
+
+  program
+    .command('doctor')
+    .description('check what Redis the tutor can use, and what to do if none')
+    .option('--json', 'print the findings as JSON')
+    .action(async (_opts, cmd: Command) => {
+      const { doctor } = await import('./commands/doctor.js');
+      exitCode = await doctor(globals(cmd), process.env);
+    });
+
+  program
+    .command('server')
+    .description("run the tutor's built-in engine in the foreground for redis-cli or your own code, until Ctrl+C")
+    .addHelpText('after', '\nThe address comes from the global --port <n> (redis-tutor server --port 7000); without it, a free port.')
+    .action(async (_opts, cmd: Command) => {
+      const { server } = await import('./commands/server.js');
+      exitCode = await server(globals(cmd));
     });
 
   program
