@@ -65,6 +65,16 @@ describe('errors for people', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a command that cannot reach the Redis it was given: one message, exit 2, no stack trace', async () => {
+    const r = await runBin(['repl', '--port', String(closedPort)], { input: 'PING\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `Nothing is listening at 127.0.0.1:${closedPort}, given by --host/--port (connection refused).\n` +
+        'Start Redis there, check the host and port, or leave the address out and the tutor will find or start a Redis for you.\n',
+    );
+    expect(r.stdout).toBe('');
+  });
+
   it('--debug adds the stack trace', async () => {
     const r = await runBin(['doctor', '--url', 'localhost:6379', '--debug']);
     expect(r.code).toBe(2);
