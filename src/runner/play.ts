@@ -5,6 +5,7 @@ import { theme } from '../ui/theme.js';
 import type { StepContext } from './context.js';
 import { initialState, transition, type RunState, type StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
+import { reflow } from './render.js';
 import { rebuildState } from './replay.js';
 import { playPredict, playQuiz, playRun, playSay } from './steps.js';
 import { playTry } from './try.js';
@@ -66,6 +67,6 @@ function playStep(ctx: StepContext, step: Step): Promise<StepEnd> {
 }
 
 /** The title block a lesson opens with. */
-export function lessonHeader(lesson: Lesson, lang: string): string {
-  return `${theme.bold(m.lessonTitle(lesson.order, localize(lesson.title, lang), lesson.minutes))}\n${m.goal(localize(lesson.goal, lang))}`;
+export function lessonHeader(lesson: Lesson, lang: string, width: number): string {
+  return `${theme.bold(m.lessonTitle(lesson.order, localize(lesson.title, lang), lesson.minutes))}\n${reflow(m.goal(localize(lesson.goal, lang)), width)}`;
 }

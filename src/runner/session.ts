@@ -39,7 +39,7 @@ export async function runLesson(
     clock = t;
     return addTime(p, lesson.id, spent);
   };
-  ctx.out(lessonHeader(lesson, ctx.lang));
+  ctx.out(lessonHeader(lesson, ctx.lang, ctx.width));
   if (start > 0) ctx.out(theme.dim(m.resumed(start + 1, lesson.steps.length)));
   const began = now();
   try {
