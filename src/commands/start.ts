@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { guard, terminalPlayer } from '../runner/interactive.js';
 import { menuChoices, QUIT } from '../runner/menu.js';
 import { runnerMsg as m } from '../runner/messages.js';
-import { renderInline } from '../runner/render.js';
+import { renderInline } from '../ui/prose.js';
 import { runLesson } from '../runner/session.js';
 import { languageFrom } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';

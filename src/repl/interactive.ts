@@ -1,5 +1,7 @@
 import readline from 'node:readline';
+import { reflow } from '../ui/prose.js';
 import { theme } from '../ui/theme.js';
+import { displayWidth } from '../ui/width.js';
 import { complete } from './complete.js';
 import type { DocsIndex } from './docs/index.js';
 import { hintFor } from './hint.js';
@@ -95,7 +97,8 @@ function print(output: NodeJS.WriteStream, result: LineResult, encoding: BufferE
   const isError = result.out.startsWith('(error) ') && encoding === 'utf8';
   output.write(isError ? `${theme.error(result.out.trimEnd())}\n` : result.out, encoding);
   if (result.err !== undefined) output.write(`${theme.warn(result.err)}\n`);
-  if (result.note !== undefined) output.write(`${theme.dim(`» ${result.note}`)}\n`);
+  // Notes are wrapped at word boundaries to the terminal, not cut mid-word by it.
+  if (result.note !== undefined) output.write(`${theme.dim(reflow(`» ${result.note}`, (output.columns || 80) - 1))}\n`);
 }
 
 /**
@@ -186,7 +189,9 @@ class LineEditor {
   private drawHint(): void {
     const rl = this.rl as readline.Interface & { cursor: number; line: string };
     if (this.search !== undefined || rl.cursor !== rl.line.length || rl.line.trim() === '') return;
-    const room = (this.output.columns || 80) - rl.getPrompt().length - Array.from(rl.line).length - 1;
+    // In columns, not characters: a Korean character takes two, and a hint that overflows the line wraps
+    // onto the next one, where clearing it later cannot reach.
+    const room = (this.output.columns || 80) - displayWidth(rl.getPrompt()) - displayWidth(rl.line) - 1;
     let hint = hintFor(this.docs, rl.line);
     if (room <= 3 || hint === '') return;
     if (hint.length > room) hint = `${hint.slice(0, room - 1)}…`;

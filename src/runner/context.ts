@@ -5,7 +5,7 @@ import { theme } from '../ui/theme.js';
 import { runnerMsg as m } from './messages.js';
 import type { Player } from './player.js';
 import type { Executed, LessonRedis } from './redis.js';
-import { reflow, renderInline } from './render.js';
+import { reflow, renderInline } from '../ui/prose.js';
 
 /** What `show <key>` and `help <command>` print; supplied by the REPL's modules. */
 export interface Extras {

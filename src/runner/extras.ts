@@ -1,7 +1,7 @@
 import { runnerMsg as m } from './messages.js';
 import type { Extras } from './context.js';
 import type { LessonRedis } from './redis.js';
-import { renderInline } from './render.js';
+import { renderInline } from '../ui/prose.js';
 
 /**
  * `show <key>` and `help <command>` at a try prompt, drawn by the REPL's own modules so the learner sees

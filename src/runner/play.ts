@@ -5,7 +5,7 @@ import { theme } from '../ui/theme.js';
 import type { StepContext } from './context.js';
 import { initialState, transition, type RunState, type StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
-import { reflow } from './render.js';
+import { reflow } from '../ui/prose.js';
 import { rebuildState } from './replay.js';
 import { playPredict, playQuiz, playRun, playSay } from './steps.js';
 import { playTry } from './try.js';

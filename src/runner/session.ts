@@ -5,7 +5,7 @@ import { theme } from '../ui/theme.js';
 import type { StepContext } from './context.js';
 import { runnerMsg as m } from './messages.js';
 import { lessonHeader, playLesson } from './play.js';
-import { renderInline } from './render.js';
+import { renderInline } from '../ui/prose.js';
 import { lessonSummary } from './summary.js';
 
 /** Where progress goes; `set` must not throw (a failed save is told once, and the lesson goes on). */

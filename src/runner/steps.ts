@@ -4,7 +4,7 @@ import { theme } from '../ui/theme.js';
 import { runShown, say, type StepContext } from './context.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
-import { renderInline } from './render.js';
+import { renderInline } from '../ui/prose.js';
 
 /** After a step the learner read: on, or back / quit if they typed that at the pause. */
 async function read(ctx: StepContext): Promise<StepEnd> {

@@ -3,7 +3,7 @@ import { localize } from '../course/text.js';
 import type { StepOutcome } from '../progress/model.js';
 import { theme } from '../ui/theme.js';
 import { runnerMsg as m } from './messages.js';
-import { renderInline } from './render.js';
+import { renderInline } from '../ui/prose.js';
 
 export interface SummaryFacts {
   lesson: Lesson;

@@ -7,7 +7,7 @@ import { classifyInput } from './input.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import type { LessonRedis } from './redis.js';
-import { reflow, renderInline } from './render.js';
+import { reflow, renderInline } from '../ui/prose.js';
 
 /** What the learner has done so far in one `try` step, besides changing Redis. */
 export interface Attempt {

@@ -53,6 +53,12 @@ test('the interactive REPL: prompt, replies, a coach note, Tab, hints, show, hel
   t.press('C-c');
   await t.waitFor(`${prompt}^C\n(Ctrl+C clears the line. To leave, press Ctrl+D or type quit.)\n${prompt.trimEnd()}`);
 
+  // Korean takes two columns a character: the hint must fit what is left of the line and vanish on Enter.
+  const korean = `set ${'이름'.repeat(15)} `;
+  t.type(korean);
+  await t.waitFor(/value \[NX \| XX\]|…/);
+  await run(t, '"민수"', `${prompt}${korean}"민수"\nOK\n${prompt.trimEnd()}`);
+
   const shown = await run(t, 'show chat', '└');
   expect(shown).toContain('chat  type: list   TTL: none (persists)   encoding: quicklist');
   expect(shown).toMatch(/│ index │ from end │ value │\n├─+┼─+┼─+┤\n│ 0\s+│ -2\s+│ "a"\s+│\n│ 1\s+│ -1\s+│ "b"\s+│/);

@@ -1,4 +1,5 @@
-import { theme } from '../ui/theme.js';
+import { theme } from './theme.js';
+import { displayWidth } from './width.js';
 
 export interface Style {
   code: (s: string) => string;
@@ -41,8 +42,8 @@ export function renderInline(text: string, style: Style = theme): string {
   return out;
 }
 
-/** Visible length of lesson prose: markup characters take no room on screen. */
-const visible = (word: string) => word.replace(/\\([`*])/g, '$1').replace(/`|\*\*/g, '').length;
+/** Columns lesson prose takes on screen: markup characters take none, Korean characters two. */
+const visible = (word: string) => displayWidth(word.replace(/\\([`*])/g, '$1').replace(/`|\*\*/g, ''));
 
 /**
  * Pure: re-wraps lesson prose to the terminal's width. Paragraphs (blank-line separated) are joined and

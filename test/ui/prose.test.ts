@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reflow, renderInline } from '../../src/runner/render.js';
+import { reflow, renderInline } from '../../src/ui/prose.js';
 
 const style = { code: (s: string) => `<c>${s}</c>`, bold: (s: string) => `<b>${s}</b>` };
 
