@@ -24,7 +24,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
       sink.set({ ...sink.get(), welcomed: true });
     }
     for (;;) {
-      const menu = menuChoices(lessons, sink.get(), lang);
+      const menu = menuChoices(lessons, sink.get(), lang, (lesson) => (unmetNeeds(lesson, playground.connection).length > 0 ? m.menuUnavailable() : undefined));
       const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 12 }));
       if (picked === QUIT) return 0;
       let lesson: Lesson | undefined = lessons.find((l) => l.id === picked);

@@ -98,6 +98,7 @@ const en = {
   resetDone: (what: string) => `Progress cleared for ${what}.`,
   resetKept: () => 'Nothing was changed.',
   resetNeedsYes: () => 'redis-tutor reset asks before it clears anything, and standard input is not a terminal. Add --yes to clear without asking.',
+  menuUnavailable: () => '(needs a real Redis: see redis-tutor doctor)',
   unmetNeed: (id: string, need: string) =>
     need === 'real-server'
       ? `The lesson "${id}" needs a real Redis server, and the built-in engine is in use: ${msg.installRedis()} and run it again, or use --url.`

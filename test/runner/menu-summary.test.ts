@@ -26,6 +26,13 @@ describe('menuChoices', () => {
     expect(menu.default).toBe('more');
   });
 
+  it('greys out a lesson this connection cannot play, with the reason, and does not default to it', () => {
+    const menu = menuChoices([basics, more], emptyProgress(), 'en', (l) => (l.id === 'basics' ? '(needs a real Redis)' : undefined));
+    expect(menu.choices[0]).toEqual({ name: ' 1. Basics', value: 'basics', disabled: '(needs a real Redis)' });
+    expect(menu.choices[1]).toEqual({ name: ' 2. More', value: 'more' });
+    expect(menu.default).toBe('more');
+  });
+
   it('shows titles in the learner\'s language', () => {
     expect(menuChoices([basics], emptyProgress(), 'ko').choices[0]!.name).toBe(' 1. 기초');
   });
