@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Redis as RedisClient, RedisOptions } from 'ioredis';
 import { UserError } from '../errors.js';
 import { msg } from '../ui/messages.js';
@@ -43,7 +44,8 @@ export function clientOptions(endpoint: Endpoint, timeoutMs: number): RedisOptio
   };
   if (endpoint.username !== undefined) options.username = endpoint.username;
   if (endpoint.password !== undefined) options.password = endpoint.password;
-  if (endpoint.tls) options.tls = { servername: endpoint.host };
+  // SNI takes a host name; Node warns (DEP0123) when handed an IP address.
+  if (endpoint.tls) options.tls = isIP(endpoint.host) ? {} : { servername: endpoint.host };
   return options;
 }
 
