@@ -1,6 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * What every run of the bin in a test starts from: no colour, no REDIS_URL, and a local address where
+ * nothing listens (port 1), so a Redis the developer runs on 6379 is never found nor touched. A test that
+ * wants the local step sets REDIS_TUTOR_LOCAL itself.
+ */
+export const HERMETIC_ENV: Record<string, string> = { NO_COLOR: '1', FORCE_COLOR: '0', REDIS_URL: '', REDIS_TUTOR_LOCAL: '127.0.0.1:1' };
+
 export const BIN = fileURLToPath(new URL('../../bin/redis-tutor.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,7 +26,7 @@ export interface BinResult {
 export function runBin(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; node?: string } = {}): Promise<BinResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDIS_URL: '', ...options.env },
+      env: { ...process.env, ...HERMETIC_ENV, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

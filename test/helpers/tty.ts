@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { BIN } from './bin.js';
+import { BIN, HERMETIC_ENV } from './bin.js';
 
 /**
  * Drives the real bin in a real pseudo-terminal (a detached tmux session), as a learner would see it:
@@ -26,7 +26,7 @@ let counter = 0;
 export function openTerminal(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; node?: string } = {}): Terminal {
   const name = `rt-${process.pid}-${counter++}`;
   const statusFile = `/tmp/${name}.status`;
-  const env = { NO_COLOR: '1', FORCE_COLOR: '0', REDIS_URL: '', TERM: 'xterm-256color', ...options.env };
+  const env = { ...HERMETIC_ENV, TERM: 'xterm-256color', ...options.env };
   const envArgs = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
   const command = `env ${envArgs} ${shellQuote(options.node ?? process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}; echo $? > ${statusFile}; sleep 600`;
   execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), command]);
