@@ -6,7 +6,7 @@ import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { fail } from '../util/reply-error.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
-import { afterWrite } from '../util/typed.js';
+import { removeEach } from '../util/typed.js';
 
 const text = (s: string | undefined): RespReply => (s === undefined ? NIL : bulk(fromBytes(s)));
 
@@ -57,10 +57,7 @@ const hdel = command('hdel', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   const key = toBytes(args[1]!);
   const hash = hashAt(db, key);
   if (hash === undefined) return integer(0);
-  let deleted = 0;
-  for (const f of args.slice(2)) if (hash.value.delete(toBytes(f))) deleted++;
-  if (deleted > 0) afterWrite(db, key, hash.value.size);
-  return integer(deleted);
+  return removeEach(db, key, args.slice(2), (f) => hash.value.delete(f), () => hash.value.size);
 });
 
 const hexists = command('hexists', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(hashAt(db, toBytes(args[1]!))?.value.has(toBytes(args[2]!)) ? 1 : 0));

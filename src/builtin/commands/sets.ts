@@ -5,7 +5,7 @@ import { addMember, membersInOrder, newSet, setAt } from '../set/set-value.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
-import { afterWrite, lookup } from '../util/typed.js';
+import { afterWrite, lookup, removeEach } from '../util/typed.js';
 
 const text = (s: string): RespReply => bulk(fromBytes(s));
 
@@ -24,10 +24,7 @@ const srem = command('srem', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   const key = toBytes(args[1]!);
   const set = setAt(db, key);
   if (set === undefined) return integer(0);
-  let removed = 0;
-  for (const m of args.slice(2)) if (set.value.delete(toBytes(m))) removed++;
-  if (removed > 0) afterWrite(db, key, set.value.size);
-  return integer(removed);
+  return removeEach(db, key, args.slice(2), (m) => set.value.delete(m), () => set.value.size);
 });
 
 const smembers = command('smembers', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {

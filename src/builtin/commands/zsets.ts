@@ -1,10 +1,10 @@
 import { array, bulk, integer, NIL, type RespReply } from '../../resp/types.js';
-import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { toBytes, type CommandSpec } from '../types.js';
 import { formatDouble } from '../util/format-double.js';
 import { fail } from '../util/reply-error.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
-import { afterWrite } from '../util/typed.js';
+import { removeEach } from '../util/typed.js';
 import { popCommands } from '../zset/pop-commands.js';
 import { zrandmember } from '../zset/zrandmember.js';
 import { rangeCommands } from '../zset/range-commands.js';
@@ -47,10 +47,7 @@ const zrem = command('zrem', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   const key = toBytes(args[1]!);
   const z = zsetAt(db, key);
   if (z === undefined) return integer(0);
-  let removed = 0;
-  for (const m of args.slice(2)) if (z.value.remove(toBytes(m))) removed++;
-  if (removed > 0) afterWrite(db, key, z.value.size);
-  return integer(removed);
+  return removeEach(db, key, args.slice(2), (m) => z.value.remove(m), () => z.value.size);
 });
 
 const zscan = command('zscan', -3, ['readonly'], [1, 1, 1], ({ db }, args) => {

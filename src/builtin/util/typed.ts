@@ -1,4 +1,5 @@
-import { WRONGTYPE, type Bytes, type Keyspace, type RedisValue } from '../types.js';
+import { integer, type RespReply } from '../../resp/types.js';
+import { toBytes, WRONGTYPE, type Bytes, type Keyspace, type RedisValue } from '../types.js';
 import { fail } from './reply-error.js';
 
 export type ValueOf<T extends RedisValue['type']> = Extract<RedisValue, { type: T }>;
@@ -18,4 +19,15 @@ export function lookup<T extends RedisValue['type']>(db: Keyspace, key: Bytes, t
 export function afterWrite(db: Keyspace, key: Bytes, size: number): void {
   if (size === 0) db.delete(key);
   else db.touched(key);
+}
+
+/**
+ * HDEL, SREM and ZREM: removes each named element with `remove`, answers how many were there, and
+ * deletes the key once the aggregate is empty (`size` is read after the removals).
+ */
+export function removeEach(db: Keyspace, key: Bytes, names: Buffer[], remove: (name: Bytes) => boolean, size: () => number): RespReply {
+  let removed = 0;
+  for (const name of names) if (remove(toBytes(name))) removed++;
+  if (removed > 0) afterWrite(db, key, size());
+  return integer(removed);
 }
