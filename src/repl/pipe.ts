@@ -53,7 +53,11 @@ export async function runPipe(session: Session, input: Readable, out: Writable, 
         if (result.err !== undefined) err.write(`${result.err}\n`);
         if (result.note !== undefined) err.write(`${result.note}\n`);
       }
-      if (result.quit) quit = true;
+      if (result.quit) {
+        quit = true;
+        // Stop reading now, even if whatever feeds the pipe keeps it open.
+        input.destroy();
+      }
       if (buffered.length >= FLUSH_AT) await flush();
       if (queue.length <= WINDOW / 2 || quit) releaseReader();
     }
@@ -69,16 +73,21 @@ export async function runPipe(session: Session, input: Readable, out: Writable, 
   // is to redis-cli. A chunk's lines are all sent before the writer runs, so they leave in one write.
   const decoder = new StringDecoder('utf8');
   let rest = '';
-  for await (const chunk of input) {
-    const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) {
-      send(line);
-      // Past the window, wait until half of it is answered: the next half then goes out in one write.
-      if (queue.length > WINDOW) await new Promise<void>((r) => (wakeReader = r));
+  try {
+    for await (const chunk of input) {
+      const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        send(line);
+        // Past the window, wait until half of it is answered: the next half then goes out in one write.
+        if (queue.length > WINDOW) await new Promise<void>((r) => (wakeReader = r));
+        if (quit) break;
+      }
       if (quit) break;
     }
-    if (quit) break;
+  } catch (err) {
+    // Destroyed on QUIT: the end of reading, not an error.
+    if (!quit) throw err;
   }
   rest += decoder.end();
   if (rest !== '' && !quit) send(rest);

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { BIN, runBin } from '../helpers/bin.js';
+import { BIN, HERMETIC_ENV, runBin } from '../helpers/bin.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const commands = readFileSync(new URL('./fixtures/pipe-commands.txt', import.meta.url), 'utf8');
@@ -117,4 +117,16 @@ test('quit stops reading, even with more lines piped after it', async () => {
   const tutor = await runBin(['repl', '--url', `${redis.url}/0`], { input: 'ECHO one\nquit\nSET after-quit 1\n', env: { XDG_CONFIG_HOME: redis.dir } });
   expect(tutor.stdout).toBe('"one"\n');
   expect(redisCli(['EXISTS', 'after-quit'])).toBe('0\n');
+});
+
+test('quit ends the tutor at once, even while whatever feeds the pipe keeps it open', async () => {
+  const child = spawn(process.execPath, [BIN, 'repl', '--url', `${redis.url}/0`], { env: { ...process.env, ...HERMETIC_ENV, XDG_CONFIG_HOME: redis.dir }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  child.stdin.write('ECHO still-open\nquit\n'); // and stdin is never ended
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
+  if (code === 'still running') child.kill('SIGTERM');
+  expect(code).toBe(0);
+  expect(out).toBe('"still-open"\n');
 });
