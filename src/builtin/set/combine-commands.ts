@@ -4,6 +4,7 @@ import { keyword, positiveArg, integerArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { membersInOrder, setAt, setOf, type SetValue } from './set-value.js';
+import { storeResult } from '../util/typed.js';
 
 const text = (s: string): RespReply => bulk(fromBytes(s));
 
@@ -46,12 +47,7 @@ function difference(sets: Array<SetValue | undefined>): Set<Bytes> {
 /** Stores a result set at `key` (replacing whatever was there), or deletes `key` when it is empty. */
 function store(db: Keyspace, key: Bytes, members: Iterable<Bytes>): RespReply {
   const set = setOf(members);
-  if (set.value.size === 0) {
-    db.delete(key);
-    return integer(0);
-  }
-  db.set(key, set);
-  return integer(set.value.size);
+  return storeResult(db, key, set, set.value.size);
 }
 
 const sinter = command('sinter', -2, ['readonly'], [1, -1, 1], ({ db }, args) => {

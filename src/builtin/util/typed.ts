@@ -31,3 +31,16 @@ export function removeEach(db: Keyspace, key: Bytes, names: Buffer[], remove: (n
   if (removed > 0) afterWrite(db, key, size());
   return integer(removed);
 }
+
+/**
+ * The STORE forms (SINTERSTORE, ZUNIONSTORE, ZRANGESTORE, ...): replaces `key` with the result, or deletes
+ * it when the result is empty (Redis keeps no empty aggregate), and answers the result's size.
+ */
+export function storeResult(db: Keyspace, key: Bytes, value: RedisValue, size: number): RespReply {
+  if (size === 0) {
+    db.delete(key);
+    return integer(0);
+  }
+  db.set(key, value);
+  return integer(size);
+}

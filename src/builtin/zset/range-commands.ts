@@ -5,7 +5,7 @@ import { formatDouble } from '../util/format-double.js';
 import { inclusiveRange } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
-import { afterWrite } from '../util/typed.js';
+import { afterWrite, storeResult } from '../util/typed.js';
 import { byLex, byRank, byScore } from './query.js';
 import { parseLexRange, parseScoreRange } from './ranges.js';
 import type { ZEntry } from './sorted-set.js';
@@ -71,13 +71,7 @@ function zrange(name: string, fixedType: RangeType, fixedDirection: Direction, s
     const z = zsetAt(db, toBytes(args[at]!));
     const selected = z === undefined ? [] : select(z);
     if (!store) return entriesReply(selected, withScores);
-    const destination = toBytes(args[1]!);
-    if (selected.length === 0) {
-      db.delete(destination);
-      return integer(0);
-    }
-    db.set(destination, zsetOf(selected));
-    return integer(selected.length);
+    return storeResult(db, toBytes(args[1]!), zsetOf(selected), selected.length);
   });
 }
 

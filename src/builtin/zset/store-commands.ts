@@ -7,6 +7,7 @@ import { membersInOrder, type SetValue } from '../set/set-value.js';
 import { entriesReply } from './range-commands.js';
 import { compareEntries, type ZEntry } from './sorted-set.js';
 import { zsetOf, type ZsetValue } from './zset-value.js';
+import { storeResult } from '../util/typed.js';
 
 type Op = 'union' | 'inter' | 'diff';
 type Aggregate = 'sum' | 'min' | 'max';
@@ -124,13 +125,7 @@ function run({ db }: CommandContext, args: Buffer[], op: Op, destination: Buffer
   if (countOnly) return integer(limit > 0 ? Math.min(limit, entries.length) : entries.length);
   if (destination === undefined) return entriesReply(entries.sort(compareEntries), withScores);
   const result = zsetOf(entries);
-  const key = toBytes(destination);
-  if (result.value.size === 0) {
-    db.delete(key);
-    return integer(0);
-  }
-  db.set(key, result);
-  return integer(result.value.size);
+  return storeResult(db, toBytes(destination), result, result.value.size);
 }
 
 const storing = (name: string, op: Op): CommandSpec =>
