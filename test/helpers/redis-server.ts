@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/connection/spawn.js';
 
 /** A real redis-server started by a test on a free loopback port, persistence off, in its own temp folder. */
 export interface TestRedis {
@@ -13,16 +13,8 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** The tutor's own free-port finder, shared so tests pick ports the way the private server does. */
+export { freePort };
 
 /** Starts `redis-server` with extra arguments (e.g. ['--requirepass', 'secret']) and waits until it is listening. */
 export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
