@@ -33,6 +33,14 @@ export async function claimPlayground(client: RedisClient, db: number): Promise<
   }
 }
 
+/**
+ * Puts the marker back on a claimed playground (a FLUSHDB, DEL or EXPIRE by the learner may have removed
+ * it), so the database stays the tutor's. SET also clears any TTL given to the marker.
+ */
+export async function restoreMarker(client: RedisClient): Promise<void> {
+  await client.set(PLAYGROUND_MARKER, MARKER_VALUE);
+}
+
 /** Empties a claimed playground (FLUSHDB on that one database only) and puts the marker back. */
 export async function clearPlayground(client: RedisClient, owned: boolean): Promise<void> {
   if (owned) {
