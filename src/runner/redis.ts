@@ -1,6 +1,6 @@
 import type { Connection } from '../connection/resolve.js';
 import { address } from '../connection/options.js';
-import { clearPlayground } from '../connection/playground.js';
+import { clearPlayground, restoreMarker } from '../connection/playground.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from '../repl/parse.js';
 import { formatForCommand } from '../repl/format.js';
 import { renderHelp } from '../repl/help.js';
@@ -67,6 +67,8 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         reply = await call(parsed.args);
         text += formatForCommand(parsed.args, reply, 'human');
       }
+      // A FLUSHDB, DEL or EXPIRE may have taken the marker: the playground must stay the tutor's.
+      if (!connection.owned) await restoreMarker(client);
       const args = parsed.args.map((a) => a.toString('utf8'));
       return { kind: 'ran', line, name, args, reply, text: text.replace(/\n$/, '') };
     },
