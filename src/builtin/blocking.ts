@@ -1,42 +1,41 @@
 import { error, type RespReply } from '../resp/types.js';
 import type { Client } from './client.js';
+import type { EngineClock } from './clock.js';
 import type { Database } from './keyspace.js';
 import type { BlockRequest, Bytes, Keyspace } from './types.js';
 
 export interface BlockingHost {
   database(index: number): Keyspace;
-  readonly clock: { now: number };
+  readonly clock: Pick<EngineClock, 'now' | 'read'>;
   /** Sends a reply to a client that was waiting, and lets it go on with its pipelined input. */
   release(client: Client, reply: RespReply): void;
 }
 
+/** Node's timers cannot wait longer (parseTimeout caps timeouts to it too). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Clients blocked on keys (BLPOP, BRPOP, BLMOVE). A write to a key someone waits on makes it "ready";
  * after each command the ready keys are served in the order they became ready, each key's clients in
- * the order they blocked, as Redis 7.0 does.
+ * the order they blocked, as Redis 7.0 does. Timeouts are deadlines on the engine's clock; a real
+ * timer wakes each one, and `clockMoved` settles them when the tutor moves the clock forward.
  */
 export class BlockingRegistry {
   private readonly byDb = new Map<number, Map<Bytes, Client[]>>();
-  private count = 0;
+  private readonly clients = new Set<Client>();
   private ready: Array<{ db: number; key: Bytes }> = [];
   private readonly readySet = new Set<string>();
 
   constructor(private readonly host: BlockingHost) {}
 
   get size(): number {
-    return this.count;
+    return this.clients.size;
   }
 
   block(client: Client, request: BlockRequest, dbIndex: number): void {
-    const timer =
-      request.timeoutMs > 0
-        ? setTimeout(() => {
-            if (client.blocked?.request !== request) return;
-            this.unblock(client);
-            this.host.release(client, request.onTimeout);
-          }, request.timeoutMs)
-        : undefined;
-    client.blocked = { request, dbIndex, timer };
+    const deadline = request.timeoutMs > 0 ? this.host.clock.now + request.timeoutMs : undefined;
+    client.blocked = { request, dbIndex, deadline, timer: undefined };
+    this.arm(client);
     let keys = this.byDb.get(dbIndex);
     if (keys === undefined) this.byDb.set(dbIndex, (keys = new Map()));
     for (const key of new Set(request.keys)) {
@@ -44,7 +43,7 @@ export class BlockingRegistry {
       if (queue === undefined) keys.set(key, (queue = []));
       queue.push(client);
     }
-    this.count++;
+    this.clients.add(client);
   }
 
   unblock(client: Client): void {
@@ -60,11 +59,41 @@ export class BlockingRegistry {
       if (i >= 0) queue.splice(i, 1);
       if (queue.length === 0) keys!.delete(key);
     }
-    this.count--;
+    this.clients.delete(client);
+  }
+
+  /**
+   * After the clock jumped forward: answers the clients whose deadline has passed, earliest deadline
+   * first and then by client id (Redis's timeout order), and re-arms the rest for the time left.
+   */
+  clockMoved(): void {
+    const now = this.host.clock.now;
+    const due = [...this.clients]
+      .filter((c) => c.blocked!.deadline !== undefined && c.blocked!.deadline <= now)
+      .sort((a, b) => a.blocked!.deadline! - b.blocked!.deadline! || a.id - b.id);
+    for (const client of due) this.timeOut(client);
+    for (const client of this.clients) this.arm(client);
+  }
+
+  /** (Re)starts the real timer for a blocked client's deadline as the engine's clock now stands. */
+  private arm(client: Client): void {
+    const state = client.blocked!;
+    if (state.timer !== undefined) clearTimeout(state.timer);
+    if (state.deadline === undefined) return;
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, state.deadline - this.host.clock.read()));
+    state.timer = setTimeout(() => {
+      if (client.blocked === state) this.timeOut(client);
+    }, wait);
+  }
+
+  private timeOut(client: Client): void {
+    const reply = client.blocked!.request.onTimeout;
+    this.unblock(client);
+    this.host.release(client, reply);
   }
 
   signal(db: Database, key: Bytes): void {
-    if (this.count === 0) return;
+    if (this.clients.size === 0) return;
     if (this.byDb.get(db.index)?.has(key) !== true) return;
     const id = `${db.index}:${key}`;
     if (this.readySet.has(id)) return;

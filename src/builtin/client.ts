@@ -19,6 +19,8 @@ export interface WatchedKey {
 export interface BlockedState {
   request: BlockRequest;
   dbIndex: number;
+  /** When the timeout reply is due, on the engine's clock; undefined waits forever. */
+  deadline: number | undefined;
   timer: NodeJS.Timeout | undefined;
 }
 

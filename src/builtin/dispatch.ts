@@ -23,7 +23,7 @@ export function internals(ctx: CommandContext): { client: Client; engine: Engine
  * blocking command that must wait leaves the client blocked and writes nothing.
  */
 export function execute(engine: Engine, client: Client, args: Buffer[]): void {
-  engine.clock.now = Date.now();
+  engine.clock.tick();
   if (args[0]!.length === 4 && args[0]!.toString('latin1').toLowerCase() === 'quit') {
     client.reply(OK);
     client.closing = true;

@@ -1,6 +1,7 @@
 import type { RespReply } from '../resp/types.js';
 import { BlockingRegistry } from './blocking.js';
 import { Client } from './client.js';
+import { EngineClock } from './clock.js';
 import { CommandTable } from './command-table.js';
 import { Database, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
@@ -26,7 +27,7 @@ export interface EngineOptions {
  */
 export class Engine implements EngineHandle, KeyspaceEvents {
   readonly databaseCount = DATABASES;
-  readonly clock = { now: Date.now() };
+  readonly clock = new EngineClock();
   readonly databases: Database[] = [];
   readonly watch = new WatchRegistry();
   readonly pubsub = new PubSubRegistry();
@@ -34,7 +35,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   readonly memory: MemoryGuard;
   readonly table: CommandTable;
   readonly clients = new Map<number, Client>();
-  readonly startedAt = Date.now();
+  /** On the engine's clock, so uptime grows with an advance as it would with a real wait. */
+  readonly startedAt = this.clock.read();
   /** Filled in by the server once it listens (INFO reports it). */
   port = 0;
   private nextClientId = 1;
@@ -99,9 +101,21 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     for (const client of this.clients.values()) this.blocking.unblock(client);
   }
 
+  /**
+   * Moves the engine's time forward by `ms` without waiting (a lesson's `@wait`): keys whose TTL has
+   * passed are deleted at once (telling WATCH), and blocked clients whose timeout has passed get their
+   * timeout reply, as if the time had really gone by.
+   */
+  advanceClock(ms: number): void {
+    this.clock.advance(ms);
+    for (const db of this.databases) db.sweepExpired();
+    this.blocking.clockMoved();
+  }
+
   /** Redis's active expiry in spirit: keep sampling while more than a quarter of a sample expired. */
   activeExpire(): void {
-    this.clock.now = Date.now();
+    this.clock.tick();
+    // A budget of real CPU time, not of the data's time: it stays on the wall clock.
     const deadline = Date.now() + 10;
     for (const db of this.databases) {
       for (;;) {

@@ -12,6 +12,12 @@ export interface BuiltinEngineOptions {
 export interface RunningEngine {
   host: string;
   port: number;
+  /**
+   * Moves the engine's clock forward by `ms` milliseconds at once (a lesson's `@wait 4s`): keys whose
+   * TTL has passed are gone, TIME and uptime jump, WATCHed keys that expired fail EXEC, and blocked
+   * clients whose timeout has passed get their timeout reply. Throws RangeError for a negative `ms`.
+   */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -20,5 +26,5 @@ export async function startBuiltinEngine(options: BuiltinEngineOptions = {}): Pr
   const engine = new Engine({ commands: allCommands, maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY });
   const server = new EngineServer(engine);
   const port = await server.listen(options.port ?? 0);
-  return { host: '127.0.0.1', port, close: () => server.close() };
+  return { host: '127.0.0.1', port, advanceClock: (ms) => engine.advanceClock(ms), close: () => server.close() };
 }

@@ -33,8 +33,8 @@ const flushall = command('flushall', -1, ['write'], [0, 0, 0], (ctx, args) => {
 
 const dbsize = command('dbsize', 1, ['readonly', 'fast'], [0, 0, 0], ({ db }) => integer(db.size()));
 
-const time = command('time', 1, ['loading', 'stale', 'fast'], [0, 0, 0], () => {
-  const micros = BigInt(Date.now()) * 1000n + BigInt(Math.floor((performance.now() % 1) * 1000));
+const time = command('time', 1, ['loading', 'stale', 'fast'], [0, 0, 0], (ctx) => {
+  const micros = internals(ctx).engine.clock.micros();
   return array([bulk(String(micros / 1000000n)), bulk(String(micros % 1000000n))]);
 });
 
@@ -55,14 +55,14 @@ const SECTIONS: Record<string, Section> = {
     `process_id:${process.pid}`,
     'run_id:0000000000000000000000000000000000000000',
     `tcp_port:${engine.port}`,
-    `uptime_in_seconds:${Math.floor((Date.now() - engine.startedAt) / 1000)}`,
-    `uptime_in_days:${Math.floor((Date.now() - engine.startedAt) / 86_400_000)}`,
+    `uptime_in_seconds:${Math.floor((engine.clock.now - engine.startedAt) / 1000)}`,
+    `uptime_in_days:${Math.floor((engine.clock.now - engine.startedAt) / 86_400_000)}`,
     'hz:10',
     'executable:redis-tutor',
   ],
   clients: (engine) => [`connected_clients:${engine.clients.size}`, `blocked_clients:${engine.blocking.size}`],
   memory: (engine) => {
-    const used = engine.memory.used(Date.now());
+    const used = engine.memory.used(engine.clock.now);
     return [`used_memory:${used}`, `maxmemory:${engine.memory.maxBytes}`, 'maxmemory_policy:noeviction'];
   },
   keyspace: (engine) =>
