@@ -5,20 +5,21 @@ import { autoPlayer } from '../runner/player.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { runLesson } from '../runner/session.js';
 import { theme } from '../ui/theme.js';
-import { courseLessons, openPlayground, out, progressSink, stepContext, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
+import { courseLessons, lessonOn, openPlayground, out, progressSink, requireNeeds, stepContext, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /**
  * `redis-tutor lesson <name>`: one lesson by id or number. With --autoplay it plays itself with the
  * reference solutions, prints the transcript, leaves progress alone, and exits 0 only if every check held.
  */
 export async function lesson(name: string, opts: CourseOptions & { autoplay?: boolean; restart?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
-  const lessons = courseLessons(opts);
-  const chosen = findLesson(lessons, name, languageFrom(env));
-  if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${chosen.id}`));
+  const course = courseLessons(opts);
+  const named = findLesson(course, name, languageFrom(env));
+  if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${named.id}`));
   const playground = await openPlayground(opts, env);
   try {
-    const unmet = unmetNeeds(chosen, playground.connection);
-    if (unmet.length > 0) throw new UserError(m.unmetNeed(chosen.id, unmet[0]!));
+    requireNeeds(named, playground.connection, playground.abilities);
+    const lessons = course.map((l) => lessonOn(l, playground.connection));
+    const chosen = lessons[course.indexOf(named)]!;
     const old = versionWarning(chosen, playground.connection);
     if (old) out(theme.warn(old));
     const next = lessons[lessons.indexOf(chosen) + 1];

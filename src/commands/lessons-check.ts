@@ -2,11 +2,13 @@ import { BUILTIN_LESSONS, formatProblems, readCourse } from '../course/load.js';
 import { proveLesson } from '../runner/verify.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { theme } from '../ui/theme.js';
-import { openPlayground, out, type CourseOptions } from './lesson-env.js';
+import { lessonOn, openPlayground, out, unmetNeedMessage, unmetNeeds, type CourseOptions } from './lesson-env.js';
 
 /**
  * `redis-tutor lessons check [dir]`: every lesson file valid (all problems at once), then each proven on
- * a real Redis: try steps fail from their start and pass with their solution; wrong answers get their feedback.
+ * a real Redis: try steps fail from their start and pass with their solution; wrong answers get their
+ * feedback; predicts' replies are their `expect`; the lesson plays to the end, also with every try skipped.
+ * A lesson this connection cannot play (its needs) is named and left for a connection that can.
  */
 export async function lessonsCheck(dir: string | undefined, opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
   const course = readCourse(dir ?? opts.lessons ?? BUILTIN_LESSONS);
@@ -18,9 +20,15 @@ export async function lessonsCheck(dir: string | undefined, opts: CourseOptions,
   const playground = await openPlayground(opts, env);
   let failed = 0;
   try {
-    for (const lesson of course.lessons) {
+    for (const authored of course.lessons) {
+      const unmet = unmetNeeds(authored, playground.connection, playground.abilities)[0];
+      if (unmet !== undefined) {
+        out(theme.dim(m.checkNotHere(authored.id, unmetNeedMessage(authored, unmet))));
+        continue;
+      }
+      const lesson = lessonOn(authored, playground.connection);
       const proof = await proveLesson(playground.redis, lesson);
-      if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.wrongs)));
+      if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.wrongs, proof.predicts)));
       else {
         failed++;
         out(theme.error(m.checkFailed(lesson.id, proof.problems.length)));

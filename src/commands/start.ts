@@ -9,32 +9,33 @@ import { renderInline } from '../ui/prose.js';
 import { runLesson } from '../runner/session.js';
 import { languageFrom } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
-import { courseLessons, openPlayground, out, progressSink, stepContext, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
+import { courseLessons, lessonOn, menuReason, openPlayground, out, progressSink, stepContext, unmetNeedMessage, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
 export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
   if (!process.stdin.isTTY) throw new UserError(m.noTerminal('start'));
   const lang = languageFrom(env);
-  const lessons = courseLessons(opts);
   const sink = progressSink(env);
   const playground = await openPlayground(opts, env);
   try {
+    const lessons = courseLessons(opts).map((l) => lessonOn(l, playground.connection));
+    const { connection, abilities } = playground;
     if (!sink.get().welcomed) {
       out(`\n${renderInline(m.welcome())}\n`);
       sink.set({ ...sink.get(), welcomed: true });
     }
     for (;;) {
-      const menu = menuChoices(lessons, sink.get(), lang, (lesson) => (unmetNeeds(lesson, playground.connection).length > 0 ? m.menuUnavailable() : undefined));
+      const menu = menuChoices(lessons, sink.get(), lang, (lesson) => menuReason(lesson, connection, abilities));
       const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 12 }));
       if (picked === QUIT) return 0;
       let lesson: Lesson | undefined = lessons.find((l) => l.id === picked);
       while (lesson) {
-        const unmet = unmetNeeds(lesson, playground.connection);
-        if (unmet.length > 0) {
-          out(theme.warn(m.unmetNeed(lesson.id, unmet[0]!)));
+        const unmet = unmetNeeds(lesson, connection, abilities)[0];
+        if (unmet !== undefined) {
+          out(theme.warn(unmetNeedMessage(lesson, unmet)));
           break;
         }
-        const old = versionWarning(lesson, playground.connection);
+        const old = versionWarning(lesson, connection);
         if (old) out(theme.warn(old));
         const next: Lesson | undefined = lessons[lessons.indexOf(lesson) + 1];
         const result = await runLesson(stepContext(playground.redis, terminalPlayer(), env), lesson, { progress: sink, ...(next ? { next } : {}) });

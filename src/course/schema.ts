@@ -4,7 +4,7 @@
  */
 
 /** The newest format this tutor reads. A file with a higher number is refused with a message saying so. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /**
  * Learner-facing text: a plain string is English; an object maps language codes to text and must hold
@@ -13,8 +13,8 @@ export const FORMAT_VERSION = 1;
 export type Text = string | ({ en: string } & Record<string, string>);
 
 /** What a lesson needs beyond one connection to any Redis (the runner refuses or warns when missing). */
-export type Need = 'real-server' | 'two-connections';
-export const NEEDS: readonly Need[] = ['real-server', 'two-connections'];
+export type Need = 'real-server' | 'two-connections' | 'clock';
+export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock'];
 
 export interface Lesson {
   /** Newest format feature the file uses; see FORMAT_VERSION. */
@@ -45,6 +45,18 @@ interface StepBase {
   id: string;
   /** Hidden commands run when the step starts (and when its starting state is rebuilt). */
   setup: string[];
+  /** Where the step is played at all (R22); a step whose guard fails is left out of the lesson there. */
+  when?: StepGuard;
+}
+
+/** A step's guard: every field given must hold. */
+export interface StepGuard {
+  /** `process.platform` values: win32, linux, darwin ... */
+  platform?: string[];
+  /** builtin: the tutor's own engine; real: a redis-server. */
+  engine?: 'builtin' | 'real';
+  /** Oldest Redis version the step's commands need. */
+  minRedis?: string;
 }
 
 /** Prose. Inline `code` and **bold** are rendered in the terminal. */
@@ -75,6 +87,21 @@ export interface TryStep extends StepBase {
   wrong: WrongAnswer[];
   /** Said once the checks hold. */
   after?: Text;
+  /** Generality (R13): the learner's last command, rerun on other data, must answer `reply`. */
+  replay?: Replay;
+  /** The connection the learner types on (a helper such as B); the lesson's own when absent. */
+  connection?: string;
+}
+
+/**
+ * Reruns the learner's last command with some key names swapped for scratch keys that `setup` filled,
+ * so an answer that fits only the lesson's data (`LRANGE chat 1 2` for "the last two") fails.
+ */
+export interface Replay {
+  setup: string[];
+  /** Key name in the learner's command -> the scratch key to use instead. */
+  substitute: Record<string, string>;
+  reply: string;
 }
 
 export interface WrongAnswer {
@@ -93,6 +120,11 @@ export interface PredictStep extends StepBase {
   /** Index into `choices` (0-based). */
   answer: number;
   explain: Text;
+  /**
+   * The replies, as shown, one per command line (directives excluded); null where a reply is not
+   * asserted. `lessons check` proves them on a real server, so an explanation cannot contradict Redis.
+   */
+  expect?: (string | null)[];
 }
 
 export interface QuizStep extends StepBase {
@@ -113,8 +145,9 @@ export const REDIS_TYPES: readonly RedisType[] = ['string', 'list', 'set', 'zset
 
 /**
  * A check on Redis state, whatever commands got there. In YAML each is a map: `key:` plus one of
- * `exists`, `type`, `string`, `list`, `set`, `hash`, `zset`, `ttl`, `length`; or `reply:` (the last reply,
- * as redis-cli prints it), or `uses:` (a command the learner must have typed in this step).
+ * `exists`, `type`, `string`, `list`, `set`, `hash`, `hash_exact`, `zset`, `ttl`, `length`; or a check on
+ * what the learner typed and saw: `reply`, `reply_matches`, `reply_unordered`, `replies_include`, `uses`,
+ * `not_uses`, `command` (+ `args`); or `any_of` (groups of checks, one of which must hold).
  */
 export type Check =
   | { kind: 'exists'; key: string; exists: boolean }
@@ -123,12 +156,29 @@ export type Check =
   | { kind: 'list'; key: string; values: string[] }
   | { kind: 'set'; key: string; members: string[] }
   | { kind: 'hash'; key: string; fields: Record<string, string> }
+  /** Exactly these fields, no others. */
+  | { kind: 'hash_exact'; key: string; fields: Record<string, string> }
   | { kind: 'zset'; key: string; members: { member: string; score: number }[] }
   /** Seconds left between min and max, or `none` for a key without an expiry. */
   | { kind: 'ttl'; key: string; ttl: { min: number; max: number } | 'none' }
   | { kind: 'length'; key: string; length: number }
+  /** The last reply, exactly as shown. */
   | { kind: 'reply'; reply: string }
-  | { kind: 'uses'; command: string };
+  /** The last reply, as shown, matches this regular expression. */
+  | { kind: 'reply_matches'; pattern: string }
+  /** The last reply is an array of exactly these items, in any order (SMEMBERS, KEYS ...). */
+  | { kind: 'reply_unordered'; items: string[] }
+  /** Each of these was the whole reply to some command of this step. */
+  | { kind: 'replies_include'; replies: string[] }
+  /** One of these commands was typed in this step. */
+  | { kind: 'uses'; commands: string[] }
+  /** None of these commands was typed in this step. */
+  | { kind: 'not_uses'; commands: string[] }
+  /** The learner's last command was `name`, with exactly `args` (any order) when given. */
+  | { kind: 'command'; name: string; args?: string[] }
+  /** One group of checks must hold entirely. */
+  | { kind: 'any_of'; groups: Check[][] };
 
 export type CheckKind = Check['kind'];
-export const KEYED_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'zset', 'ttl', 'length'] as const;
+export const KEYED_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'hash_exact', 'zset', 'ttl', 'length'] as const;
+export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'uses', 'not_uses', 'command', 'any_of'] as const;

@@ -1,7 +1,8 @@
-import { KEYED_CHECKS, REDIS_TYPES, type Check, type RedisType } from './schema.js';
+import { KEYED_CHECKS, REDIS_TYPES, UNKEYED_CHECKS, type Check, type RedisType } from './schema.js';
 import { formatMsg as f } from './format-messages.js';
 import { join, type Reader } from './problems.js';
 
+const COMMAND_NAME = { re: /^[A-Za-z][A-Za-z0-9|._-]*$/, expected: f.commandName() };
 
 /** Reads one check map (see `Check`), collecting problems in `r`. */
 export function readCheck(r: Reader, raw: unknown, path: string): Check | undefined {
@@ -9,14 +10,7 @@ export function readCheck(r: Reader, raw: unknown, path: string): Check | undefi
   if (!map) return undefined;
   const { key: rawKey, ...rest } = map;
   const kinds = Object.keys(rest);
-  if (rawKey === undefined) {
-    if (kinds.length === 1 && kinds[0] === 'reply') return { kind: 'reply', reply: r.string(map.reply, join(path, 'reply')) };
-    if (kinds.length === 1 && kinds[0] === 'uses') {
-      return { kind: 'uses', command: r.string(map.uses, join(path, 'uses'), { re: /^[A-Za-z][A-Za-z0-9|.-]*$/, expected: f.commandName() }).toUpperCase() };
-    }
-    r.problemSaid(path, f.checkForms(), f.checkWith(kinds));
-    return undefined;
-  }
+  if (rawKey === undefined) return readUnkeyed(r, map, kinds, path);
   const key = r.string(rawKey, join(path, 'key'));
   if (kinds.length !== 1 || !(KEYED_CHECKS as readonly string[]).includes(kinds[0]!)) {
     r.problemSaid(path, f.keyedCheck(KEYED_CHECKS), kinds.length === 0 ? f.onlyKey() : kinds.join(', '));
@@ -38,7 +32,8 @@ export function readCheck(r: Reader, raw: unknown, path: string): Check | undefi
       return { kind, key, values: r.list(value, at, (v, p) => scalar(r, v, p), { min: 1, expected: f.listInOrder() }) };
     case 'set':
       return { kind, key, members: r.list(value, at, (v, p) => scalar(r, v, p), { min: 1, expected: f.members() }) };
-    case 'hash': {
+    case 'hash':
+    case 'hash_exact': {
       const fields = r.map(value, at) ?? {};
       return { kind, key, fields: Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, scalar(r, v, join(at, f))])) };
     }
@@ -57,8 +52,59 @@ export function readCheck(r: Reader, raw: unknown, path: string): Check | undefi
   }
 }
 
+function readUnkeyed(r: Reader, map: Record<string, unknown>, kinds: string[], path: string): Check | undefined {
+  // `args` goes with `command`; every other unkeyed check stands alone.
+  const main = kinds.filter((k) => k !== 'args');
+  if (main.length !== 1 || !(UNKEYED_CHECKS as readonly string[]).includes(main[0]!)) {
+    r.problemSaid(path, f.checkForms(UNKEYED_CHECKS), f.checkWith(kinds));
+    return undefined;
+  }
+  const kind = main[0] as (typeof UNKEYED_CHECKS)[number];
+  if (kinds.includes('args') && kind !== 'command') r.problemSaid(join(path, 'args'), f.argsBeside(), f.unknownField('args'));
+  const value = map[kind];
+  const at = join(path, kind);
+  switch (kind) {
+    case 'reply':
+      return { kind, reply: r.string(value, at) };
+    case 'reply_matches': {
+      const pattern = r.string(value, at);
+      try {
+        new RegExp(pattern);
+      } catch {
+        r.problem(at, f.pattern(), value);
+      }
+      return { kind, pattern };
+    }
+    case 'reply_unordered':
+      return { kind, items: r.list(value, at, (v, p) => scalar(r, v, p), { expected: f.members() }) };
+    case 'replies_include':
+      return { kind, replies: oneOrMany(value).map((v, i) => r.string(v, Array.isArray(value) ? `${at}[${i}]` : at, { re: /[\s\S]/, expected: f.replies() })) };
+    case 'uses':
+    case 'not_uses':
+      return { kind, commands: commandNames(r, value, at) };
+    case 'command': {
+      const name = r.string(value, at, COMMAND_NAME).toUpperCase();
+      if (map.args === undefined) return { kind, name };
+      return { kind, name, args: r.list(map.args, join(path, 'args'), (v, p) => scalar(r, v, p)) };
+    }
+    case 'any_of': {
+      const groups = r.list(value, at, (g, p) => r.list(g, p, (c, q) => readCheck(r, c, q), { min: 1, expected: f.checks() }), { min: 2, expected: f.groups() });
+      return { kind, groups: groups.map((g) => g.filter((c): c is Check => c !== undefined)) };
+    }
+  }
+}
+
+function oneOrMany(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+function commandNames(r: Reader, value: unknown, path: string): string[] {
+  if (Array.isArray(value) && value.length === 0) r.problem(path, f.commandNames(), value);
+  return oneOrMany(value).map((v, i) => r.string(v, Array.isArray(value) ? `${path}[${i}]` : path, { ...COMMAND_NAME, expected: f.commandNames() }).toUpperCase());
+}
+
 /** A value as Redis stores it: YAML numbers and booleans are taken as the text they were written as. */
-function scalar(r: Reader, value: unknown, path: string): string {
+export function scalar(r: Reader, value: unknown, path: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   r.problem(path, f.scalar(), value);

@@ -1,7 +1,9 @@
 import { formatMsg as f } from './format-messages.js';
 import { join, Reader, type Problem } from './problems.js';
-import { FORMAT_VERSION, NEEDS, STEP_KINDS, type Lesson, type Need, type Step, type StepKind, type Text, type WrongAnswer } from './schema.js';
-import { readCheck } from './validate-checks.js';
+import { classifyLine, helpersIn, longestWait } from './lines.js';
+import { FORMAT_VERSION, NEEDS, STEP_KINDS, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type Text, type WrongAnswer } from './schema.js';
+import { readCheck, scalar } from './validate-checks.js';
+import { stepLines } from './step-lines.js';
 
 const ID = { re: /^[a-z][a-z0-9-]*$/, expected: f.id() };
 const VERSION = { re: /^\d+\.\d+(\.\d+)?$/, expected: f.version() };
@@ -11,8 +13,8 @@ const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minute
 const STEP_FIELDS: Record<StepKind, string[]> = {
   say: ['text'],
   run: ['text', 'commands', 'after'],
-  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'after'],
-  predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain'],
+  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'after', 'replay', 'connection'],
+  predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain', 'expect'],
   quiz: ['question', 'choices', 'answer', 'explain'],
 };
 
@@ -57,6 +59,7 @@ export function validateLesson(data: unknown, file: string): Validated {
     if (first !== undefined) r.problemSaid(`steps[${i}].id`, f.uniqueStepId(), f.duplicateStepId(id, first));
     else seen.set(id, i);
   });
+  declaredNeeds(r, lesson);
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
 }
 
@@ -82,10 +85,58 @@ function readNeed(r: Reader, value: unknown, path: string): Need {
 }
 
 function readCommands(r: Reader, value: unknown, path: string, min: number): string[] {
-  return r.list(value, path, (c, p) => r.string(c, p, { re: /\S/, expected: f.commandLine() }), {
-    min,
-    expected: f.commands(),
-  });
+  return r.list(value, path, (c, p) => readLine(r, c, p), { min, expected: f.commands() });
+}
+
+function readLine(r: Reader, value: unknown, path: string): string {
+  const line = r.string(value, path, { re: /\S/, expected: f.commandLine() });
+  const c = classifyLine(line);
+  if (c.kind === 'bad') r.problem(path, c.why === 'wait' ? f.knownDirective() : f.lessonLine(), value);
+  return line;
+}
+
+/** A lesson that talks on a helper connection or lets time pass says so in `needs`, so the menu can tell. */
+function declaredNeeds(r: Reader, lesson: Lesson): void {
+  const lines = [...lesson.setup, ...lesson.steps.flatMap(stepLines)];
+  const helpers = [...helpersIn(lines), ...lesson.steps.flatMap((s) => (s.kind === 'try' && s.connection ? [s.connection] : []))];
+  if (helpers.length > 0 && !lesson.needs.includes('two-connections')) r.problemSaid('needs', f.declaredNeed('two-connections', f.usesHelper(helpers[0]!)), f.listOf(lesson.needs.length));
+  if (longestWait(lines) > 0 && !lesson.needs.includes('clock')) r.problemSaid('needs', f.declaredNeed('clock', f.usesWait()), f.listOf(lesson.needs.length));
+}
+
+function readGuard(r: Reader, value: unknown, path: string): StepGuard {
+  const map = r.map(value, path) ?? {};
+  r.onlyKeys(map, path, ['platform', 'engine', 'min_redis']);
+  const guard: StepGuard = {};
+  if (map.platform !== undefined) {
+    const list = Array.isArray(map.platform) ? map.platform : [map.platform];
+    guard.platform = list.map((p, i) => r.string(p, Array.isArray(map.platform) ? `${join(path, 'platform')}[${i}]` : join(path, 'platform'), { re: /^[a-z0-9]+$/, expected: f.platforms() }));
+  }
+  if (map.engine !== undefined) {
+    if (map.engine !== 'builtin' && map.engine !== 'real') r.problem(join(path, 'engine'), f.engineKind(), map.engine);
+    guard.engine = map.engine as 'builtin' | 'real';
+  }
+  if (map.min_redis !== undefined) guard.minRedis = r.string(map.min_redis, join(path, 'min_redis'), VERSION);
+  return guard;
+}
+
+function readReplay(r: Reader, value: unknown, path: string): Replay {
+  const map = r.map(value, path) ?? {};
+  r.onlyKeys(map, path, ['setup', 'substitute', 'reply']);
+  const substitute = r.map(map.substitute, join(path, 'substitute')) ?? {};
+  if (Object.keys(substitute).length === 0) r.problem(join(path, 'substitute'), f.substitute(), map.substitute);
+  return {
+    setup: r.optional(map, 'setup', (v) => readCommands(r, v, join(path, 'setup'), 0), []),
+    substitute: Object.fromEntries(Object.entries(substitute).map(([k, v]) => [k, scalar(r, v, join(join(path, 'substitute'), k))])),
+    reply: r.string(map.reply, join(path, 'reply')),
+  };
+}
+
+/** One expected reply per command line; directives (`@wait`) have none. */
+function readExpect(r: Reader, value: unknown, path: string, commands: string[]): (string | null)[] {
+  const wanted = commands.filter((c) => classifyLine(c).kind === 'command').length;
+  const list = r.list(value, path, (v, p) => (v === null ? null : r.string(v, p, { re: /[\s\S]/, expected: f.expectEntry() })), { expected: f.expectCount(wanted) });
+  if (Array.isArray(value) && value.length !== wanted) r.problem(path, f.expectCount(wanted), value);
+  return list;
 }
 
 function readChoiceStep(r: Reader, map: Record<string, unknown>, path: string) {
@@ -102,8 +153,12 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
     r.problem(join(path, 'kind'), f.oneOf(STEP_KINDS), map.kind);
     return undefined;
   }
-  r.onlyKeys(map, path, ['id', 'kind', 'setup', ...STEP_FIELDS[kind]]);
-  const base = { id: r.string(map.id, join(path, 'id'), ID), setup: r.optional(map, 'setup', (v) => readCommands(r, v, join(path, 'setup'), 0), []) };
+  r.onlyKeys(map, path, ['id', 'kind', 'setup', 'when', ...STEP_FIELDS[kind]]);
+  const base = {
+    id: r.string(map.id, join(path, 'id'), ID),
+    setup: r.optional(map, 'setup', (v) => readCommands(r, v, join(path, 'setup'), 0), []),
+    ...(map.when === undefined ? {} : { when: readGuard(r, map.when, join(path, 'when')) }),
+  };
   const text = (key: string) => readText(r, map[key], join(path, key));
   const optionalText = (key: string) => (map[key] === undefined ? {} : { [key]: text(key) });
   switch (kind) {
@@ -111,8 +166,11 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
       return { ...base, kind, text: text('text') };
     case 'run':
       return { ...base, kind, ...optionalText('text'), commands: readCommands(r, map.commands, join(path, 'commands'), 1), ...optionalText('after') };
-    case 'predict':
-      return { ...base, kind, ...optionalText('text'), commands: readCommands(r, map.commands, join(path, 'commands'), 1), ...readChoiceStep(r, map, path) };
+    case 'predict': {
+      const commands = readCommands(r, map.commands, join(path, 'commands'), 1);
+      const expect = map.expect === undefined ? {} : { expect: readExpect(r, map.expect, join(path, 'expect'), commands) };
+      return { ...base, kind, ...optionalText('text'), commands, ...readChoiceStep(r, map, path), ...expect };
+    }
     case 'quiz':
       return { ...base, kind, ...readChoiceStep(r, map, path) };
     case 'try':
@@ -125,6 +183,8 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
         solution: readCommands(r, map.solution, join(path, 'solution'), 1),
         wrong: r.optional(map, 'wrong', (v) => r.list(v, join(path, 'wrong'), (w, p) => readWrong(r, w, p)), []),
         ...optionalText('after'),
+        ...(map.replay === undefined ? {} : { replay: readReplay(r, map.replay, join(path, 'replay')) }),
+        ...(map.connection === undefined ? {} : { connection: r.string(map.connection, join(path, 'connection'), { re: /^[B-Z]$/, expected: f.connectionName() }) }),
       };
   }
 }

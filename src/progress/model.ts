@@ -39,8 +39,15 @@ function update(p: Progress, lessonId: string, change: (l: LessonProgress) => Le
   return { ...p, last: lessonId, lessons: { ...p.lessons, [lessonId]: change(lessonProgress(p, lessonId)) } };
 }
 
+const RANK: Record<StepOutcome, number> = { skipped: 0, shown: 1, passed: 2 };
+
+/** The better of two outcomes of one step: a step once solved stays solved when it is later skipped. */
+export function bestOutcome(before: StepOutcome | undefined, now: StepOutcome): StepOutcome {
+  return before !== undefined && RANK[before] > RANK[now] ? before : now;
+}
+
 export function recordStep(p: Progress, lessonId: string, stepId: string, outcome: StepOutcome): Progress {
-  return update(p, lessonId, (l) => ({ ...l, steps: { ...l.steps, [stepId]: outcome } }));
+  return update(p, lessonId, (l) => ({ ...l, steps: { ...l.steps, [stepId]: bestOutcome(l.steps[stepId], outcome) } }));
 }
 
 /** Where the learner is now (the step on screen), so a restart lands there. */

@@ -11,10 +11,18 @@ export interface CheckContext {
   allKeys: string[];
   /** The last reply, as redis-cli prints it. */
   lastReply?: string;
+  /** The last reply's items when it was a flat array (SMEMBERS, KEYS ...), for unordered comparison. */
+  lastItems?: string[];
+  /** Every reply of this step, as printed. */
+  replies?: readonly string[];
+  /** The learner's last command (name upper case), for checks on its arguments. */
+  lastCommand?: { name: string; args: string[] };
   /** Command names (upper case) the learner typed during this step. */
   used: ReadonlySet<string>;
   /** Every argument the learner typed during this step: "did you mean" prefers keys they named themselves. */
   typed?: ReadonlySet<string>;
+  /** Keys the step's checks name: never offered as "did you mean" for another (they are work in progress). */
+  expected?: ReadonlySet<string>;
 }
 
 export interface CheckResult {
@@ -28,12 +36,39 @@ const fail = (message: string): CheckResult => ({ ok: false, message });
 
 /** Pure: does the state hold what the check expects? If not, says what it should be and what it is. */
 export function judge(check: Check, ctx: CheckContext): CheckResult {
-  if (check.kind === 'reply') {
-    return ctx.lastReply === check.reply ? pass : fail(m.replyShould(check.reply, ctx.lastReply));
+  switch (check.kind) {
+    case 'reply':
+      return ctx.lastReply === check.reply ? pass : fail(m.replyShould(check.reply, ctx.lastReply));
+    case 'reply_matches':
+      return ctx.lastReply !== undefined && new RegExp(check.pattern).test(ctx.lastReply) ? pass : fail(m.replyNotThis(ctx.lastReply));
+    case 'reply_unordered':
+      return ctx.lastItems !== undefined && sameList([...ctx.lastItems].sort(), [...check.items].sort()) ? pass : fail(m.replyUnordered(check.items, ctx.lastReply));
+    case 'replies_include': {
+      const missing = check.replies.find((r) => !(ctx.replies ?? []).includes(r));
+      return missing === undefined ? pass : fail(m.noReplyYet(missing));
+    }
+    case 'uses':
+      return check.commands.some((c) => ctx.used.has(c)) ? pass : fail(m.usesShould(check.commands));
+    case 'not_uses': {
+      const used = check.commands.find((c) => ctx.used.has(c));
+      return used === undefined ? pass : fail(m.notUsesShould(used));
+    }
+    case 'command': {
+      const last = ctx.lastCommand;
+      const ok = last !== undefined && last.name === check.name && (check.args === undefined || sameList([...last.args].sort(), [...check.args].sort()));
+      return ok ? pass : fail(m.commandShould(check.name, check.args, last && [last.name, ...last.args].join(' ')));
+    }
+    case 'any_of': {
+      // The group that came closest speaks for all of them.
+      const results = check.groups.map((g) => judgeAll(g, ctx));
+      if (results.some((r) => r.ok)) return pass;
+      const closest = results.reduce((best, r) => (r.failures.length < best.failures.length ? r : best));
+      return fail(closest.failures.join(' '));
+    }
   }
-  if (check.kind === 'uses') return ctx.used.has(check.command) ? pass : fail(m.usesShould(check.command));
   const snap = ctx.keys[check.key] ?? { type: 'none', ttl: -2 };
   const missing = () => fail(withNearMiss(m.missing(check.key, expectation(check)), check.key, nearMissCandidates(ctx)));
+  const notA = (type: string) => (snap.type === 'none' ? missing() : snap.type !== type ? fail(m.wrongType(check.key, expectation(check), snap.type)) : undefined);
   switch (check.kind) {
     case 'exists':
       if (check.exists) return snap.type === 'none' ? missing() : pass;
@@ -53,11 +88,14 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
       if (snap.type === 'none') return missing();
       if (snap.type !== 'set') return fail(m.wrongType(check.key, expectation(check), snap.type));
       return sameList([...snap.members].sort(), [...new Set(check.members)].sort()) ? pass : fail(m.setIs(check.key, check.members, snap.members));
-    case 'hash': {
-      if (snap.type === 'none') return missing();
-      if (snap.type !== 'hash') return fail(m.wrongType(check.key, expectation(check), snap.type));
+    case 'hash':
+    case 'hash_exact': {
+      const off = notA('hash');
+      if (off || snap.type !== 'hash') return off ?? pass;
       const wrong = Object.entries(check.fields).find(([f, v]) => snap.fields[f] !== v);
-      return wrong ? fail(m.hashFieldIs(check.key, wrong[0], wrong[1], snap.fields[wrong[0]])) : pass;
+      if (wrong) return fail(m.hashFieldIs(check.key, wrong[0], wrong[1], snap.fields[wrong[0]]));
+      const extra = Object.keys(snap.fields).filter((f) => !(f in check.fields));
+      return check.kind === 'hash_exact' && extra.length > 0 ? fail(m.hashExtraFields(check.key, Object.keys(check.fields), extra)) : pass;
     }
     case 'zset': {
       if (snap.type === 'none') return missing();
@@ -84,22 +122,26 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
 
 /** Judges every check; the step passes only when all hold. */
 export function judgeAll(checks: Check[], ctx: CheckContext): { ok: boolean; failures: string[] } {
-  const failures = checks.map((c) => judge(c, ctx)).filter((r) => !r.ok).map((r) => r.message ?? '');
+  const judged = ctx.expected ? ctx : { ...ctx, expected: new Set(keysOf(checks)) };
+  const failures = checks.map((c) => judge(c, judged)).filter((r) => !r.ok).map((r) => r.message ?? '');
   return { ok: failures.length === 0, failures };
 }
 
-/** The keys a set of checks reads. */
+/** The keys a set of checks reads (inside `any_of` groups too). */
 export function keysOf(checks: Check[]): string[] {
-  return [...new Set(checks.flatMap((c) => ('key' in c ? [c.key] : [])))];
+  return [...new Set(checks.flatMap((c) => (c.kind === 'any_of' ? keysOf(c.groups.flat()) : 'key' in c ? [c.key] : [])))];
 }
 
-/** "a list of 3 items", "the string "hi"": what a check wants, for its messages. */
-export function expectation(check: Check): string {
+/** Checks judged on the state alone (not on what was typed or answered): the ones a read cannot change. */
+export function onState(check: Check): boolean {
+  return 'key' in check || (check.kind === 'any_of' && check.groups.flat().every(onState));
+}
+
+/** "a list of 3 items", "the string "hi"": what a keyed check wants, for its messages. */
+export function expectation(check: Extract<Check, { key: string }>): string {
   switch (check.kind) {
     case 'exists':
     case 'ttl':
-    case 'reply':
-    case 'uses':
       return m.aKey();
     case 'type':
       return m.aType(check.type);
@@ -110,6 +152,7 @@ export function expectation(check: Check): string {
     case 'set':
       return m.aSet(check.members.length);
     case 'hash':
+    case 'hash_exact':
       return m.aHash(Object.keys(check.fields).length);
     case 'zset':
       return m.aZset(check.members.length);
@@ -118,10 +161,14 @@ export function expectation(check: Check): string {
   }
 }
 
-/** Keys the learner named in this step, if any exist; otherwise every key. */
+/**
+ * Keys the learner named in this step, if any exist; otherwise every key. A key another check of the step
+ * names is never a near miss: after `SET chat:room1:1 hi`, chat:room1:2 is still to come, not mistyped.
+ */
 function nearMissCandidates(ctx: CheckContext): string[] {
-  const named = ctx.typed ? ctx.allKeys.filter((k) => ctx.typed!.has(k)) : [];
-  return named.length > 0 ? named : ctx.allKeys;
+  const open = ctx.allKeys.filter((k) => !ctx.expected?.has(k));
+  const named = ctx.typed ? open.filter((k) => ctx.typed!.has(k)) : [];
+  return named.length > 0 ? named : open;
 }
 
 function withNearMiss(message: string, key: string, allKeys: string[]): string {

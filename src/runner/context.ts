@@ -6,6 +6,9 @@ import { runnerMsg as m } from './messages.js';
 import type { Player } from './player.js';
 import type { Executed, LessonRedis } from './redis.js';
 import { reflow, renderInline } from '../ui/prose.js';
+import { classifyLine, describeWait, MAIN } from '../course/lines.js';
+import { splitArgs } from '../repl/parse.js';
+import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
 
 /** What `show <key>` and `help <command>` print; supplied by the REPL's modules. */
 export interface Extras {
@@ -25,6 +28,8 @@ export interface StepContext {
   used: Set<string>;
   /** Columns to wrap lesson prose to. */
   width: number;
+  /** `lessons check` listens here for what a learner would not notice: a predict whose replies differ from its `expect`, checks that fail after a skip. */
+  report?: (problem: { step: string; expected: string; found: string }) => void;
 }
 
 /** Lesson text in the learner's language, with `code` and **bold** rendered. */
@@ -32,11 +37,36 @@ export function say(ctx: StepContext, text: Text | undefined): void {
   if (text !== undefined) ctx.out(renderInline(reflow(localize(text, ctx.lang).trimEnd(), ctx.width)));
 }
 
-/** Runs a command and shows it as redis-cli would, with the prompt, unless the learner already saw it typed. */
-export async function runShown(ctx: StepContext, line: string, echo: boolean): Promise<Executed> {
-  if (echo) ctx.out(`${theme.dim(ctx.redis.prompt)}${line}`);
-  const done = await ctx.redis.execute(line);
-  if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.text);
+/**
+ * Runs a line and shows it as redis-cli would, with the prompt of the connection it runs on (unless the
+ * learner already saw it typed), then whatever helper connections received meanwhile, labelled.
+ */
+export async function runShown(ctx: StepContext, line: string, echo: boolean, on?: string): Promise<Executed> {
+  const meant = classifyLine(line);
+  const shownOn = meant.kind === 'command' && meant.labelled ? meant.on : (on ?? MAIN);
+  if (echo) ctx.out(meant.kind === 'command' ? `${theme.dim(ctx.redis.promptOf(shownOn))}${meant.command}` : theme.dim(line));
+  if (meant.kind === 'command' && shownOn === MAIN) {
+    const blocks = blockingTimeoutMs(splitArgs(meant.command)?.map(String) ?? []);
+    if (blocks !== undefined && blocks <= LESSON_BLOCK_CAP_MS) ctx.out(theme.dim(m.blockingWait(describeWait(blocks))));
+  }
+  const done = await ctx.redis.execute(line, on);
+  if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.kind === 'waited' ? theme.dim(done.text) : done.text);
   if (!ctx.redis.owned && done.text.includes(PLAYGROUND_MARKER)) ctx.out(theme.dim(renderInline(m.markerNote(PLAYGROUND_MARKER))));
+  await showOutput(ctx);
+  return done;
+}
+
+/** Prints what helper connections received (messages, a late BLPOP reply) since last time. */
+export async function showOutput(ctx: StepContext): Promise<void> {
+  await ctx.redis.settle();
+  for (const text of ctx.redis.output()) ctx.out(text);
+}
+
+/** Runs lines unseen (a skipped step's solution): helpers' output is dropped with them. */
+export async function runUnseen(ctx: StepContext, lines: readonly string[], on?: string): Promise<Executed[]> {
+  const done: Executed[] = [];
+  for (const line of lines) done.push(await ctx.redis.execute(line, on));
+  await ctx.redis.settle();
+  ctx.redis.output();
   return done;
 }

@@ -4,18 +4,19 @@ export type TryInput =
   | { kind: 'hint' }
   | { kind: 'solution' }
   | { kind: 'skip' }
+  | { kind: 'retry' }
   | { kind: 'back' }
   | { kind: 'quit' }
   | { kind: 'show'; key?: string }
   | { kind: 'help'; topic?: string }
   | { kind: 'command'; line: string };
 
-const WORDS = ['hint', 'solution', 'skip', 'back', 'quit', 'exit'] as const;
+const WORDS = ['hint', 'solution', 'skip', 'retry', 'back', 'quit', 'exit'] as const;
 
 /**
  * Pure. The tutor's words are recognised only alone on the line (`show` and `help` take one argument),
  * in any case; so `hint` is a tutor word but `GET hint` is a Redis command. Redis has no HINT, SKIP,
- * BACK, SOLUTION or SHOW command, and `help` with a command name is what redis-cli's help does too.
+ * RETRY, BACK, SOLUTION or SHOW command, and `help` with a command name is what redis-cli's help does too.
  * QUIT is a Redis command as well, but at a lesson prompt it means leaving the lesson.
  */
 export function classifyInput(line: string): TryInput {
@@ -24,7 +25,7 @@ export function classifyInput(line: string): TryInput {
   const words = trimmed.split(/\s+/);
   const first = words[0]!.toLowerCase();
   if (words.length === 1 && (WORDS as readonly string[]).includes(first)) {
-    return { kind: first === 'exit' ? 'quit' : (first as 'hint' | 'solution' | 'skip' | 'back' | 'quit') };
+    return { kind: first === 'exit' ? 'quit' : (first as 'hint' | 'solution' | 'skip' | 'retry' | 'back' | 'quit') };
   }
   if (first === 'show' && words.length <= 2) return words[1] === undefined ? { kind: 'show' } : { kind: 'show', key: unquote(words[1]) };
   if (first === 'help' && words.length <= 2) return words[1] === undefined ? { kind: 'help' } : { kind: 'help', topic: words[1] };

@@ -2,7 +2,6 @@ import { input, select } from '@inquirer/prompts';
 import { QuitSignal } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { runnerMsg as m } from './messages.js';
-import { classifyInput } from './input.js';
 import type { Player } from './player.js';
 
 /** Ctrl+C in any prompt ends the lesson cleanly: inquirer's ExitPromptError becomes the tutor's QuitSignal. */
@@ -27,12 +26,9 @@ export function terminalPlayer(): Player {
     auto: false,
     line: (prompt) =>
       guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } })),
-    choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })) })),
-    pause: async () => {
-      // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
-      const typed = await guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true }));
-      const word = classifyInput(typed);
-      return word.kind === 'back' || word.kind === 'quit' ? word.kind : undefined;
-    },
+    // Once answered, no ✔ beside the choice: it may be the wrong one, and the verdict follows below it.
+    choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') } } })),
+    // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
+    pause: () => guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true })),
   };
 }

@@ -1,4 +1,4 @@
-import type { StepOutcome } from '../progress/model.js';
+import { bestOutcome, type StepOutcome } from '../progress/model.js';
 
 /**
  * The lesson runner as a state machine: which step is on screen, and what became of each. Pure: the
@@ -27,7 +27,8 @@ export function transition(state: RunState, stepId: string, end: StepEnd): RunSt
     case 'back':
       return state.index === 0 ? { ...state, rebuild: false } : { ...state, index: state.index - 1, rebuild: true };
     case 'done': {
-      const outcomes = { ...state.outcomes, [stepId]: end.outcome };
+      // Going back to a solved step and skipping it leaves it solved.
+      const outcomes = { ...state.outcomes, [stepId]: bestOutcome(state.outcomes[stepId], end.outcome) };
       const next = state.index + 1;
       return next >= state.total ? { ...state, outcomes, status: 'finished', rebuild: false } : { ...state, outcomes, index: next, rebuild: false };
     }

@@ -37,20 +37,39 @@ const en = {
   bytesIs: (key: string, want: number, got: number) => `${c(key)} should be ${want} byte${want === 1 ? '' : 's'} long (STRLEN); it is ${got}.`,
   lengthIs: (key: string, want: number, type: string, got: number) => `${c(key)} should have ${items(want)}; it is a ${type} with ${items(got)}.`,
   replyShould: (want: string, got: string | undefined) => (got === undefined ? `The answer should be ${c(want)}; no command has run yet.` : `The last reply should be ${c(want)}; it was ${c(got)}.`),
-  usesShould: (command: string) => `This step is about **${command}**: use it to get there.`,
+  usesShould: (commands: string[]) => `This step is about **${commands.join('** or **')}**: use it to get there.`,
+  notUsesShould: (command: string) => `This step asks you to get there without **${command}**. Type \`retry\` to start the step again.`,
+  commandShould: (name: string, args: string[] | undefined, last: string | undefined) =>
+    `Your last command should be ${c(name)}${args === undefined ? '' : ` naming ${args.map(c).join(', ')} (in any order, each once)`}; ${last === undefined ? 'no command has run yet' : `it was ${c(last)}`}.`,
+  replyNotThis: (got: string | undefined) => (got === undefined ? 'No command has run yet.' : `The last reply, ${c(got)}, is not the one this step asks for.`),
+  replyUnordered: (items: string[], got: string | undefined) => `The last reply should hold ${listText(items)} (any order); ${got === undefined ? 'no command has run yet' : `it was ${c(got)}`}.`,
+  noReplyYet: (want: string) => `No reply in this step has been ${c(want)} yet.`,
+  hashExtraFields: (key: string, want: string[], extra: string[]) => `${c(key)} should have only the fields ${want.map(c).join(', ')}; it also has ${extra.map(c).join(', ')}.`,
+  replayFails: (command: string, setup: string, got: string, want: string) =>
+    `Your command works on this data, but not in general: on other data (${setup}) ${c(command)} answers ${c(got)}, where ${c(want)} was wanted.`,
 
   // The try prompt
-  tryWords: () => 'Type Redis commands. Also: `hint`, `solution`, `skip`, `show <key>`, `help <command>`, `back`, `quit`.',
+  tryWords: () => 'Type Redis commands. Also: `hint`, `solution`, `skip`, `retry`, `show <key>`, `help <command>`, `back`, `quit`.',
   notYet: () => 'Not yet:',
   passed: () => 'Done!',
   noMoreHints: () => 'No more hints. Type `solution` to see the answer.',
   hint: (n: number, total: number) => `Hint ${n}/${total}:`,
-  solutionIs: () => 'The solution (run for you):',
-  skipped: () => 'Skipped.',
+  solutionIs: () => 'The solution, run for you on the data as the step found it:',
+  skipped: () => 'Skipped: the solution was played for you, so the next steps find the data they expect.',
+  retried: () => 'Starting this step again: the data is back as the step found it.',
+  nothingToSolve: () => 'There is nothing to solve in this step: press Enter to go on (or type a Redis command to run it).',
   atFirstStep: () => 'This is the first step.',
   showUsage: () => 'Use: `show <key>`',
   helpUsage: () => 'Use: `help <command>`, for example `help RPUSH`.',
-  refusedCommand: (name: string) => `(tutor) ${name} is not available in a lesson: lessons stay in their own playground database. Try it in ${c('redis-tutor repl')}.`,
+  refusedPlayground: (name: string) => `(tutor) ${name} is not available in a lesson: it reaches beyond the lesson's playground database, into other databases or other servers. Try it in ${c('redis-tutor repl')}.`,
+  refusedServer: (name: string) => `(tutor) ${name} is not available in a lesson: it changes or stops the whole server, not just your data. Try it in ${c('redis-tutor repl')}.`,
+  refusedListener: (name: string) => `(tutor) ${name} is not available on the lesson's connection: it turns the connection into a listener, and the tutor reads your replies from it. Lessons that need a listener open a second connection for it; try it in ${c('redis-tutor repl')}.`,
+  refusedSession: (name: string) => `(tutor) ${name} is not available in a lesson: it changes the lesson's connection itself (its login, protocol or state), which the tutor uses to check your work. Try it in ${c('redis-tutor repl')}.`,
+  refusedBlocking: (line: string, capSeconds: number) =>
+    `(tutor) ${c(line)} could wait for ever on the lesson's connection, and your prompt would freeze with it. Give it a timeout of at most ${capSeconds} seconds (for example ${c('BLPOP jobs 5')}): it answers by itself when the time is up.`,
+  blockingWait: (seconds: string) => `(waiting up to ${seconds} for data ...)`,
+  waited: (what: string) => `(${what} later)`,
+  unknownHelper: (name: string) => `(tutor) There is no connection ${name} in this step.`,
   markerNote: (marker: string) => `(${c(marker)} is the tutor's own marker key: it claims this database as the playground. Ignore it.)`,
 
   // predict / quiz
@@ -58,7 +77,7 @@ const en = {
   right: () => 'Right.',
   wrongAnswer: (answer: string) => `Not quite: the answer is ${answer}.`,
   letsSee: () => "Let's run it:",
-  continue: () => 'Press Enter to go on (or type back, quit)',
+  continue: () => 'Press Enter to go on (or type a command, back, quit)',
 
   // Lesson frame
   stepOf: (n: number, total: number) => `[${n}/${total}]`,
@@ -98,15 +117,20 @@ const en = {
   resetDone: (what: string) => `Progress cleared for ${what}.`,
   resetKept: () => 'Nothing was changed.',
   resetNeedsYes: () => 'redis-tutor reset asks before it clears anything, and standard input is not a terminal. Add --yes to clear without asking.',
-  menuUnavailable: () => '(needs a real Redis: see redis-tutor doctor)',
-  unmetNeed: (id: string, need: string) =>
+  menuUnavailable: (need: string) =>
+    need === 'real-server' ? '(needs a real Redis: see redis-tutor doctor)' : need === 'clock' ? "(needs the built-in engine's clock: redis-tutor --builtin start)" : '(needs a second connection to Redis)',
+  unmetNeed: (id: string, need: string, wait: string) =>
     need === 'real-server'
       ? `The lesson "${id}" needs a real Redis server, and the built-in engine is in use: ${msg.installRedis()} and run it again, or use --url.`
-      : `The lesson "${id}" needs two connections to Redis; use --url or --spawn.`,
+      : need === 'clock'
+        ? `The lesson "${id}" lets time pass (${wait} at once), which on a real server would be real waiting. Play it on the built-in engine, whose clock can jump: redis-tutor --builtin lesson ${id}`
+        : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
   oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
-  checkOk: (id: string, tries: number, wrongs: number) => `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback`,
+  checkOk: (id: string, tries: number, wrongs: number, predicts: number) =>
+    `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback; ${predicts} predict${predicts === 1 ? '' : 's'} show their expected replies; plays to the end, also with every try step skipped`,
   checkFailed: (id: string, count: number) => `✗ ${id}: ${count} problem${count === 1 ? '' : 's'}`,
+  checkNotHere: (id: string, why: string) => `- ${id}: not checked on this connection. ${why}`,
   checkValid: (count: number) => `${count} lesson file${count === 1 ? '' : 's'} valid.`,
 
   // Autoplay

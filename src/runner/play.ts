@@ -2,7 +2,7 @@ import type { Lesson, Step } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import type { StepOutcome } from '../progress/model.js';
 import { theme } from '../ui/theme.js';
-import type { StepContext } from './context.js';
+import { runUnseen, type StepContext } from './context.js';
 import { initialState, transition, type RunState, type StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { reflow } from '../ui/prose.js';
@@ -35,12 +35,15 @@ export async function playLesson(ctx: StepContext, lesson: Lesson, startIndex: n
   let previous = state.index;
   while (state.status === 'running') {
     const step = lesson.steps[state.index]!;
-    if (state.rebuild) await rebuildState(ctx.redis, lesson, state.index);
-    else if (state.index === previous + 1) for (const line of step.setup) await ctx.redis.execute(line);
-    previous = state.index;
+    const index = state.index;
+    if (state.rebuild) await rebuildState(ctx.redis, lesson, index);
+    else if (index === previous + 1) await runUnseen(ctx, step.setup);
+    previous = index;
     hooks.enter?.(step);
-    ctx.out(`\n${theme.dim(m.stepOf(state.index + 1, state.total))}`);
-    const end = await playStep(ctx, step);
+    ctx.out(`\n${theme.dim(m.stepOf(index + 1, state.total))}`);
+    const end = await playStep(ctx, step, () => rebuildState(ctx.redis, lesson, index));
+    // A step's helper connections (a subscriber, a blocked BLPOP) end with it.
+    ctx.redis.endStep();
     if (end.type === 'back' && state.index === 0) ctx.out(theme.dim(m.atFirstStep()));
     if (end.type === 'done') {
       hooks.done?.(step, end.outcome);
@@ -51,7 +54,7 @@ export async function playLesson(ctx: StepContext, lesson: Lesson, startIndex: n
   return { state, allPassed };
 }
 
-function playStep(ctx: StepContext, step: Step): Promise<StepEnd> {
+function playStep(ctx: StepContext, step: Step, rebuild: () => Promise<void>): Promise<StepEnd> {
   switch (step.kind) {
     case 'say':
       return playSay(ctx, step);
@@ -62,7 +65,7 @@ function playStep(ctx: StepContext, step: Step): Promise<StepEnd> {
     case 'quiz':
       return playQuiz(ctx, step);
     case 'try':
-      return playTry(ctx, step);
+      return playTry(ctx, step, rebuild);
   }
 }
 

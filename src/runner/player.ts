@@ -11,16 +11,21 @@ export interface Player {
   line(prompt: string, step: TryStep): Promise<string>;
   /** Index of the chosen answer. */
   choose(question: string, choices: string[], answer: number): Promise<number>;
-  /** Lets the learner read before the next step; they may also ask to go back or to quit there. */
-  pause(): Promise<'back' | 'quit' | undefined>;
+  /** Lets the learner read before the next step: what they typed there (empty or undefined to go on). */
+  pause(): Promise<string | undefined>;
 }
 
-/** Plays every `try` step with its solution (then `skip` if that was not enough) and every right answer. */
-export function autoPlayer(): Player {
+/**
+ * Plays every `try` step with its solution (then `skip` if that was not enough) and every right answer.
+ * With `skipAll`, every try step is skipped at once: the path of a learner who skips, which the lessons
+ * after it must survive.
+ */
+export function autoPlayer(options: { skipAll?: boolean } = {}): Player {
   const typed = new Map<string, number>();
   return {
     auto: true,
     async line(_prompt, step) {
+      if (options.skipAll) return 'skip';
       const n = typed.get(step.id) ?? 0;
       typed.set(step.id, n + 1);
       return step.solution[n] ?? 'skip';

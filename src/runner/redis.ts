@@ -1,6 +1,7 @@
 import type { Connection } from '../connection/resolve.js';
 import { address } from '../connection/options.js';
 import { clearPlayground, restoreMarker } from '../connection/playground.js';
+import { classifyLine, describeWait, MAIN } from '../course/lines.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from '../repl/parse.js';
 import { formatForCommand } from '../repl/format.js';
 import { renderHelp } from '../repl/help.js';
@@ -8,34 +9,59 @@ import { renderShow } from '../repl/show.js';
 import { UserError } from '../errors.js';
 import { ConnectionClosedError, RespClient } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
+import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
+import { HelperConnections } from './helpers.js';
 import { runnerMsg } from './messages.js';
+import { refusal } from './refused.js';
 import { learnerKeys, readKey, type KeySnapshot } from './snapshot.js';
 
 /** One line as the learner (or the lesson) typed it, run on Redis. */
 export type Executed =
-  | { kind: 'ran'; line: string; name: string; args: string[]; reply: RespReply; text: string }
+  | {
+      kind: 'ran';
+      line: string;
+      /** The connection it ran on: A (the lesson's own) or a helper such as B. */
+      on: string;
+      name: string;
+      args: string[];
+      reply: RespReply;
+      text: string;
+      /** Redis did not know the command (a typo): it does not count as using anything. */
+      unknown: boolean;
+      /** A helper's command still waiting (BLPOP on B): its reply arrives as output later. */
+      pending?: Promise<string>;
+    }
+  /** A directive: time passed. */
+  | { kind: 'waited'; line: string; ms: number; text: string }
   /** Nothing was sent: the line could not be split, or the command is not allowed in a lesson. */
   | { kind: 'refused'; line: string; text: string };
 
-/**
- * Commands a lesson refuses: they would leave the playground database, touch other databases, stop the
- * server or block the connection the lesson reads from. The REPL is the place for them.
- */
-const REFUSED = new Set(['SELECT', 'SWAPDB', 'MOVE', 'FLUSHALL', 'SHUTDOWN', 'DEBUG', 'CONFIG', 'MIGRATE', 'MONITOR', 'SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE', 'SYNC', 'PSYNC', 'REPLICAOF', 'SLAVEOF', 'FAILOVER', 'RESET', 'AUTH', 'HELLO', 'CLIENT']);
+/** The longest a real server's lesson sleeps for `@wait`; longer waits need the built-in engine's clock. */
+export const REAL_WAIT_CAP_MS = 5000;
 
 /** The Redis a lesson works on: typed replies for what the learner sees, reads for the checks. */
 export interface LessonRedis {
-  /** redis-cli's prompt for this connection: `127.0.0.1:6379[15]> `. */
+  /** redis-cli's prompt for a connection (the lesson's own by default): `127.0.0.1:6379[15]> `. */
   readonly prompt: string;
+  promptOf(on: string): string;
   /** The tutor started this server (no playground marker in it). */
   readonly owned: boolean;
-  execute(line: string): Promise<Executed>;
+  /** Time can jump (the built-in engine's clock) rather than pass. */
+  readonly clockJumps: boolean;
+  /** Runs a lesson line: a command (`B> ` for a helper connection, `on` for a learner typing on one) or a directive. */
+  execute(line: string, on?: string): Promise<Executed>;
+  /** Pushed messages and late replies from helpers since the last call, labelled, in arrival order. */
+  output(): string[];
+  /** Gives a listening helper (subscribed, or blocked) a moment to receive what the last command caused. */
+  settle(): Promise<void>;
+  /** Closes the helper connections: a step's helpers live for that step. */
+  endStep(): void;
   /** Snapshots of the named keys, and every learner key (for "did you mean"). */
   read(keys: string[]): Promise<{ keys: Record<string, KeySnapshot>; allKeys: string[] }>;
   /** `show <key>` and `help <command>`, drawn as the REPL draws them. */
   show(key: string): Promise<string>;
   help(topic: string): Promise<string>;
-  /** Empties the playground (the marker stays on a server the tutor did not start). */
+  /** Empties the playground (the marker stays on a server the tutor did not start); helpers are closed. */
   clear(): Promise<void>;
   close(): void;
 }
@@ -43,35 +69,69 @@ export interface LessonRedis {
 export async function openLessonRedis(connection: Connection): Promise<LessonRedis> {
   const resp = await RespClient.connect(connection.endpoint, { db: connection.db });
   const client = connection.client;
+  const helpers = new HelperConnections(connection.endpoint, connection.db);
+  const lost = (err: unknown) => {
+    if (err instanceof ConnectionClosedError) return new UserError(runnerMsg.connectionLost(err.message), { cause: err });
+    return err;
+  };
   const call = async (args: Buffer[]) => {
     try {
       return await resp.call(args);
     } catch (err) {
-      if (err instanceof ConnectionClosedError) throw new UserError(runnerMsg.connectionLost(err.message), { cause: err });
-      throw err;
+      throw lost(err);
     }
   };
+  const promptOf = (on: string) => `${on === MAIN ? '' : `${on} `}${address(connection.endpoint)}${connection.db === 0 ? '' : `[${connection.db}]`}> `;
+
+  async function wait(line: string, ms: number): Promise<Executed> {
+    if (connection.advanceClock) connection.advanceClock(ms);
+    else await new Promise((r) => setTimeout(r, Math.min(ms, REAL_WAIT_CAP_MS)));
+    return { kind: 'waited', line, ms, text: runnerMsg.waited(describeWait(ms)) };
+  }
+
   return {
-    prompt: `${address(connection.endpoint)}${connection.db === 0 ? '' : `[${connection.db}]`}> `,
+    prompt: promptOf(MAIN),
+    promptOf,
     owned: connection.owned,
-    async execute(line) {
-      const parsed = parseCommandLine(line);
+    clockJumps: connection.advanceClock !== undefined,
+    async execute(line, typedOn) {
+      const meant = classifyLine(line);
+      if (meant.kind === 'wait') return wait(line, meant.ms);
+      if (meant.kind === 'bad') return { kind: 'refused', line, text: INVALID_ARGUMENTS };
+      const on = meant.labelled ? meant.on : (typedOn ?? MAIN);
+      const parsed = parseCommandLine(meant.command);
       if (parsed.kind === 'invalid') return { kind: 'refused', line, text: INVALID_ARGUMENTS };
       if (parsed.kind === 'bad-repeat') return { kind: 'refused', line, text: BAD_REPEAT };
       if (parsed.kind === 'empty') return { kind: 'refused', line, text: '' };
       const name = parsed.args[0]!.toString('utf8').toUpperCase();
-      if (REFUSED.has(name)) return { kind: 'refused', line, text: runnerMsg.refusedCommand(name) };
-      let reply: RespReply = { type: 'bulk', value: null };
-      let text = '';
-      for (let i = 0; i < parsed.repeat; i++) {
-        reply = await call(parsed.args);
-        text += formatForCommand(parsed.args, reply, 'human');
+      const args = parsed.args.map((a) => a.toString('utf8'));
+      const refused = refusal(name, on !== MAIN);
+      if (refused !== undefined) return { kind: 'refused', line, text: refused };
+      if (on === MAIN && (blockingTimeoutMs(args) ?? 0) > LESSON_BLOCK_CAP_MS) {
+        return { kind: 'refused', line, text: runnerMsg.refusedBlocking(meant.command, LESSON_BLOCK_CAP_MS / 1000) };
+      }
+      let result: Executed;
+      if (on === MAIN) {
+        let reply: RespReply = { type: 'bulk', value: null };
+        let text = '';
+        for (let i = 0; i < parsed.repeat; i++) {
+          reply = await call(parsed.args);
+          text += formatForCommand(parsed.args, reply, 'human');
+        }
+        result = { kind: 'ran', line, on, name, args, reply, text: text.replace(/\n$/, ''), unknown: isUnknown(reply) };
+      } else {
+        const ran = await helpers.run(on, parsed.args, blockingTimeoutMs(args) !== undefined).catch((err) => {
+          throw lost(err);
+        });
+        result = { kind: 'ran', line, on, name, args, reply: ran.reply, text: ran.text, unknown: isUnknown(ran.reply), ...(ran.pending ? { pending: ran.pending } : {}) };
       }
       // A FLUSHDB, DEL or EXPIRE may have taken the marker: the playground must stay the tutor's.
       if (!connection.owned) await restoreMarker(client);
-      const args = parsed.args.map((a) => a.toString('utf8'));
-      return { kind: 'ran', line, name, args, reply, text: text.replace(/\n$/, '') };
+      return result;
     },
+    output: () => helpers.drain(),
+    settle: () => helpers.settle(),
+    endStep: () => helpers.closeAll(),
     async read(keys) {
       const snaps: Record<string, KeySnapshot> = {};
       for (const key of keys) snaps[key] = await readKey(client, key);
@@ -80,10 +140,18 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     show: (key) => renderShow(resp, key),
     help: (topic) => renderHelp(resp, topic),
     async clear() {
+      helpers.closeAll();
       // A MULTI the learner left open would queue the replayed commands instead of running them.
       await call([Buffer.from('DISCARD')]);
       await clearPlayground(client, connection.owned);
     },
-    close: () => resp.close(),
+    close: () => {
+      helpers.closeAll();
+      resp.close();
+    },
   };
+}
+
+function isUnknown(reply: RespReply): boolean {
+  return reply.type === 'error' && reply.value.startsWith('ERR unknown command');
 }

@@ -17,10 +17,21 @@ export function stateChanges(step: Step): string[] {
 /**
  * Rebuilds the state step `index` starts from: a clean playground, the lesson's setup, every earlier
  * step's commands (reference solutions for `try` steps), then the step's own setup. Used when a lesson
- * opens, on `back`, on resume, and by `lessons check`, so all of them start a step from the same state.
+ * opens, on `back`, `skip`, `solution` and `retry`, on resume, and by `lessons check`, so all of them
+ * start a step from the same state. Helper connections close at each step's end, as they do in play.
  */
 export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: number): Promise<void> {
   await redis.clear();
-  const lines = [...lesson.setup, ...lesson.steps.slice(0, index).flatMap(stateChanges), ...(lesson.steps[index]?.setup ?? [])];
-  for (const line of lines) await redis.execute(line);
+  await runLines(redis, lesson.setup);
+  for (const step of lesson.steps.slice(0, index)) {
+    await runLines(redis, stateChanges(step), step.kind === 'try' ? step.connection : undefined);
+    redis.endStep();
+  }
+  await runLines(redis, lesson.steps[index]?.setup ?? []);
+}
+
+async function runLines(redis: LessonRedis, lines: readonly string[], on?: string): Promise<void> {
+  for (const line of lines) await redis.execute(line, on);
+  await redis.settle();
+  redis.output();
 }

@@ -5,11 +5,37 @@ import { runShown, say, type StepContext } from './context.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { renderInline } from '../ui/prose.js';
+import { formatMsg as f } from '../course/format-messages.js';
+import { classifyInput } from './input.js';
+import type { Executed } from './redis.js';
 
-/** After a step the learner read: on, or back / quit if they typed that at the pause. */
+/**
+ * After a step the learner read: Enter goes on; back and quit do what they say. A Redis command typed
+ * here runs (an `after:` text may invite a look), and the pause comes again; nothing typed is dropped.
+ */
 async function read(ctx: StepContext): Promise<StepEnd> {
-  const word = await ctx.player.pause();
-  return word === undefined ? { type: 'done', outcome: 'passed' } : { type: word };
+  for (;;) {
+    const input = classifyInput((await ctx.player.pause()) ?? '');
+    switch (input.kind) {
+      case 'empty':
+      case 'skip':
+        return { type: 'done', outcome: 'passed' };
+      case 'back':
+      case 'quit':
+        return { type: input.kind };
+      case 'command':
+        await runShown(ctx, input.line, true);
+        continue;
+      case 'show':
+        ctx.out(input.key === undefined ? renderInline(m.showUsage()) : (await ctx.extras.show(input.key)).trimEnd());
+        continue;
+      case 'help':
+        ctx.out((await ctx.extras.help(input.topic)).trimEnd());
+        continue;
+      default:
+        ctx.out(theme.dim(renderInline(m.nothingToSolve())));
+    }
+  }
 }
 
 export async function playSay(ctx: StepContext, step: SayStep): Promise<StepEnd> {
@@ -30,7 +56,9 @@ export async function playPredict(ctx: StepContext, step: PredictStep): Promise<
   ctx.out(step.commands.map((c) => `${theme.dim(ctx.redis.prompt)}${c}`).join('\n'));
   const chosen = await ask(ctx, step);
   ctx.out(theme.dim(m.letsSee()));
-  for (const line of step.commands) await runShown(ctx, line, true);
+  const shown: Executed[] = [];
+  for (const line of step.commands) shown.push(await runShown(ctx, line, true));
+  if (ctx.report && step.expect) await compareExpect(ctx, step, shown);
   verdict(ctx, step, chosen);
   return read(ctx);
 }
@@ -46,6 +74,18 @@ async function ask(ctx: StepContext, step: PredictStep | QuizStep): Promise<numb
   const chosen = await ctx.player.choose(question, choices, step.answer);
   if (ctx.player.auto) ctx.out(`${question}\n${m.autoplayAnswer(choices[chosen] ?? '')}`);
   return chosen;
+}
+
+/** Tells `lessons check` where a predict's replies differ from what its text says Redis answers. */
+async function compareExpect(ctx: StepContext, step: PredictStep, shown: Executed[]): Promise<void> {
+  const replies = shown.filter((d) => d.kind !== 'waited');
+  for (const [i, want] of (step.expect ?? []).entries()) {
+    const done = replies[i];
+    if (want === null || done === undefined) continue;
+    // A helper's blocking command answers later: its reply is the one it got by the end of the step.
+    const got = done.kind === 'ran' && done.pending ? await Promise.race([done.pending, new Promise<string>((r) => setTimeout(() => r('(no reply yet)'), 500))]) : done.text;
+    if (got !== want) ctx.report!({ step: step.id, expected: f.expectMatches(want), found: JSON.stringify(got) });
+  }
 }
 
 function verdict(ctx: StepContext, step: PredictStep | QuizStep, chosen: number): void {

@@ -1,40 +1,32 @@
 import type { TryStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
-import { judgeAll, keysOf } from './checks.js';
-import { runShown, say, type StepContext } from './context.js';
+import { judgeStep, newAttempt, record } from './attempt.js';
+import { runShown, runUnseen, say, type StepContext } from './context.js';
 import { classifyInput } from './input.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
-import type { LessonRedis } from './redis.js';
 import { reflow, renderInline } from '../ui/prose.js';
+import { formatMsg as f } from '../course/format-messages.js';
 
-/** What the learner has done so far in one `try` step, besides changing Redis. */
-export interface Attempt {
-  lastReply?: string;
-  used: Set<string>;
-  /** Every argument typed, for "did you mean". */
-  typed: Set<string>;
-}
-
-/** Reads what the checks need and judges them; no printing. */
-export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Attempt): Promise<{ ok: boolean; failures: string[] }> {
-  const { keys, allKeys } = await redis.read(keysOf(step.checks));
-  return judgeAll(step.checks, { keys, allKeys, used: attempt.used, typed: attempt.typed, ...(attempt.lastReply === undefined ? {} : { lastReply: attempt.lastReply }) });
-}
+export { judgeStep, type Attempt } from './attempt.js';
 
 /**
  * The learner types until every check holds. After each command the checks are judged; what is still
- * wrong is said, but not again when nothing changed (a GET does not repeat the same advice).
+ * wrong is said, but not again while it stays the same (a GET that changed nothing stays quiet).
+ * `rebuild` puts Redis back as this step found it: `skip`, `solution` and `retry` all start from there.
  */
-export async function playTry(ctx: StepContext, step: TryStep): Promise<StepEnd> {
+export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Promise<void>): Promise<StepEnd> {
   say(ctx, step.text);
   ctx.out(theme.dim(renderInline(m.tryWords())));
-  const attempt: Attempt = { used: new Set(), typed: new Set() };
+  const on = step.connection;
+  const prompt = ctx.redis.promptOf(on ?? 'A');
+  let attempt = newAttempt();
   let hints = 0;
-  let lastAdvice = '';
+  // What is wrong before anything is typed: a first read that changes nothing says nothing new.
+  let lastAdvice = (await judgeStep(ctx.redis, step, attempt)).failures.join('\n');
   for (;;) {
-    const line = await ctx.player.line(ctx.redis.prompt, step);
+    const line = await ctx.player.line(prompt, step);
     const input = classifyInput(line);
     switch (input.kind) {
       case 'empty':
@@ -42,11 +34,25 @@ export async function playTry(ctx: StepContext, step: TryStep): Promise<StepEnd>
       case 'quit':
       case 'back':
         return { type: input.kind };
-      case 'skip':
+      case 'skip': {
         // Autoplay skips only when the reference solution did not pass: say why, it is a broken lesson.
-        if (ctx.player.auto) ctx.out(`${theme.error(m.autoplayCheck(false))} ${renderInline(lastAdvice)}`);
+        if (ctx.player.auto && attempt.used.size > 0) ctx.out(`${theme.error(m.autoplayCheck(false))} ${renderInline(lastAdvice)}`);
+        await rebuild();
+        const played = newAttempt();
+        for (const done of await runUnseen(ctx, step.solution, on)) record(played, done);
         ctx.out(theme.dim(m.skipped()));
+        if (ctx.report) {
+          const after = await judgeStep(ctx.redis, step, played);
+          if (!after.ok) ctx.report({ step: step.id, expected: f.checksAfterSkip(), found: after.failures.join(' / ') });
+        }
         return { type: 'done', outcome: 'skipped' };
+      }
+      case 'retry':
+        await rebuild();
+        attempt = newAttempt();
+        lastAdvice = (await judgeStep(ctx.redis, step, attempt)).failures.join('\n');
+        ctx.out(theme.dim(m.retried()));
+        continue;
       case 'hint': {
         const hint = step.hints[hints];
         if (hint === undefined) ctx.out(renderInline(m.noMoreHints()));
@@ -63,18 +69,17 @@ export async function playTry(ctx: StepContext, step: TryStep): Promise<StepEnd>
         ctx.out((await ctx.extras.help(input.topic)).trimEnd());
         continue;
       case 'solution': {
+        await rebuild();
         ctx.out(theme.warn(m.solutionIs()));
-        for (const solutionLine of step.solution) await runShown(ctx, solutionLine, true);
+        for (const solutionLine of step.solution) await runShown(ctx, solutionLine, true, on);
         say(ctx, step.after);
         return { type: 'done', outcome: 'shown' };
       }
       case 'command': {
-        const done = await runShown(ctx, input.line, ctx.player.auto);
+        const done = await runShown(ctx, input.line, ctx.player.auto, on);
         if (done.kind === 'refused') continue;
-        attempt.used.add(done.name);
-        for (const arg of done.args) attempt.typed.add(arg);
-        ctx.used.add(done.name);
-        attempt.lastReply = done.text;
+        record(attempt, done);
+        if (done.kind === 'ran' && !done.unknown) ctx.used.add(done.name);
         const result = await judgeStep(ctx.redis, step, attempt);
         if (result.ok) {
           ctx.out(theme.ok(m.passed()));
@@ -89,3 +94,4 @@ export async function playTry(ctx: StepContext, step: TryStep): Promise<StepEnd>
     }
   }
 }
+

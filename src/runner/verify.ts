@@ -1,15 +1,22 @@
 import type { Lesson, TryStep } from '../course/schema.js';
 import { formatMsg as f } from '../course/format-messages.js';
+import { classifyLine } from '../course/lines.js';
 import type { Problem } from '../course/problems.js';
+import { stepLines } from '../course/step-lines.js';
 import { parseCommandLine } from '../repl/parse.js';
+import { judgeStep, newAttempt, record } from './attempt.js';
+import { lessonExtras } from './extras.js';
+import { playLesson } from './play.js';
+import { autoPlayer } from './player.js';
 import type { LessonRedis } from './redis.js';
-import { rebuildState, stateChanges } from './replay.js';
-import { judgeStep, type Attempt } from './try.js';
+import { rebuildState } from './replay.js';
 
 export interface LessonProof {
   lesson: Lesson;
   tries: number;
   wrongs: number;
+  /** Predict steps whose `expect` was compared with the server's replies. */
+  predicts: number;
   problems: Problem[];
 }
 
@@ -18,8 +25,10 @@ const plain = (s: string) => s.replace(/\*\*|`/g, '');
 
 /**
  * Proves a lesson against a real Redis: every command line splits; every `try` step fails from its
- * starting state and passes with its reference solution; every recorded wrong answer fails with the
- * feedback the file expects.
+ * starting state and passes with its reference solution (and its replay); every recorded wrong answer
+ * fails with the feedback the file expects. Then the whole lesson is played twice, as autoplay does and
+ * with every try step skipped: every predict's replies must be its `expect`, and every skipped step's
+ * checks must hold after the skip.
  */
 export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<LessonProof> {
   const problems: Problem[] = [];
@@ -28,9 +37,9 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<L
 
   lesson.setup.forEach((line, j) => unsplittable(line) && problem(`setup[${j}]`, f.splittable(), JSON.stringify(line)));
   lesson.steps.forEach((step, i) =>
-    stateChanges(step).forEach((line) => unsplittable(line) && problem(at(i), f.splittableLines(), JSON.stringify(line))),
+    stepLines(step).forEach((line) => unsplittable(line) && problem(at(i), f.splittableLines(), JSON.stringify(line))),
   );
-  if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, problems };
+  if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, predicts: 0, problems };
 
   let tries = 0;
   let wrongs = 0;
@@ -38,7 +47,7 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<L
     if (step.kind !== 'try') continue;
     tries++;
     await rebuildState(redis, lesson, i);
-    const before = await judgeStep(redis, step, { used: new Set(), typed: new Set() });
+    const before = await judgeStep(redis, step, newAttempt());
     if (before.ok) problem(at(i, '.checks'), f.failFirst(), f.allHold());
 
     const solved = await typeLines(redis, step, step.solution);
@@ -54,23 +63,45 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<L
       }
     }
   }
-  return { lesson, tries, wrongs, problems };
+  // Played whole only once every step holds on its own: a broken step would be reported three times.
+  if (problems.length === 0) for (const skipAll of [false, true]) problems.push(...(await playThrough(redis, lesson, skipAll)));
+  const predicts = lesson.steps.filter((s) => s.kind === 'predict' && s.expect !== undefined).length;
+  return { lesson, tries, wrongs, predicts, problems };
+}
+
+/** Plays the whole lesson unseen, as autoplay does (or skipping every try step), and lists what went wrong. */
+async function playThrough(redis: LessonRedis, lesson: Lesson, skipAll: boolean): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const index = (id: string) => lesson.steps.findIndex((s) => s.id === id);
+  const mode = skipAll ? 'every try step skipped' : 'autoplay';
+  const ctx = {
+    redis,
+    player: autoPlayer({ skipAll }),
+    extras: lessonExtras(redis),
+    lang: 'en',
+    out: () => {},
+    used: new Set<string>(),
+    width: 100,
+    report: (p: { step: string; expected: string; found: string }) =>
+      problems.push({ file: lesson.file, path: `steps[${index(p.step)}] (${p.step}), ${mode}`, expected: p.expected, found: p.found }),
+  };
+  const result = await playLesson(ctx, lesson, 0);
+  if (!skipAll && !result.allPassed) problems.push({ file: lesson.file, path: mode, expected: f.solutionPasses(), found: f.autoplayFailed() });
+  return problems;
 }
 
 /** Runs lines as if the learner typed them in the step, then judges the step once. */
 async function typeLines(redis: LessonRedis, step: TryStep, lines: string[]) {
-  const attempt: Attempt = { used: new Set(), typed: new Set() };
-  for (const line of lines) {
-    const done = await redis.execute(line);
-    if (done.kind === 'ran') {
-      attempt.used.add(done.name);
-      for (const arg of done.args) attempt.typed.add(arg);
-      attempt.lastReply = done.text;
-    }
-  }
-  return judgeStep(redis, step, attempt);
+  const attempt = newAttempt();
+  for (const line of lines) record(attempt, await redis.execute(line, step.connection));
+  await redis.settle();
+  redis.output();
+  const judged = await judgeStep(redis, step, attempt);
+  redis.endStep();
+  return judged;
 }
 
 function unsplittable(line: string): boolean {
-  return parseCommandLine(line).kind !== 'command';
+  const meant = classifyLine(line);
+  return meant.kind === 'bad' || (meant.kind === 'command' && parseCommandLine(meant.command).kind !== 'command');
 }

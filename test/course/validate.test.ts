@@ -30,11 +30,13 @@ describe('parseLesson', () => {
     const result = parseLesson(fixture('course/01-basics.yaml'), 'basics.yaml');
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const l: Lesson = result.lesson;
-    expect(l.formatVersion).toBe(FORMAT_VERSION);
+    // A format 1 file is still read as it was.
+    expect(l.formatVersion).toBe(1);
+    expect(FORMAT_VERSION).toBe(2);
     expect(l.steps.map((s) => `${s.kind}:${s.id}`)).toEqual(['say:hello', 'try:greet', 'predict:overwrite', 'try:chat', 'quiz:quiz']);
     expect(l.setup).toEqual(['SET fixture:setup done']);
     const chat = l.steps[3];
-    expect(chat?.kind === 'try' && chat.checks).toEqual([{ kind: 'list', key: 'chat', values: ['a', 'b'] }, { kind: 'uses', command: 'RPUSH' }]);
+    expect(chat?.kind === 'try' && chat.checks).toEqual([{ kind: 'list', key: 'chat', values: ['a', 'b'] }, { kind: 'uses', commands: ['RPUSH'] }]);
   });
 
   it('keeps a Korean text beside the English one, and falls back to English for other languages', () => {
@@ -51,9 +53,9 @@ describe('parseLesson', () => {
 
   it.each([
     ['a step kind it does not know', '  - { id: a, kind: sing }', 'steps[0].kind: expected one of: say, run, try, predict, quiz; found the text "sing"'],
-    ['a misspelt field', '  - { id: a, kind: say, text: Hi, hint: x }', 'steps[0].hint: expected one of: id, kind, setup, text; found an unknown field "hint"'],
+    ['a misspelt field', '  - { id: a, kind: say, text: Hi, hint: x }', 'steps[0].hint: expected one of: id, kind, setup, when, text; found an unknown field "hint"'],
     ['an answer out of range', '  - { id: q, kind: quiz, question: Q, choices: [a, b], answer: 2, explain: E }', 'steps[0].answer: expected the number of the right choice, from 0 to 1 (0 is the first); found the number 2'],
-    ['a check with two kinds', '  - { id: t, kind: try, text: T, solution: [PING], checks: [{ key: k, string: a, list: [a] }] }', 'steps[0].checks[0]: expected one of exists, type, string, list, set, hash, zset, ttl, length beside key:; found string, list'],
+    ['a check with two kinds', '  - { id: t, kind: try, text: T, solution: [PING], checks: [{ key: k, string: a, list: [a] }] }', 'steps[0].checks[0]: expected one of exists, type, string, list, set, hash, hash_exact, zset, ttl, length beside key:; found string, list'],
     ['a ttl that is not a range', '  - { id: t, kind: try, text: T, solution: [PING], checks: [{ key: k, ttl: 5 }] }', 'steps[0].checks[0].ttl: expected `none`, or [min, max] seconds left, such as [1, 60]; found the number 5'],
     ['a Redis type that does not exist', '  - { id: t, kind: try, text: T, solution: [PING], checks: [{ key: k, type: array }] }', 'steps[0].checks[0].type: expected a Redis type: string, list, set, zset, hash, stream; found the text "array"'],
     ['a text without English', '  - { id: a, kind: say, text: { ko: 안녕 } }', 'steps[0].text.en: expected the English text (the fallback for every language); found nothing'],

@@ -35,8 +35,8 @@ const cases: [string, Check, CheckContext, string][] = [
   ['a type', { kind: 'type', key: 'k', type: 'hash' }, state({ k: list('a') }), '`k` should be a hash; it is a list.'],
   ['the last reply', { kind: 'reply', reply: '(integer) 2' }, state({}, { lastReply: '(integer) 1' }), 'The last reply should be `(integer) 2`; it was `(integer) 1`.'],
   ['a reply before any command', { kind: 'reply', reply: 'PONG' }, state({}), 'The answer should be `PONG`; no command has run yet.'],
-  ['a command that must be used', { kind: 'uses', command: 'RPUSH' }, state({}, { used: new Set(['SET']) }), 'This step is about **RPUSH**: use it to get there.'],
-  ['a command that was used', { kind: 'uses', command: 'RPUSH' }, state({}, { used: new Set(['RPUSH']) }), 'pass'],
+  ['a command that must be used', { kind: 'uses', commands: ['RPUSH'] }, state({}, { used: new Set(['SET']) }), 'This step is about **RPUSH**: use it to get there.'],
+  ['a command that was used', { kind: 'uses', commands: ['RPUSH'] }, state({}, { used: new Set(['RPUSH']) }), 'pass'],
 ];
 
 describe('judge', () => {
@@ -58,7 +58,7 @@ describe('judge', () => {
 describe('judgeAll and keysOf', () => {
   const checks: Check[] = [
     { kind: 'list', key: 'chat', values: ['a'] },
-    { kind: 'uses', command: 'RPUSH' },
+    { kind: 'uses', commands: ['RPUSH'] },
     { kind: 'exists', key: 'old', exists: false },
   ];
   it('passes only when every check holds, and lists every failure', () => {

@@ -60,7 +60,10 @@ describe('playLesson against a real Redis', () => {
     expect(result.state.outcomes).toMatchObject({ greet: 'shown', chat: 'skipped' });
     expect(result.allPassed).toBe(false);
     expect(await pg.connection.client.get('greeting')).toBe('hello');
-    expect(text(ctx.screen)).toContain('The solution (run for you):');
+    expect(text(ctx.screen)).toContain('The solution, run for you on the data as the step found it:');
+    // The skipped step's solution was played unseen, so what comes after finds the data it expects.
+    expect(await pg.connection.client.lrange('chat', 0, -1)).toEqual(['a', 'b']);
+    expect(text(ctx.screen)).not.toContain('RPUSH chat a b');
   });
 
   it('goes back a step and rebuilds that step\'s starting state', async () => {

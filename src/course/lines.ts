@@ -1,0 +1,52 @@
+/**
+ * What one authored command line means. Pure. A line is a Redis command for the lesson's own connection
+ * (`SET k v`, or `A> SET k v`), a command for a named helper connection (`B> BLPOP jobs 0`), or a
+ * directive (`@wait 4s`).
+ */
+export type LessonLine =
+  /** `labelled`: the line names its connection (`B> `, `A> `), which wins over any default. */
+  | { kind: 'command'; on: string; command: string; labelled: boolean }
+  | { kind: 'wait'; ms: number }
+  | { kind: 'bad'; why: 'directive' | 'wait' };
+
+/** The lesson's own connection: the one the learner types on unless a step says otherwise. */
+export const MAIN = 'A';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+
+export function classifyLine(line: string): LessonLine {
+  const trimmed = line.trim();
+  if (trimmed.startsWith('@')) {
+    const wait = /^@wait\s+(\d+(?:\.\d+)?)\s*(ms|s|m)$/i.exec(trimmed);
+    if (wait) return { kind: 'wait', ms: Math.round(Number(wait[1]) * UNITS[wait[2]!.toLowerCase()]!) };
+    return { kind: 'bad', why: /^@wait\b/i.test(trimmed) ? 'wait' : 'directive' };
+  }
+  const labelled = /^([A-Z])>\s+(.*)$/.exec(trimmed);
+  if (labelled) return { kind: 'command', on: labelled[1]!, command: labelled[2]!, labelled: true };
+  return { kind: 'command', on: MAIN, command: trimmed, labelled: false };
+}
+
+/** The helper connections (not A) some lines use. */
+export function helpersIn(lines: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const line of lines) {
+    const c = classifyLine(line);
+    if (c.kind === 'command' && c.on !== MAIN) names.add(c.on);
+  }
+  return [...names];
+}
+
+/** The longest `@wait` among some lines, in ms (0 when none). */
+export function longestWait(lines: readonly string[]): number {
+  return lines.reduce((most, line) => {
+    const c = classifyLine(line);
+    return c.kind === 'wait' ? Math.max(most, c.ms) : most;
+  }, 0);
+}
+
+/** "4 s", "1500 ms", "30 min": a wait as the learner reads it. */
+export function describeWait(ms: number): string {
+  if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000} min`;
+  if (ms % 1000 === 0) return `${ms / 1000} s`;
+  return `${ms} ms`;
+}

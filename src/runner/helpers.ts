@@ -1,0 +1,90 @@
+import type { Endpoint } from '../connection/options.js';
+import { formatForCommand, formatReply } from '../repl/format.js';
+import { RespClient } from '../resp/client.js';
+import type { RespReply } from '../resp/types.js';
+
+/** How long a helper's blocking command gets to answer at once before its reply is left to arrive later. */
+const QUICK_MS = 50;
+/** How long a listening helper gets to receive what a command just caused (a PUBLISH, an RPUSH). */
+const SETTLE_MS = 30;
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** `(B) 1) "message"` with the reply's further lines under the first: a helper's output, told apart. */
+export function labelled(on: string, text: string): string {
+  const [first = '', ...rest] = text.replace(/\n$/, '').split('\n');
+  const pad = ' '.repeat(on.length + 3);
+  return [`(${on}) ${first}`, ...rest.map((l) => `${pad}${l}`)].join('\n');
+}
+
+/**
+ * The lesson's helper connections (B, C ...): same server, same playground database, opened when a line
+ * first names one. A helper may subscribe or block; what it receives later (messages, a BLPOP answered by
+ * someone's push) is queued as labelled text for the runner to print in arrival order.
+ */
+export class HelperConnections {
+  private readonly open = new Map<string, Promise<RespClient>>();
+  private queue: string[] = [];
+  private waiting = 0;
+
+  constructor(private readonly endpoint: Endpoint, private readonly db: number) {}
+
+  async run(on: string, args: Buffer[], blocking: boolean): Promise<{ reply: RespReply; text: string; pending?: Promise<string> }> {
+    const client = await this.connect(on);
+    const answer = client.call(args);
+    const format = (reply: RespReply) => formatForCommand(args, reply, 'human').replace(/\n$/, '');
+    if (!blocking) {
+      const reply = await answer;
+      return { reply, text: format(reply) };
+    }
+    // The data may be there already, and then it answers at once, like any command.
+    const quick = await Promise.race([answer, delay(QUICK_MS).then(() => undefined)]);
+    if (quick !== undefined) return { reply: quick, text: format(quick) };
+    this.waiting++;
+    const pending = answer.then(
+      (reply) => {
+        this.waiting--;
+        const text = format(reply);
+        this.queue.push(labelled(on, text));
+        return text;
+      },
+      () => {
+        this.waiting--;
+        return '';
+      },
+    );
+    return { reply: { type: 'bulk', value: null }, text: '', pending };
+  }
+
+  drain(): string[] {
+    return this.queue.splice(0);
+  }
+
+  async settle(): Promise<void> {
+    if (this.waiting > 0 || (await this.anySubscribed())) await delay(SETTLE_MS);
+  }
+
+  closeAll(): void {
+    for (const opening of this.open.values()) void opening.then((c) => c.close(), () => undefined);
+    this.open.clear();
+    this.queue = [];
+    this.waiting = 0;
+  }
+
+  private async anySubscribed(): Promise<boolean> {
+    for (const opening of this.open.values()) if ((await opening.catch(() => undefined))?.subscribed) return true;
+    return false;
+  }
+
+  private connect(on: string): Promise<RespClient> {
+    let opening = this.open.get(on);
+    if (opening === undefined) {
+      opening = RespClient.connect(this.endpoint, { db: this.db }).then((client) => {
+        client.onPush((reply) => this.queue.push(labelled(on, formatReply(reply, 'human'))));
+        return client;
+      });
+      this.open.set(on, opening);
+    }
+    return opening;
+  }
+}

@@ -1,0 +1,20 @@
+import { runnerMsg as m } from './messages.js';
+
+/** What a lesson may not run, by the reason a learner is given. */
+const PLAYGROUND = new Set(['SELECT', 'SWAPDB', 'MOVE', 'FLUSHALL', 'MIGRATE']);
+const SERVER = new Set(['SHUTDOWN', 'DEBUG', 'CONFIG', 'SYNC', 'PSYNC', 'REPLICAOF', 'SLAVEOF', 'FAILOVER']);
+/** Allowed on a helper connection, whose whole job may be to listen. */
+const LISTENER = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE']);
+const SESSION = new Set(['AUTH', 'HELLO', 'RESET', 'CLIENT', 'MONITOR']);
+
+/**
+ * Pure: why a command is not run in a lesson, or undefined when it may run. The REPL is the place for the
+ * rest; each reason names what the command would do here, not a rule.
+ */
+export function refusal(name: string, onHelper: boolean): string | undefined {
+  if (PLAYGROUND.has(name)) return m.refusedPlayground(name);
+  if (SERVER.has(name)) return m.refusedServer(name);
+  if (LISTENER.has(name)) return onHelper ? undefined : m.refusedListener(name);
+  if (SESSION.has(name)) return name === 'MONITOR' ? m.refusedListener(name) : m.refusedSession(name);
+  return undefined;
+}
