@@ -55,7 +55,7 @@ export async function runLesson(
     if (sink) sink.set(tick(finishLesson(sink.get(), lesson.id)));
     const seconds = sink ? lessonProgress(sink.get(), lesson.id).seconds : (now() - began) / 1000;
     ctx.out('');
-    ctx.out(lessonSummary({ lesson, commands: [...ctx.used], seconds, outcomes: result.state.outcomes, ...(options.next ? { next: options.next } : {}) }, ctx.lang));
+    ctx.out(lessonSummary({ lesson, commands: [...ctx.used], seconds, outcomes: result.state.outcomes, ...(options.next ? { next: options.next } : {}) }, ctx.lang, ctx.width));
     return { finished: true, allPassed: result.allPassed };
   } catch (err) {
     if (err instanceof QuitSignal) {

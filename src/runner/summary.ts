@@ -1,9 +1,9 @@
-import type { Lesson } from '../course/schema.js';
+import type { Lesson, Text } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import type { StepOutcome } from '../progress/model.js';
 import { theme } from '../ui/theme.js';
 import { runnerMsg as m } from './messages.js';
-import { renderInline } from '../ui/prose.js';
+import { reflow, renderInline } from '../ui/prose.js';
 
 export interface SummaryFacts {
   lesson: Lesson;
@@ -14,11 +14,12 @@ export interface SummaryFacts {
   next?: Lesson;
 }
 
-/** Pure: the text shown after a lesson's last step. */
-export function lessonSummary(f: SummaryFacts, lang: string): string {
+/** Pure: the text shown after a lesson's last step; "what you learned" wraps to `width`, hanging under its bullet. */
+export function lessonSummary(f: SummaryFacts, lang: string, width = 100): string {
   const lines = [theme.ok(theme.bold(m.summaryTitle(localize(f.lesson.title, lang))))];
   if (f.lesson.learned.length > 0) {
-    lines.push(m.learned(), ...f.lesson.learned.map((t) => `  • ${renderInline(localize(t, lang))}`));
+    const item = (t: Text) => renderInline(reflow(localize(t, lang), width - 4).replace(/\n/g, '\n    '));
+    lines.push(m.learned(), ...f.lesson.learned.map((t) => `  • ${item(t)}`));
   }
   lines.push(m.commandsUsed(f.commands));
   const seconds = Math.round(f.seconds);

@@ -52,6 +52,13 @@ describe('lessonSummary', () => {
     ]);
   });
 
+  it('wraps a long "what you learned" line to the width, hanging under its bullet', () => {
+    const long = { ...basics, learned: ['`RPUSH` then `LTRIM key -N -1` (or `LPUSH` then `LTRIM key 0 N-1`) keeps a history capped at N entries.'] };
+    const text = plain(lessonSummary({ lesson: long, commands: [], seconds: 1, outcomes: {} }, 'en', 40));
+    const learned = text.split('\n').slice(2, 5);
+    expect(learned).toEqual(['  • RPUSH then LTRIM key -N -1 (or LPUSH', '    then LTRIM key 0 N-1) keeps a', '    history capped at N entries.']);
+  });
+
   it('ends the course with a finish line after the last lesson', () => {
     const text = plain(lessonSummary({ lesson: more, commands: [], seconds: 4, outcomes: { count: 'passed' } }, 'en'));
     expect(text).toContain('Commands you used: (none)');
