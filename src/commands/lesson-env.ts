@@ -50,7 +50,9 @@ export function progressSink(env: NodeJS.ProcessEnv): ProgressSink {
 
 /** A live playground for lessons: the connection (header shown) and the lesson's view of it. */
 export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<{ connection: Connection; redis: LessonRedis; close(): Promise<void> }> {
-  const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env });
+  // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
+  const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
+  const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
   try {
     out(theme.header(connection.header));
     for (const warning of connection.warnings) out(theme.warn(warning));

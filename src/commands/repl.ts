@@ -1,4 +1,5 @@
 import { connectionRequest, type GlobalOptions } from '../connection/options.js';
+import { restoreMarker } from '../connection/playground.js';
 import { resolveConnection } from '../connection/resolve.js';
 import { UserError } from '../errors.js';
 import { historyFile } from '../repl/history.js';
@@ -13,13 +14,21 @@ export interface ReplOptions extends GlobalOptions {
   yes?: boolean;
 }
 
+/** The shipped course's command lines, for taking back a playground that lost its marker (loaded only then). */
+async function shippedCourseCommands(): Promise<string[][]> {
+  const { loadCourse } = await import('../course/load.js');
+  const { courseCommands } = await import('../connection/course-keys.js');
+  return courseCommands(loadCourse());
+}
+
 /**
  * `redis-tutor repl`: interactive when standard input is a terminal, pipe mode otherwise. Works in the
  * playground database unless a database was named (--db or the URL's /db).
  */
 export async function repl(opts: ReplOptions, env: NodeJS.ProcessEnv): Promise<number> {
   const request = connectionRequest(opts, env);
-  const connection = await resolveConnection(request, { playground: request.db === undefined, env });
+  const playground = request.db === undefined;
+  const connection = await resolveConnection(request, { playground, env, courseCommands: playground ? shippedCourseCommands : undefined });
   const interactive = process.stdin.isTTY === true;
   const say = (text: string) => (interactive ? process.stdout : process.stderr).write(`${text}\n`);
   say(theme.header(connection.header));
@@ -32,6 +41,9 @@ export async function repl(opts: ReplOptions, env: NodeJS.ProcessEnv): Promise<n
     coach: opts.coach !== false,
     coachProbes: interactive,
     yes: opts.yes === true,
+    // On a playground the tutor claimed, a FLUSHDB or a DEL of the marker must not make it foreign. The
+    // connection the chain opened stays in the playground database whatever the learner SELECTs.
+    keepMarker: playground && !connection.owned ? () => restoreMarker(connection.client) : undefined,
   });
   try {
     try {

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { msg } from '../ui/messages.js';
 import type { RedisClient } from './client.js';
+import type { CourseCommands } from './reclaim.js';
 
 /** The one key the tutor writes to claim an empty database as its playground. */
 export const PLAYGROUND_MARKER = 'redis-tutor:playground';
@@ -22,15 +23,18 @@ export async function inspectPlayground(client: RedisClient, db: number): Promis
 
 /**
  * Makes `db` the tutor's playground, or refuses without having written anything when it holds keys the
- * tutor did not create.
+ * tutor did not create. A database that lost its marker but holds only keys the course's own lines name
+ * (`courseCommands`; see ./course-keys.ts) is the tutor's own playground after a FLUSHDB or a DEL of the
+ * marker: the marker goes back and nothing else is written.
  */
-export async function claimPlayground(client: RedisClient, db: number): Promise<void> {
+export async function claimPlayground(client: RedisClient, db: number, courseCommands?: CourseCommands): Promise<void> {
   const state = await inspectPlayground(client, db);
-  if (state.kind === 'foreign') throw new UserError(msg.foreignPlayground(db, state.keys, state.sample));
-  if (state.kind === 'empty') {
-    // NX: if someone else filled the database since DBSIZE, we still write only our own new key.
-    await client.set(PLAYGROUND_MARKER, MARKER_VALUE, 'NX');
+  if (state.kind === 'ours') return;
+  if (state.kind === 'foreign' && !(await reclaimable(client, state.keys, courseCommands))) {
+    throw new UserError(msg.foreignPlayground(db, state.keys, state.sample));
   }
+  // NX: if someone else filled the database since DBSIZE, we still write only our own new key.
+  await client.set(PLAYGROUND_MARKER, MARKER_VALUE, 'NX');
 }
 
 /**
@@ -48,6 +52,13 @@ export async function clearPlayground(client: RedisClient, owned: boolean): Prom
     return;
   }
   await client.multi().flushdb().set(PLAYGROUND_MARKER, MARKER_VALUE).exec();
+}
+
+async function reclaimable(client: RedisClient, keys: number, courseCommands: CourseCommands | undefined): Promise<boolean> {
+  if (courseCommands === undefined) return false;
+  // The rare case (a marker lost), so its code is loaded only now.
+  const { holdsOnlyCourseKeys } = await import('./reclaim.js');
+  return holdsOnlyCourseKeys(client, keys, courseCommands);
 }
 
 async function select(client: RedisClient, db: number): Promise<void> {

@@ -4,6 +4,7 @@ import { openClient, versionAtLeast, type RedisClient } from './client.js';
 import { address, DEFAULT_HOST, PLAYGROUND_DB, type ConnectionRequest, type Endpoint } from './options.js';
 import { claimPlayground } from './playground.js';
 import { probe } from './probe.js';
+import type { CourseCommands } from './reclaim.js';
 import { findRedisServer, startPrivateServer } from './spawn.js';
 
 /** The Redis every command talks to, however it was found. */
@@ -30,6 +31,12 @@ export interface ResolveOptions {
   /** Work in the playground database on a server the tutor did not start (lessons; the REPL without --db). */
   playground: boolean;
   env: NodeJS.ProcessEnv;
+  /**
+   * The course's command lines, asked for only when the playground holds keys but no marker: if they name
+   * every key there, the marker was lost (a FLUSHDB, a DEL) and the tutor takes its playground back.
+   * Without it such a database is refused like any other.
+   */
+  courseCommands?: CourseCommands;
 }
 
 /** How long 127.0.0.1:6379 gets to answer before the chain moves on. */
@@ -61,7 +68,7 @@ async function attach(endpoint: Endpoint, kind: 'external' | 'local', db: number
   try {
     const chosenDb = db ?? (options.playground ? PLAYGROUND_DB : 0);
     if (options.playground) {
-      await claimPlayground(client, chosenDb);
+      await claimPlayground(client, chosenDb, options.courseCommands);
     } else if (chosenDb !== 0) {
       await client.select(chosenDb);
     }

@@ -53,6 +53,8 @@ const en = {
   whyStop: () => 'can stop or change the whole server',
   whyKeys: (n: number) => `walks all ${n} keys and blocks the server meanwhile`,
   cancelled: () => '(not run)',
+  markerNotRestored: (detail: string) =>
+    `The tutor could not put its playground marker back (${detail}). If the next start refuses this database, delete its keys or choose another with --db.`,
   resp3: () => 'The tutor speaks RESP2 (as redis-cli does by default); HELLO 3 is not supported here.',
   subscribedHint: () => 'Subscribed: messages appear as they arrive. Ctrl+C leaves subscribed mode.',
   monitorRefused: () => 'MONITOR streams every command the server runs; the tutor does not support it. Use redis-cli for MONITOR.',

@@ -1,3 +1,4 @@
+import { mayTakeMarker } from '../connection/marker-guard.js';
 import { address, type Endpoint } from '../connection/options.js';
 import { ConnectionClosedError, RespClient, type Arg } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
@@ -30,6 +31,13 @@ export interface SessionOptions {
   yes: boolean;
   /** Asks the learner a yes/no question (interactive mode); absent in pipe mode, where the answer is no. */
   confirm?: (question: string) => Promise<boolean>;
+  /**
+   * Puts the playground marker back (on its own connection, in the playground database whatever this one
+   * has SELECTed). Given only on a playground the tutor claimed; called after the reply of each command
+   * that may have taken the marker (see mayTakeMarker), before that line's result is handed on and before
+   * the next line is sent.
+   */
+  keepMarker?: () => Promise<void>;
 }
 
 /**
@@ -203,6 +211,7 @@ export class Session {
   private canSendNow(args: Arg[], name: string): boolean {
     if (this.client === undefined || this.client.closed) return false;
     if (name === 'help' || name === '?' || name === 'show') return false;
+    if (this.takesMarker(name, args)) return false;
     return this.options.owned || this.options.yes || danger(args) === undefined;
   }
 
@@ -236,8 +245,14 @@ export class Session {
       return { out: '', err: replMsg.notConnected(this.where, (err as Error).message) };
     }
     const result = this.send(args, repeat, name);
-    sent();
+    // The lines after one that may take the marker wait until it is back, so that they find it there
+    // (in pipe mode they would otherwise be sent before it is put back).
+    if (!this.takesMarker(name, args)) sent();
     return result;
+  }
+
+  private takesMarker(name: string, args: readonly Arg[]): boolean {
+    return this.options.keepMarker !== undefined && mayTakeMarker(name, args);
   }
 
   /** Writes the command (`repeat` times) now; resolves with its printed replies and the coach's note. */
@@ -253,7 +268,8 @@ export class Session {
           const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
           this.afterReply(name, args, reply);
           const out = this.format(args, reply, name);
-          return note === undefined ? { out } : { out, note };
+          const line: LineResult = note === undefined ? { out } : { out, note };
+          return this.takesMarker(name, args) ? this.putMarkerBack(line) : line;
         },
         (err: unknown) => this.guard(() => Promise.reject(err)),
       );
@@ -273,8 +289,17 @@ export class Session {
         out += this.format(args, r.reply, name);
         note = r.note ?? note;
       }
-      return note === undefined ? { out } : { out, note };
+      const line: LineResult = note === undefined ? { out } : { out, note };
+      return this.takesMarker(name, args) ? this.putMarkerBack(line) : line;
     });
+  }
+
+  /** The marker back before the line counts as done, so the next prompt (or the end of a pipe) finds it there. */
+  private putMarkerBack(line: LineResult): Promise<LineResult> {
+    return (this.options.keepMarker as () => Promise<void>)().then(
+      () => line,
+      (err: unknown) => ({ ...line, err: replMsg.markerNotRestored((err as Error).message) }),
+    );
   }
 
   /** State a later line depends on is set when the command is sent, since later lines are sent before replies arrive. */

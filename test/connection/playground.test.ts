@@ -1,8 +1,11 @@
 import { Redis } from 'ioredis';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseCommands } from '../../src/connection/course-keys.js';
 import { connectionRequest } from '../../src/connection/options.js';
 import { PLAYGROUND_MARKER } from '../../src/connection/playground.js';
 import { resolveConnection } from '../../src/connection/resolve.js';
+import { loadCourse } from '../../src/course/load.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 let server: TestRedis;
@@ -17,9 +20,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-const connect = (db?: string, port = server.port) => {
+const connect = (db?: string, port = server.port, commands?: () => Promise<readonly string[][]>) => {
   const opts = db === undefined ? { port: String(port) } : { port: String(port), db };
-  return resolveConnection(connectionRequest(opts, {}), { playground: true, env: {} });
+  return resolveConnection(connectionRequest(opts, {}), { playground: true, env: {}, courseCommands: commands });
 };
 
 /** Every key of a database with its DUMP, TTL and type: byte-level evidence that nothing changed. */
@@ -98,5 +101,105 @@ describe('the playground database', () => {
     } finally {
       await noSelect.stop();
     }
+  });
+});
+
+describe('a playground that lost its marker', () => {
+  // The fixture course names greeting, greting (a wrong answer), note, chat, counter and fixture:setup.
+  const fixture = courseCommands(loadCourse(fileURLToPath(new URL('../fixtures/course', import.meta.url))));
+  let asked = 0;
+  const course = async () => {
+    asked++;
+    return fixture;
+  };
+
+  /** Database `db` emptied and filled by a client of its own (not the tutor), without a marker. */
+  async function fill(db: number, write: (c: Redis) => Promise<unknown>): Promise<void> {
+    const c = admin.duplicate();
+    await c.select(db);
+    await c.flushdb();
+    await write(c);
+    c.disconnect();
+    asked = 0;
+  }
+
+  it('is taken back when every key in it is one the course names: the marker written, the keys untouched', async () => {
+    await fill(4, async (c) => {
+      await c.set('greeting', 'hello');
+      await c.set('greting', 'hello');
+      await c.rpush('chat', 'a', 'b');
+      await c.set('counter', '2', 'EX', 1000);
+    });
+    const before = await snapshot(4);
+    const c = await connect('4', server.port, course);
+    expect(c.db).toBe(4);
+    await c.close();
+    expect(asked).toBe(1);
+    const after = await snapshot(4);
+    expect(after[PLAYGROUND_MARKER]).toBeDefined();
+    const { [PLAYGROUND_MARKER]: _marker, '#info-keyspace': _a, ...keys } = after;
+    const { '#info-keyspace': _b, ...keysBefore } = before;
+    expect(keys).toEqual(keysBefore);
+    // From now on it is the tutor's playground in the ordinary way: no course needed.
+    const again = await connect('4');
+    await again.close();
+  });
+
+  it('is refused, byte for byte unchanged, when one key in it is not a course key', async () => {
+    await fill(5, async (c) => {
+      await c.set('greeting', 'hello');
+      await c.set('my:own', 'data', 'EX', 1000);
+    });
+    const before = await snapshot(5);
+    const dirtyBefore = await changesSinceSave();
+    await expect(connect('5', server.port, course)).rejects.toThrow(/Database 5 on this server already holds 2 keys the tutor did not create .*wrote nothing/s);
+    expect(asked).toBe(1);
+    expect(await snapshot(5)).toEqual(before);
+    expect(await changesSinceSave()).toBe(dirtyBefore);
+  });
+
+  it('counts only key positions, as the server finds them: a value the course writes is not a key of it', async () => {
+    // `SET greeting hello` names greeting; "hello" is its value.
+    await fill(6, (c) => c.set('hello', 'x'));
+    const before = await snapshot(6);
+    await expect(connect('6', server.port, course)).rejects.toThrow(/holds 1 key the tutor did not create \("hello"\)/);
+    expect(await snapshot(6)).toEqual(before);
+  });
+
+  it('is refused, unread, when it holds more than 1000 keys, even all of them course keys', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ['SET', `step:${i}`, 'v']);
+    let loaded = 0;
+    const big = async () => {
+      loaded++;
+      return many;
+    };
+    await fill(8, async (c) => {
+      const batch = c.pipeline();
+      for (const args of many) batch.call(...(args as [string, ...string[]]));
+      await batch.exec();
+    });
+    const dirtyBefore = await changesSinceSave();
+    await expect(connect('8', server.port, big)).rejects.toThrow(/holds 1001 keys the tutor did not create/);
+    expect(loaded).toBe(0);
+    expect(await changesSinceSave()).toBe(dirtyBefore);
+    // 1000 such keys are few enough to check: taken back.
+    await admin.select(8);
+    await admin.del('step:1000');
+    await (await connect('8', server.port, big)).close();
+    expect(loaded).toBe(1);
+    expect(await admin.exists(PLAYGROUND_MARKER)).toBe(1);
+    expect(await admin.dbsize()).toBe(1001);
+  });
+
+  it('asks for the course only in that case: never for an empty database or a marked one', async () => {
+    await fill(9, async () => undefined);
+    await (await connect('9', server.port, course)).close();
+    await (await connect('9', server.port, course)).close();
+    expect(asked).toBe(0);
+  });
+
+  it('is refused as before when the course does not load', async () => {
+    await fill(10, (c) => c.set('greeting', 'hello'));
+    await expect(connect('10', server.port, () => Promise.reject(new Error('broken lesson')))).rejects.toThrow(/holds 1 key the tutor did not create/);
   });
 });
