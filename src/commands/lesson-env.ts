@@ -1,5 +1,10 @@
 import { BUILTIN_LESSONS, loadCourse } from '../course/load.js';
-import type { Lesson } from '../course/schema.js';
+import type { Lesson, Need } from '../course/schema.js';
+import { lessonHere } from '../course/guards.js';
+import { describeWait, longestWait } from '../course/lines.js';
+import { stepLines } from '../course/step-lines.js';
+import { UserError } from '../errors.js';
+import { RespClient } from '../resp/client.js';
 import { versionAtLeast } from '../connection/client.js';
 import { connectionRequest, type GlobalOptions } from '../connection/options.js';
 import { resolveConnection, type Connection } from '../connection/resolve.js';
@@ -9,7 +14,7 @@ import { loadProgress, saveProgress } from '../progress/store.js';
 import type { StepContext } from '../runner/context.js';
 import { lessonExtras } from '../runner/extras.js';
 import type { Player } from '../runner/player.js';
-import { openLessonRedis, type LessonRedis } from '../runner/redis.js';
+import { openLessonRedis, REAL_WAIT_CAP_MS, type LessonRedis } from '../runner/redis.js';
 import { runnerMsg } from '../runner/messages.js';
 import type { ProgressSink } from '../runner/session.js';
 import { languageFrom } from '../ui/i18n.js';
@@ -49,7 +54,7 @@ export function progressSink(env: NodeJS.ProcessEnv): ProgressSink {
 }
 
 /** A live playground for lessons: the connection (header shown) and the lesson's view of it. */
-export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<{ connection: Connection; redis: LessonRedis; close(): Promise<void> }> {
+export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<{ connection: Connection; redis: LessonRedis; abilities: Abilities; close(): Promise<void> }> {
   // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
   const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
   const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
@@ -60,6 +65,7 @@ export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv
     return {
       connection,
       redis,
+      abilities: { secondConnection: await opensSecond(connection) },
       close: async () => {
         redis.close();
         await connection.close();
@@ -68,6 +74,15 @@ export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv
   } catch (err) {
     await connection.close();
     throw err;
+  }
+}
+
+async function opensSecond(connection: Connection): Promise<boolean> {
+  try {
+    (await RespClient.connect(connection.endpoint, { db: connection.db })).close();
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -81,8 +96,48 @@ export function versionWarning(lesson: Lesson, connection: Connection): string |
   return versionAtLeast(connection.version, lesson.minRedis) ? undefined : runnerMsg.oldForLesson(lesson.id, lesson.minRedis, connection.version);
 }
 
-/** Needs a lesson declares that this connection cannot meet. */
-export function unmetNeeds(lesson: Lesson, connection: Connection): string[] {
+/** What the connection can do beyond one connection, found once when the playground opens. */
+export interface Abilities {
+  /** A second connection to the same server opened (some servers cap their clients). */
+  secondConnection: boolean;
+}
+
+/**
+ * Pure: the needs a lesson declares that this connection cannot meet, first the one to tell. A real server
+ * sleeps through `@wait` (up to REAL_WAIT_CAP_MS); a longer wait needs the built-in engine's clock.
+ */
+export function unmetNeeds(lesson: Lesson, connection: Connection, abilities: Abilities = { secondConnection: true }): Need[] {
   const builtin = connection.kind === 'builtin';
-  return lesson.needs.filter((need) => need === 'real-server' && builtin);
+  return lesson.needs.filter((need) => {
+    switch (need) {
+      case 'real-server':
+        return builtin;
+      case 'two-connections':
+        return !abilities.secondConnection;
+      case 'clock':
+        return connection.advanceClock === undefined && longestWait([...lesson.setup, ...lesson.steps.flatMap(stepLines)]) > REAL_WAIT_CAP_MS;
+    }
+  });
+}
+
+/** The lesson as played on this connection: steps whose `when:` does not hold here are left out. */
+export function lessonOn(lesson: Lesson, connection: Connection): Lesson {
+  return lessonHere(lesson, { platform: process.platform, engine: connection.kind === 'builtin' ? 'builtin' : 'real', version: connection.version });
+}
+
+/** Why a lesson cannot be played here, for the menu (undefined when it can). */
+export function menuReason(lesson: Lesson, connection: Connection, abilities: Abilities): string | undefined {
+  const need = unmetNeeds(lesson, connection, abilities)[0];
+  return need === undefined ? undefined : runnerMsg.menuUnavailable(need);
+}
+
+/** Refuses a lesson this connection cannot play, saying why and what to do. */
+export function requireNeeds(lesson: Lesson, connection: Connection, abilities: Abilities): void {
+  const need = unmetNeeds(lesson, connection, abilities)[0];
+  if (need !== undefined) throw new UserError(unmetNeedMessage(lesson, need));
+}
+
+export function unmetNeedMessage(lesson: Lesson, need: Need): string {
+  const wait = describeWait(longestWait([...lesson.setup, ...lesson.steps.flatMap(stepLines)]));
+  return runnerMsg.unmetNeed(lesson.id, need, wait);
 }

@@ -24,6 +24,8 @@ export interface Connection {
   header: string;
   /** Things the learner should know before starting (an old server, say). */
   warnings: string[];
+  /** Moves the server's clock forward at once: only the built-in engine can (lessons' `@wait`). */
+  advanceClock?: (ms: number) => void;
   close(): Promise<void>;
 }
 
@@ -101,7 +103,8 @@ async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv): Pro
 async function startBuiltin(db: number | undefined): Promise<Connection> {
   const { startBuiltinEngine } = await import('../builtin/start.js');
   const engine = await startBuiltinEngine();
-  return connectOwned('builtin', { host: engine.host, port: engine.port, tls: false, source: 'the built-in engine' }, db, (_version, where) => msg.headerBuiltin(where), () => engine.close());
+  const connection = await connectOwned('builtin', { host: engine.host, port: engine.port, tls: false, source: 'the built-in engine' }, db, (_version, where) => msg.headerBuiltin(where), () => engine.close());
+  return { ...connection, advanceClock: (ms) => engine.advanceClock(ms) };
 }
 
 /** Connects to a server the tutor started itself (so it may do anything there); `stop` ends that server. */
