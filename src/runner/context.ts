@@ -56,6 +56,12 @@ export async function runShown(ctx: StepContext, line: string, echo: boolean, on
   return done;
 }
 
+/** `show <key>` and `help <command>`, typed at a try prompt or at a pause: drawn as the REPL draws them. */
+export async function lookUp(ctx: StepContext, input: { kind: 'show'; key?: string } | { kind: 'help'; topic?: string }): Promise<void> {
+  if (input.kind === 'help') ctx.out((await ctx.extras.help(input.topic)).trimEnd());
+  else ctx.out(input.key === undefined ? renderInline(m.showUsage()) : (await ctx.extras.show(input.key)).trimEnd());
+}
+
 /** Prints what helper connections received (messages, a late BLPOP reply) since last time. */
 export async function showOutput(ctx: StepContext): Promise<void> {
   await ctx.redis.settle();

@@ -1,7 +1,7 @@
 import type { PredictStep, QuizStep, RunStep, SayStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
-import { runShown, say, type StepContext } from './context.js';
+import { lookUp, runShown, say, type StepContext } from './context.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { renderInline } from '../ui/prose.js';
@@ -27,10 +27,8 @@ async function read(ctx: StepContext): Promise<StepEnd> {
         await runShown(ctx, input.line, true);
         continue;
       case 'show':
-        ctx.out(input.key === undefined ? renderInline(m.showUsage()) : (await ctx.extras.show(input.key)).trimEnd());
-        continue;
       case 'help':
-        ctx.out((await ctx.extras.help(input.topic)).trimEnd());
+        await lookUp(ctx, input);
         continue;
       default:
         ctx.out(theme.dim(renderInline(m.nothingToSolve())));

@@ -2,7 +2,7 @@ import type { TryStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
 import { judgeStep, newAttempt, record } from './attempt.js';
-import { runShown, runUnseen, say, type StepContext } from './context.js';
+import { lookUp, runShown, runUnseen, say, type StepContext } from './context.js';
 import { classifyInput } from './input.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
@@ -63,10 +63,8 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         continue;
       }
       case 'show':
-        ctx.out(input.key === undefined ? renderInline(m.showUsage()) : (await ctx.extras.show(input.key)).trimEnd());
-        continue;
       case 'help':
-        ctx.out((await ctx.extras.help(input.topic)).trimEnd());
+        await lookUp(ctx, input);
         continue;
       case 'solution': {
         await rebuild();
