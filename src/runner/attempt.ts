@@ -57,13 +57,16 @@ async function replay(redis: LessonRedis, step: TryStep, last: { name: string; a
   const plan = step.replay!;
   const args = [last.name, ...last.args.map((a) => plan.substitute[a] ?? a)];
   const line = args.map(quoteArg).join(' ');
+  // The scratch keys start empty (a learner's key of that name must not mix in) and are gone after.
+  const scratch = ['DEL', ...new Set(Object.values(plan.substitute))].map(quoteArg).join(' ');
+  await redis.execute(scratch);
   try {
     for (const setup of plan.setup) await redis.execute(setup, step.connection);
     const done = await redis.execute(line, step.connection);
     const got = done.kind === 'ran' ? done.text : '';
     return got === plan.reply ? undefined : m.replayFails(line, plan.setup.join(', '), got, plan.reply);
   } finally {
-    await redis.execute(['DEL', ...new Set(Object.values(plan.substitute))].map(quoteArg).join(' '));
+    await redis.execute(scratch);
   }
 }
 

@@ -40,7 +40,7 @@ const en = {
   usesShould: (commands: string[]) => `This step is about **${commands.join('** or **')}**: use it to get there.`,
   notUsesShould: (command: string) => `This step asks you to get there without **${command}**. Type \`retry\` to start the step again.`,
   commandShould: (name: string, args: string[] | undefined, last: string | undefined) =>
-    `Your last command should be ${c(name)}${args === undefined ? '' : ` naming ${args.map(c).join(', ')} (in any order, each once)`}; ${last === undefined ? 'no command has run yet' : `it was ${c(last)}`}.`,
+    `Your last command should be ${c(name)}${args === undefined ? '' : args.length === 1 ? ` naming ${c(args[0]!)} only` : ` naming ${args.map(c).join(', ')} (in any order, each once)`}; ${last === undefined ? 'no command has run yet' : `it was ${c(last)}`}.`,
   replyNotThis: (got: string | undefined) => (got === undefined ? 'No command has run yet.' : `The last reply, ${c(got)}, is not the one this step asks for.`),
   replyUnordered: (items: string[], got: string | undefined) => `The last reply should hold ${listText(items)} (any order); ${got === undefined ? 'no command has run yet' : `it was ${c(got)}`}.`,
   noReplyYet: (want: string) => `No reply in this step has been ${c(want)} yet.`,
@@ -75,7 +75,7 @@ const en = {
   // predict / quiz
   predictQuestion: (question: string) => question,
   right: () => 'Right.',
-  wrongAnswer: (answer: string) => `Not quite: the answer is ${answer}.`,
+  wrongAnswer: (answer: string) => `Not quite: the answer is ${answer.replace(/\.$/, '')}.`,
   letsSee: () => "Let's run it:",
   continue: () => 'Press Enter to go on (or type a command, back, quit)',
 

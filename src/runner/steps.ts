@@ -23,9 +23,11 @@ async function read(ctx: StepContext): Promise<StepEnd> {
       case 'back':
       case 'quit':
         return { type: input.kind };
-      case 'command':
-        await runShown(ctx, input.line, true);
+      case 'command': {
+        const done = await runShown(ctx, input.line, true);
+        if (done.kind === 'ran' && !done.unknown) ctx.used.add(done.name);
         continue;
+      }
       case 'show':
       case 'help':
         await lookUp(ctx, input);
@@ -68,7 +70,7 @@ export async function playQuiz(ctx: StepContext, step: QuizStep): Promise<StepEn
 
 async function ask(ctx: StepContext, step: PredictStep | QuizStep): Promise<number> {
   const question = renderInline(localize(step.question, ctx.lang));
-  const choices = step.choices.map((c) => localize(c, ctx.lang));
+  const choices = step.choices.map((c) => renderInline(localize(c, ctx.lang)));
   const chosen = await ctx.player.choose(question, choices, step.answer);
   if (ctx.player.auto) ctx.out(`${question}\n${m.autoplayAnswer(choices[chosen] ?? '')}`);
   return chosen;

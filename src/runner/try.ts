@@ -58,7 +58,10 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         if (hint === undefined) ctx.out(renderInline(m.noMoreHints()));
         else {
           hints++;
-          ctx.out(`${theme.warn(m.hint(hints, step.hints.length))} ${renderInline(localize(hint, ctx.lang))}`);
+          const label = m.hint(hints, step.hints.length);
+          // Wrapped as lesson prose is; the label's own columns come first on the line.
+          const text = reflow(`${label} ${localize(hint, ctx.lang)}`, ctx.width).slice(label.length);
+          ctx.out(`${theme.warn(label)}${renderInline(text)}`);
         }
         continue;
       }
