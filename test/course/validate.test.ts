@@ -112,3 +112,153 @@ describe('readCourse', () => {
     expect(course.lessons.map((l) => `${l.order}:${l.id}`)).toEqual(['1:intro', '2:strings', '3:lists']);
   });
 });
+
+/** A format 2 lesson: `needs` and `steps` as given. */
+const lesson2 = (steps: string, needs = '') => `format_version: 2
+id: demo
+order: 1
+title: Demo
+goal: A goal.
+minutes: 1
+min_redis: "6.2"
+${needs === '' ? '' : `needs: [${needs}]\n`}steps:
+${steps}`;
+
+const valid = (source: string): Lesson => {
+  const result = parseLesson(source, 'demo.yaml');
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.lesson;
+};
+
+describe('parseLesson: format 2', () => {
+  it('reads helper lines, waits, guards, expect (with ~), replay and connection', () => {
+    const l = valid(
+      lesson2(
+        `  - id: worker
+    kind: run
+    when: { platform: [linux, darwin], engine: builtin, min_redis: "7.0" }
+    commands: ['B> BLPOP jobs 0', RPUSH jobs a, '@wait 4s', '@wait 1.5s', '@wait 200ms', '@wait 2m']
+  - id: peek
+    kind: predict
+    commands: [SET k v EX 3, '@wait 4s', GET k, TTL k]
+    question: Q
+    choices: [a, b]
+    answer: 0
+    explain: E
+    expect: [OK, (nil), ~]
+  - id: last-two
+    kind: try
+    text: T
+    connection: B
+    solution: [LRANGE chat -2 -1]
+    checks: [{ reply: x }]
+    replay: { setup: [RPUSH scratch a b c], substitute: { chat: scratch }, reply: y }`,
+        'two-connections, clock',
+      ),
+    );
+    expect(l.formatVersion).toBe(2);
+    expect(l.needs).toEqual(['two-connections', 'clock']);
+    const [run, predict, tryStep] = l.steps;
+    expect(run).toMatchObject({ when: { platform: ['linux', 'darwin'], engine: 'builtin', minRedis: '7.0' } });
+    expect(predict?.kind === 'predict' && predict.expect).toEqual(['OK', '(nil)', null]);
+    expect(tryStep).toMatchObject({ connection: 'B', replay: { setup: ['RPUSH scratch a b c'], substitute: { chat: 'scratch' }, reply: 'y' } });
+  });
+
+  it('reads a single platform as a list of one', () => {
+    const l = valid(lesson2('  - { id: a, kind: say, text: Hi, when: { platform: win32 } }'));
+    expect(l.steps[0]?.when).toEqual({ platform: ['win32'] });
+  });
+
+  it('reads every new check form', () => {
+    const l = valid(
+      lesson2(`  - id: t
+    kind: try
+    text: T
+    solution: [PING]
+    checks:
+      - { uses: [DEL, UNLINK] }
+      - { uses: del }
+      - { not_uses: KEYS }
+      - { command: del, args: [a, b] }
+      - { command: GET }
+      - { reply_matches: '^\\(integer\\) \\d+$' }
+      - { reply_unordered: [a, 1] }
+      - { replies_include: OK }
+      - { replies_include: [OK, (integer) 1] }
+      - { key: h, hash_exact: { name: Ada, age: 36 } }
+      - any_of:
+          - [{ key: k, exists: false }]
+          - [{ key: k, string: v }, { uses: SET }]`),
+    );
+    const step = l.steps[0];
+    expect(step?.kind === 'try' && step.checks).toEqual([
+      { kind: 'uses', commands: ['DEL', 'UNLINK'] },
+      { kind: 'uses', commands: ['DEL'] },
+      { kind: 'not_uses', commands: ['KEYS'] },
+      { kind: 'command', name: 'DEL', args: ['a', 'b'] },
+      { kind: 'command', name: 'GET' },
+      { kind: 'reply_matches', pattern: '^\\(integer\\) \\d+$' },
+      { kind: 'reply_unordered', items: ['a', '1'] },
+      { kind: 'replies_include', replies: ['OK'] },
+      { kind: 'replies_include', replies: ['OK', '(integer) 1'] },
+      { kind: 'hash_exact', key: 'h', fields: { name: 'Ada', age: '36' } },
+      { kind: 'any_of', groups: [[{ kind: 'exists', key: 'k', exists: false }], [{ kind: 'string', key: 'k', value: 'v' }, { kind: 'uses', commands: ['SET'] }]] },
+    ]);
+  });
+
+  const tryStep = (checks: string) => `  - { id: t, kind: try, text: T, solution: [PING], checks: [${checks}] }`;
+  it.each([
+    ['a helper line without needs: [two-connections]', lesson2("  - { id: a, kind: run, commands: ['B> SUBSCRIBE news', PUBLISH news hi] }"), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection B; found a list of 0'],
+    ['a helper line in a solution, needs naming something else', lesson2("  - { id: t, kind: try, text: T, solution: ['C> GET k'], checks: [{ reply: x }] }", 'clock'), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection C; found a list of 1'],
+    ['a try step on connection B without needs: [two-connections]', lesson2('  - { id: t, kind: try, text: T, connection: B, solution: [PING], checks: [{ reply: PONG }] }'), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection B; found a list of 0'],
+    ['a wait without needs: [clock]', lesson2("  - { id: a, kind: run, commands: [SET k v EX 1, '@wait 2s'] }"), 'needs: expected `needs: [clock]` at the top of the lesson, since a line waits (@wait); found a list of 0'],
+    ['a wait in the lesson setup without needs: [clock]', `${lesson2('  - { id: a, kind: say, text: Hi }')}\nsetup: ['@wait 1s']`, 'needs: expected `needs: [clock]` at the top of the lesson, since a line waits (@wait); found a list of 0'],
+    ['a directive the tutor does not know', lesson2("  - { id: a, kind: run, commands: ['@sleep 1s'] }"), 'steps[0].commands[0]: expected a Redis command line, `B> command` for a helper connection, or `@wait 4s` (ms, s or m); found the text "@sleep 1s"'],
+    ['a wait without a unit', lesson2("  - { id: a, kind: run, commands: ['@wait 4'] }", 'clock'), 'steps[0].commands[0]: expected a directive the tutor knows: @wait 4s (ms, s or m); found the text "@wait 4"'],
+    ['a wait in hours', lesson2("  - { id: a, kind: run, commands: ['@wait 1h'] }", 'clock'), 'steps[0].commands[0]: expected a directive the tutor knows: @wait 4s (ms, s or m); found the text "@wait 1h"'],
+    [
+      'expect with a reply too many',
+      lesson2("  - { id: p, kind: predict, commands: [SET k v, '@wait 1s', GET k], question: Q, choices: [a, b], answer: 0, explain: E, expect: [OK, '\"v\"', (nil)] }", 'clock'),
+      'steps[0].expect: expected 2 replies, one per command line (directives excluded), ~ for one not asserted; found a list of 3',
+    ],
+    [
+      'expect with a reply too few',
+      lesson2('  - { id: p, kind: predict, commands: [SET k v, GET k], question: Q, choices: [a, b], answer: 0, explain: E, expect: [OK] }'),
+      'steps[0].expect: expected 2 replies, one per command line (directives excluded), ~ for one not asserted; found a list of 1',
+    ],
+    [
+      'expect that is not a list',
+      lesson2('  - { id: p, kind: predict, commands: [GET k], question: Q, choices: [a, b], answer: 0, explain: E, expect: (nil) }'),
+      'steps[0].expect: expected 1 reply, one per command line (directives excluded), ~ for one not asserted; found the text "(nil)"',
+    ],
+    ['an engine that is neither builtin nor real', lesson2('  - { id: a, kind: say, text: Hi, when: { engine: cloud } }'), 'steps[0].when.engine: expected builtin or real; found the text "cloud"'],
+    ['a guard field it does not know', lesson2('  - { id: a, kind: say, text: Hi, when: { os: linux } }'), 'steps[0].when.os: expected one of: platform, engine, min_redis; found an unknown field "os"'],
+    ['a guard min_redis that is not a version', lesson2('  - { id: a, kind: say, text: Hi, when: { min_redis: 7 } }'), 'steps[0].when.min_redis: expected a Redis version in quotes, such as "6.2"; found the number 7'],
+    ['a replay without substitute', lesson2('  - { id: t, kind: try, text: T, solution: [LRANGE l -2 -1], checks: [{ reply: x }], replay: { setup: [RPUSH s a], reply: y } }'), 'steps[0].replay.substitute: expected a map of key names to the scratch keys that replace them; found nothing'],
+    ['a replay with an empty substitute', lesson2('  - { id: t, kind: try, text: T, solution: [LRANGE l -2 -1], checks: [{ reply: x }], replay: { substitute: {}, reply: y } }'), 'steps[0].replay.substitute: expected a map of key names to the scratch keys that replace them; found an empty map'],
+    ['a replay without reply', lesson2('  - { id: t, kind: try, text: T, solution: [LRANGE l -2 -1], checks: [{ reply: x }], replay: { substitute: { l: s } } }'), 'steps[0].replay.reply: expected a text; found nothing'],
+    ['a connection in lower case', lesson2('  - { id: t, kind: try, text: T, connection: b, solution: [PING], checks: [{ reply: PONG }] }', 'two-connections'), 'steps[0].connection: expected a connection name: one capital letter, such as B; found the text "b"'],
+    ['the lesson\'s own connection named as a try connection', lesson2('  - { id: t, kind: try, text: T, connection: A, solution: [PING], checks: [{ reply: PONG }] }', 'two-connections'), 'steps[0].connection: expected a connection name: one capital letter, such as B; found the text "A"'],
+    ['a need it does not know', lesson2('  - { id: a, kind: say, text: Hi }', 'internet'), 'needs[0]: expected one of: real-server, two-connections, clock; found the text "internet"'],
+    ['args without command', lesson2(tryStep('{ uses: DEL, args: [a] }')), 'steps[0].checks[0].args: expected `args:` only beside `command:`; found an unknown field "args"'],
+    ['a reply_matches that is not a regular expression', lesson2(tryStep("{ reply_matches: '(unclosed' }")), 'steps[0].checks[0].reply_matches: expected a regular expression; found the text "(unclosed"'],
+    ['an empty uses list', lesson2(tryStep('{ uses: [] }')), 'steps[0].checks[0].uses: expected a command name such as RPUSH, or a list of them ([DEL, UNLINK]); found a list of 0'],
+    ['a not_uses that is not a command name', lesson2(tryStep("{ not_uses: 'DEL a' }")), 'steps[0].checks[0].not_uses: expected a command name such as RPUSH, or a list of them ([DEL, UNLINK]); found the text "DEL a"'],
+    ['an any_of with one group', lesson2(tryStep('{ any_of: [[{ reply: x }]] }')), 'steps[0].checks[0].any_of: expected a list of check groups, each a list of checks, with at least 2 items; found a list of 1'],
+    ['an any_of group with a bad check', lesson2(tryStep('{ any_of: [[{ reply: x }], [{ key: k, lenght: 2 }]] }')), 'steps[0].checks[0].any_of[1][0]: expected one of exists, type, string, list, set, hash, hash_exact, zset, ttl, length beside key:; found lenght'],
+    ['a hash_exact that is not a map', lesson2(tryStep('{ key: h, hash_exact: [a, b] }')), 'steps[0].checks[0].hash_exact: expected a map (key: value lines); found a list of 2'],
+  ])('names %s with its path, what was expected and what was found', (_what, source, expected) => {
+    expect(problemsOf(source)).toContain(expected);
+  });
+
+  it('counts an expect without the directives: one wait between two commands still wants two replies', () => {
+    const l = valid(lesson2("  - { id: p, kind: predict, commands: [SET k v EX 1, '@wait 2s', GET k], question: Q, choices: [a, b], answer: 0, explain: E, expect: [OK, (nil)] }", 'clock'));
+    expect(l.steps[0]?.kind === 'predict' && l.steps[0].expect).toEqual(['OK', '(nil)']);
+  });
+
+  it('is satisfied by the needs a lesson declares, and says nothing of needs it does not use', () => {
+    expect(() => valid(lesson2("  - { id: a, kind: run, commands: ['B> SUBSCRIBE news', PUBLISH news hi, '@wait 1s'] }", 'two-connections, clock'))).not.toThrow();
+    // `A> ` names the lesson's own connection: no second connection is needed.
+    expect(() => valid(lesson2("  - { id: a, kind: run, commands: ['A> SET k v'] }"))).not.toThrow();
+  });
+});

@@ -69,3 +69,88 @@ describe('judgeAll and keysOf', () => {
     expect(keysOf([...checks, { kind: 'length', key: 'chat', length: 1 }])).toEqual(['chat', 'old']);
   });
 });
+
+/** The checks of lesson format 2, each passing and failing with the words the learner reads. */
+const hash = (fields: Record<string, string>): KeySnapshot => ({ type: 'hash', fields, ttl: -1 });
+const replied = (lastReply: string, lastItems?: string[]): Partial<CheckContext> => ({ lastReply, ...(lastItems ? { lastItems } : {}) });
+const format2: [string, Check, CheckContext, string][] = [
+  ['reply_matches: a reply that matches', { kind: 'reply_matches', pattern: '^\\(integer\\) [1-9]' }, state({}, replied('(integer) 7')), 'pass'],
+  ['reply_matches: a reply that does not', { kind: 'reply_matches', pattern: '^\\(integer\\) [1-9]' }, state({}, replied('(integer) 0')), 'The last reply, `(integer) 0`, is not the one this step asks for.'],
+  ['reply_matches: before any command', { kind: 'reply_matches', pattern: '.' }, state({}), 'No command has run yet.'],
+  ['reply_unordered: the same items in another order', { kind: 'reply_unordered', items: ['a', 'b', 'c'] }, state({}, replied('1) "c"\n2) "a"\n3) "b"', ['c', 'a', 'b'])), 'pass'],
+  ['reply_unordered: an item missing', { kind: 'reply_unordered', items: ['a', 'b'] }, state({}, replied('1) "a"', ['a'])), 'The last reply should hold ["a", "b"] (any order); it was `1) "a"`.'],
+  ['reply_unordered: an item too many', { kind: 'reply_unordered', items: ['a'] }, state({}, replied('1) "a"\n2) "a"', ['a', 'a'])), 'The last reply should hold ["a"] (any order); it was `1) "a"\n2) "a"`.'],
+  ['reply_unordered: a reply that is not a flat array', { kind: 'reply_unordered', items: ['a'] }, state({}, replied('"a"')), 'The last reply should hold ["a"] (any order); it was `"a"`.'],
+  ['replies_include: each reply seen in the step', { kind: 'replies_include', replies: ['(integer) 1', 'OK'] }, state({}, { replies: ['OK', '(nil)', '(integer) 1'] }), 'pass'],
+  ['replies_include: one reply never seen', { kind: 'replies_include', replies: ['(integer) 1', '(integer) 2'] }, state({}, { replies: ['(integer) 1'] }), 'No reply in this step has been `(integer) 2` yet.'],
+  ['replies_include: a part of a reply is not the reply', { kind: 'replies_include', replies: ['"a"'] }, state({}, { replies: ['1) "a"'] }), 'No reply in this step has been `"a"` yet.'],
+  ['not_uses: none of the commands typed', { kind: 'not_uses', commands: ['DEL', 'UNLINK'] }, state({}, { used: new Set(['SET', 'EXPIRE']) }), 'pass'],
+  ['not_uses: one of them typed', { kind: 'not_uses', commands: ['DEL', 'UNLINK'] }, state({}, { used: new Set(['SET', 'UNLINK']) }), 'This step asks you to get there without **UNLINK**. Type `retry` to start the step again.'],
+  ['uses: any one of several', { kind: 'uses', commands: ['DEL', 'UNLINK'] }, state({}, { used: new Set(['UNLINK']) }), 'pass'],
+  ['uses: none of several', { kind: 'uses', commands: ['DEL', 'UNLINK'] }, state({}, { used: new Set(['SET']) }), 'This step is about **DEL** or **UNLINK**: use it to get there.'],
+  ['command: the name alone', { kind: 'command', name: 'DEL' }, state({}, { lastCommand: { name: 'DEL', args: ['x'] } }), 'pass'],
+  ['command: another command last', { kind: 'command', name: 'DEL' }, state({}, { lastCommand: { name: 'GET', args: ['x'] } }), 'Your last command should be `DEL`; it was `GET x`.'],
+  ['command: before any command', { kind: 'command', name: 'DEL' }, state({}), 'Your last command should be `DEL`; no command has run yet.'],
+  ['command + args: the same args in any order', { kind: 'command', name: 'DEL', args: ['a', 'b'] }, state({}, { lastCommand: { name: 'DEL', args: ['b', 'a'] } }), 'pass'],
+  ['command + args: one arg short', { kind: 'command', name: 'DEL', args: ['a', 'b'] }, state({}, { lastCommand: { name: 'DEL', args: ['b'] } }), 'Your last command should be `DEL` naming `a`, `b` (in any order, each once); it was `DEL b`.'],
+  ['command + args: an arg twice', { kind: 'command', name: 'DEL', args: ['a', 'b'] }, state({}, { lastCommand: { name: 'DEL', args: ['a', 'a'] } }), 'Your last command should be `DEL` naming `a`, `b` (in any order, each once); it was `DEL a a`.'],
+  ['hash_exact: exactly the fields', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: hash({ name: 'Ada' }) }), 'pass'],
+  ['hash_exact: a field too many (hash alone would pass)', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: hash({ name: 'Ada', age: '36' }) }), '`h` should have only the fields `name`; it also has `age`.'],
+  ['hash_exact: a field with another value', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: hash({ name: 'Grace' }) }), 'Field `name` of `h` should be "Ada"; it is "Grace".'],
+  ['hash_exact: a missing key', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({}), '`h` should be a hash with 1 field; it does not exist.'],
+  ['hash_exact: not a hash', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: str('Ada') }), '`h` should be a hash with 1 field; it is a string.'],
+  [
+    'any_of: the second group holds',
+    { kind: 'any_of', groups: [[{ kind: 'string', key: 'k', value: 'v' }], [{ kind: 'exists', key: 'k', exists: false }, { kind: 'uses', commands: ['DEL'] }]] },
+    state({}, { used: new Set(['DEL']) }),
+    'pass',
+  ],
+  [
+    'any_of: no group holds; the closest one speaks',
+    { kind: 'any_of', groups: [[{ kind: 'string', key: 'k', value: 'v' }, { kind: 'uses', commands: ['SET'] }], [{ kind: 'exists', key: 'k', exists: false }]] },
+    // The first group fails twice (value and command), the second once: the second speaks.
+    state({ k: str('w') }),
+    '`k` should be gone; it still exists (a string).',
+  ],
+];
+
+describe('judge: the checks of format 2', () => {
+  it.each(format2)('%s', (_what, check, ctx, expected) => {
+    const result = judge(check, ctx);
+    expect(result.ok ? 'pass' : result.message).toBe(expected);
+  });
+
+  it('any_of holds only when one group holds entirely, not when each check holds in some group', () => {
+    const check: Check = { kind: 'any_of', groups: [[{ kind: 'string', key: 'a', value: '1' }, { kind: 'string', key: 'b', value: '1' }], [{ kind: 'string', key: 'a', value: '2' }, { kind: 'string', key: 'b', value: '2' }]] };
+    expect(judge(check, state({ a: str('1'), b: str('2') })).ok).toBe(false);
+    expect(judge(check, state({ a: str('2'), b: str('2') })).ok).toBe(true);
+  });
+});
+
+describe('did you mean: never a key another check of the step names', () => {
+  // The learner is filling chat:room1:1..3 one by one: the ones still to come are not typos of the first.
+  const checks: Check[] = [1, 2, 3].map((n) => ({ kind: 'string', key: `chat:room1:${n}`, value: 'hi' }));
+  const after = (...typed: string[]) => {
+    const keys: Record<string, KeySnapshot> = {};
+    for (let i = 0; i < typed.length; i += 2) keys[typed[i]!] = str(typed[i + 1]!);
+    return state(keys, { typed: new Set(typed) });
+  };
+
+  it('after SET chat:room1:1 hi, the checks on :2 and :3 only say the key does not exist', () => {
+    const { failures } = judgeAll(checks, after('chat:room1:1', 'hi'));
+    expect(failures).toEqual([
+      '`chat:room1:2` should be the string "hi"; it does not exist.',
+      '`chat:room1:3` should be the string "hi"; it does not exist.',
+    ]);
+  });
+
+  it('also when the other key is named inside an any_of group', () => {
+    const grouped: Check[] = [checks[1]!, { kind: 'any_of', groups: [[checks[0]!], [{ kind: 'exists', key: 'x', exists: true }]] }];
+    expect(judgeAll(grouped, after('chat:room1:1', 'hi')).failures[0]).toBe('`chat:room1:2` should be the string "hi"; it does not exist.');
+  });
+
+  it('still offers a genuine typo of the key', () => {
+    const { failures } = judgeAll(checks, after('chat:room1:1', 'hi', 'chat:rom1:2', 'hi'));
+    expect(failures[0]).toBe('`chat:room1:2` should be the string "hi"; it does not exist. There is a key `chat:rom1:2`: did you mean `chat:room1:2`? Key names must match exactly.');
+  });
+});
