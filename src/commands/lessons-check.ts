@@ -27,7 +27,7 @@ export async function lessonsCheck(dir: string | undefined, opts: CourseOptions,
         continue;
       }
       const lesson = lessonOn(authored, playground.connection);
-      const proof = await proveLesson(playground.redis, lesson);
+      const proof = await proveLesson(playground.redis, lesson, authored);
       if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.wrongs, proof.predicts)));
       else {
         failed++;

@@ -9,6 +9,7 @@ const en = {
   id: () => 'an id: lower-case letters, digits and dashes, such as "strings"',
   version: () => 'a Redis version in quotes, such as "6.2"',
   formatVersion: (max: number) => `a whole number from 1 to ${max}`,
+  formatFor: (version: number, feature: string) => `format_version: ${version} or higher, since the lesson uses ${feature} (format ${version})`,
   newerFormat: (max: number) => `${max} or lower (this version of redis-tutor reads format ${max}; update redis-tutor to read newer lessons)`,
   order: () => 'a whole number, 1 or more',
   minutes: () => 'minutes (a number above 0)',

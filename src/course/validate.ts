@@ -60,6 +60,8 @@ export function validateLesson(data: unknown, file: string): Validated {
     else seen.set(id, i);
   });
   declaredNeeds(r, lesson);
+  const newer = lesson.formatVersion === 1 ? format2Feature(lesson) : undefined;
+  if (newer !== undefined) r.problemSaid('format_version', f.formatFor(2, newer), f.foundVersion(1));
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
 }
 
@@ -101,6 +103,29 @@ function declaredNeeds(r: Reader, lesson: Lesson): void {
   const helpers = [...helpersIn(lines), ...lesson.steps.flatMap((s) => (s.kind === 'try' && s.connection ? [s.connection] : []))];
   if (helpers.length > 0 && !lesson.needs.includes('two-connections')) r.problemSaid('needs', f.declaredNeed('two-connections', f.usesHelper(helpers[0]!)), f.listOf(lesson.needs.length));
   if (longestWait(lines) > 0 && !lesson.needs.includes('clock')) r.problemSaid('needs', f.declaredNeed('clock', f.usesWait()), f.listOf(lesson.needs.length));
+}
+
+/** The first thing in a lesson that format 1 did not have, so a file saying 1 cannot use it unnoticed. */
+function format2Feature(lesson: Lesson): string | undefined {
+  if (lesson.needs.includes('clock')) return 'needs: [clock]';
+  const lines = [...lesson.setup, ...lesson.steps.flatMap(stepLines)];
+  const line = lines.find((l) => {
+    const c = classifyLine(l);
+    return c.kind !== 'command' || c.labelled;
+  });
+  if (line !== undefined) return JSON.stringify(line);
+  const V1_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'zset', 'ttl', 'length', 'reply', 'uses'];
+  for (const step of lesson.steps) {
+    if (step.when) return `${step.id}: when`;
+    if (step.kind === 'predict' && step.expect) return `${step.id}: expect`;
+    if (step.kind === 'try') {
+      if (step.replay) return `${step.id}: replay`;
+      if (step.connection) return `${step.id}: connection`;
+      const check = step.checks.find((c) => !V1_CHECKS.includes(c.kind) || (c.kind === 'uses' && c.commands.length > 1));
+      if (check) return `${step.id}: ${check.kind === 'uses' ? 'uses with a list' : check.kind}`;
+    }
+  }
+  return undefined;
 }
 
 function readGuard(r: Reader, value: unknown, path: string): StepGuard {

@@ -7,7 +7,7 @@ import type { Player } from './player.js';
 import type { Executed, LessonRedis } from './redis.js';
 import { reflow, renderInline } from '../ui/prose.js';
 import { classifyLine, describeWait, MAIN } from '../course/lines.js';
-import { splitArgs } from '../repl/parse.js';
+import { parseCommandLine } from '../repl/parse.js';
 import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
 
 /** What `show <key>` and `help <command>` print; supplied by the REPL's modules. */
@@ -46,8 +46,9 @@ export async function runShown(ctx: StepContext, line: string, echo: boolean, on
   const shownOn = meant.kind === 'command' && meant.labelled ? meant.on : (on ?? MAIN);
   if (echo) ctx.out(meant.kind === 'command' ? `${theme.dim(ctx.redis.promptOf(shownOn))}${meant.command}` : theme.dim(line));
   if (meant.kind === 'command' && shownOn === MAIN) {
-    const blocks = blockingTimeoutMs(splitArgs(meant.command)?.map(String) ?? []);
-    if (blocks !== undefined && blocks <= LESSON_BLOCK_CAP_MS) ctx.out(theme.dim(m.blockingWait(describeWait(blocks))));
+    const parsed = parseCommandLine(meant.command);
+    const blocks = parsed.kind === 'command' ? (blockingTimeoutMs(parsed.args.map(String)) ?? 0) * parsed.repeat : 0;
+    if (blocks > 0 && blocks <= LESSON_BLOCK_CAP_MS) ctx.out(theme.dim(m.blockingWait(describeWait(blocks))));
   }
   const done = await ctx.redis.execute(line, on);
   if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.kind === 'waited' ? theme.dim(done.text) : done.text);

@@ -25,7 +25,8 @@ export function labelled(on: string, text: string): string {
 export class HelperConnections {
   private readonly open = new Map<string, Promise<RespClient>>();
   private queue: string[] = [];
-  private waiting = 0;
+  /** Helpers whose blocking command has not answered yet: anything sent on one would wait behind it. */
+  private readonly waiting = new Set<string>();
 
   constructor(private readonly endpoint: Endpoint, private readonly db: number) {}
 
@@ -40,20 +41,25 @@ export class HelperConnections {
     // The data may be there already, and then it answers at once, like any command.
     const quick = await Promise.race([answer, delay(QUICK_MS).then(() => undefined)]);
     if (quick !== undefined) return { reply: quick, text: format(quick) };
-    this.waiting++;
+    this.waiting.add(on);
     const pending = answer.then(
       (reply) => {
-        this.waiting--;
+        this.waiting.delete(on);
         const text = format(reply);
         this.queue.push(labelled(on, text));
         return text;
       },
       () => {
-        this.waiting--;
+        this.waiting.delete(on);
         return '';
       },
     );
     return { reply: { type: 'bulk', value: null }, text: '', pending };
+  }
+
+  /** True while `on` waits in a blocking command. */
+  busy(on: string): boolean {
+    return this.waiting.has(on);
   }
 
   drain(): string[] {
@@ -61,14 +67,14 @@ export class HelperConnections {
   }
 
   async settle(): Promise<void> {
-    if (this.waiting > 0 || (await this.anySubscribed())) await delay(SETTLE_MS);
+    if (this.waiting.size > 0 || (await this.anySubscribed())) await delay(SETTLE_MS);
   }
 
   closeAll(): void {
     for (const opening of this.open.values()) void opening.then((c) => c.close(), () => undefined);
     this.open.clear();
     this.queue = [];
-    this.waiting = 0;
+    this.waiting.clear();
   }
 
   private async anySubscribed(): Promise<boolean> {

@@ -107,9 +107,11 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       const args = parsed.args.map((a) => a.toString('utf8'));
       const refused = refusal(name, on !== MAIN);
       if (refused !== undefined) return { kind: 'refused', line, text: refused };
-      if (on === MAIN && (blockingTimeoutMs(args) ?? 0) > LESSON_BLOCK_CAP_MS) {
+      // A repeat count (`3 BLPOP jobs 5`) waits each time.
+      if (on === MAIN && (blockingTimeoutMs(args) ?? 0) * parsed.repeat > LESSON_BLOCK_CAP_MS) {
         return { kind: 'refused', line, text: runnerMsg.refusedBlocking(meant.command, LESSON_BLOCK_CAP_MS / 1000) };
       }
+      if (on !== MAIN && helpers.busy(on)) return { kind: 'refused', line, text: runnerMsg.helperBusy(on) };
       let result: Executed;
       if (on === MAIN) {
         let reply: RespReply = { type: 'bulk', value: null };

@@ -5,7 +5,7 @@ const PLAYGROUND = new Set(['SELECT', 'SWAPDB', 'MOVE', 'FLUSHALL', 'MIGRATE']);
 const SERVER = new Set(['SHUTDOWN', 'DEBUG', 'CONFIG', 'SYNC', 'PSYNC', 'REPLICAOF', 'SLAVEOF', 'FAILOVER']);
 /** Allowed on a helper connection, whose whole job may be to listen. */
 const LISTENER = new Set(['SUBSCRIBE', 'PSUBSCRIBE', 'SSUBSCRIBE']);
-const SESSION = new Set(['AUTH', 'HELLO', 'RESET', 'CLIENT', 'MONITOR']);
+const SESSION = new Set(['AUTH', 'HELLO', 'RESET', 'CLIENT']);
 
 /**
  * Pure: why a command is not run in a lesson, or undefined when it may run. The REPL is the place for the
@@ -15,6 +15,7 @@ export function refusal(name: string, onHelper: boolean): string | undefined {
   if (PLAYGROUND.has(name)) return m.refusedPlayground(name);
   if (SERVER.has(name)) return m.refusedServer(name);
   if (LISTENER.has(name)) return onHelper ? undefined : m.refusedListener(name);
-  if (SESSION.has(name)) return name === 'MONITOR' ? m.refusedListener(name) : m.refusedSession(name);
+  if (name === 'MONITOR') return m.refusedMonitor();
+  if (SESSION.has(name)) return m.refusedSession(name);
   return undefined;
 }

@@ -30,9 +30,11 @@ const plain = (s: string) => s.replace(/\*\*|`/g, '');
  * with every try step skipped: every predict's replies must be its `expect`, and every skipped step's
  * checks must hold after the skip.
  */
-export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<LessonProof> {
+export async function proveLesson(redis: LessonRedis, lesson: Lesson, authored: Lesson = lesson): Promise<LessonProof> {
   const problems: Problem[] = [];
-  const at = (i: number, rest = '') => `steps[${i}] (${lesson.steps[i]!.id})${rest}`;
+  // `lesson` may be the lesson as played here (guards applied): a path names the step's place in the file.
+  const place = (id: string) => authored.steps.findIndex((s) => s.id === id);
+  const at = (i: number, rest = '') => `steps[${place(lesson.steps[i]!.id)}] (${lesson.steps[i]!.id})${rest}`;
   const problem = (path: string, expected: string, found: string) => problems.push({ file: lesson.file, path, expected, found });
 
   lesson.setup.forEach((line, j) => unsplittable(line) && problem(`setup[${j}]`, f.splittable(), JSON.stringify(line)));
@@ -64,15 +66,14 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson): Promise<L
     }
   }
   // Played whole only once every step holds on its own: a broken step would be reported three times.
-  if (problems.length === 0) for (const skipAll of [false, true]) problems.push(...(await playThrough(redis, lesson, skipAll)));
+  if (problems.length === 0) for (const skipAll of [false, true]) problems.push(...(await playThrough(redis, lesson, skipAll, place)));
   const predicts = lesson.steps.filter((s) => s.kind === 'predict' && s.expect !== undefined).length;
   return { lesson, tries, wrongs, predicts, problems };
 }
 
 /** Plays the whole lesson unseen, as autoplay does (or skipping every try step), and lists what went wrong. */
-async function playThrough(redis: LessonRedis, lesson: Lesson, skipAll: boolean): Promise<Problem[]> {
+async function playThrough(redis: LessonRedis, lesson: Lesson, skipAll: boolean, index: (id: string) => number): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const index = (id: string) => lesson.steps.findIndex((s) => s.id === id);
   const mode = skipAll ? 'every try step skipped' : 'autoplay';
   const ctx = {
     redis,

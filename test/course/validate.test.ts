@@ -208,6 +208,8 @@ describe('parseLesson: format 2', () => {
 
   const tryStep = (checks: string) => `  - { id: t, kind: try, text: T, solution: [PING], checks: [${checks}] }`;
   it.each([
+    ['a format 1 file using a format 2 check', lesson("  - { id: t, kind: try, text: T, solution: [PING], checks: [{ not_uses: ECHO }] }"), 'format_version: expected format_version: 2 or higher, since the lesson uses t: not_uses (format 2); found format_version 1'],
+    ['a format 1 file using a helper line', lesson("  - { id: a, kind: run, commands: ['B> PING'] }", 'needs: [two-connections]\n'), 'format_version: expected format_version: 2 or higher, since the lesson uses "B> PING" (format 2); found format_version 1'],
     ['a helper line without needs: [two-connections]', lesson2("  - { id: a, kind: run, commands: ['B> SUBSCRIBE news', PUBLISH news hi] }"), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection B; found a list of 0'],
     ['a helper line in a solution, needs naming something else', lesson2("  - { id: t, kind: try, text: T, solution: ['C> GET k'], checks: [{ reply: x }] }", 'clock'), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection C; found a list of 1'],
     ['a try step on connection B without needs: [two-connections]', lesson2('  - { id: t, kind: try, text: T, connection: B, solution: [PING], checks: [{ reply: PONG }] }'), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection B; found a list of 0'],

@@ -25,7 +25,7 @@ export async function playground(server: TestRedis): Promise<{ connection: Conne
  * A learner typing from a script: lines for try prompts, answers for choices. Running out of script
  * ends the lesson as Ctrl+C would, so a test never hangs on a step it did not expect.
  */
-export function scriptedPlayer(lines: string[], answers: number[] = [], pauses: ('back' | 'quit' | undefined)[] = []): Player & { prompts: number } {
+export function scriptedPlayer(lines: string[], answers: number[] = [], pauses: (string | undefined)[] = []): Player & { prompts: number } {
   const player = {
     auto: false,
     prompts: 0,

@@ -500,13 +500,10 @@ describe('lessonHere (pure)', () => {
  * that came with this file). Each runs on its own LessonRedis, closed at the end, so a freeze cannot spill
  * into the tests above.
  */
-describe('KNOWN BUG', () => {
+describe('edges: repeat counts, a busy helper, guarded steps in lessons check', () => {
   const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-  // src/runner/redis.ts execute(): the blocking cap looks at one command's timeout (blockingTimeoutMs(args)),
-  // but a redis-cli repeat count runs it parsed.repeat times: `100 BLPOP jobs 10` holds the lesson's
-  // connection, and the prompt, for 1000 s. (src/runner/context.ts runShown also skips its "waiting up to"
-  // notice for it: splitArgs sees "100" as the command name.)
+  // The blocking cap counts a redis-cli repeat count: `100 BLPOP jobs 10` would hold the prompt for 1000 s.
   it('a repeated blocking command whose total wait passes the 10 s cap is refused like BLPOP jobs 0', async () => {
     const own = await openLessonRedis(engines.real.connection);
     try {
@@ -519,9 +516,8 @@ describe('KNOWN BUG', () => {
     }
   });
 
-  // src/runner/redis.ts execute() refuses long blocking commands only when `on === MAIN`. In a try step with
-  // `connection: B` the learner types on B: BLPOP jobs 0 there blocks B, and the next command typed (on B
-  // too) queues behind it on the same connection and never answers: the prompt is frozen for good.
+  // In a try step typed on B, BLPOP jobs 0 blocks B; a next command sent on B would queue behind it for
+  // ever, so it is refused while B waits (and the learner's own connection can still feed B).
   it('in a try step typed on B, BLPOP jobs 0 does not freeze the prompt', async () => {
     const own = await openLessonRedis(engines.real.connection);
     await own.clear();
@@ -533,16 +529,15 @@ describe('KNOWN BUG', () => {
     expect(ended).toBe('ended');
   }, 5000);
 
-  // src/runner/verify.ts: lessons-check passes proveLesson the lesson as played here (lessonOn drops the steps
-  // whose `when:` fails), and paths are indexes into that shorter list: with a builtin-only step first, the
-  // broken try step at steps[1] of the file is reported as steps[0].
+  // lessons check proves the lesson as played here (a guard may drop steps), but names steps by their place
+  // in the file.
   it('lessons check names a step by its place in the file, also when a guard left a step before it out', async () => {
     const own = await openLessonRedis(engines.real.connection);
     try {
       const lesson = lessonOf(`
   - { id: builtin-note, kind: say, text: On the built-in engine., when: { engine: builtin } }
   - { id: push, kind: try, text: Push a then b., solution: [LPUSH l a b], checks: [{ key: l, list: [a, b] }] }`);
-      const proof = await proveLesson(own, lessonOn(lesson, engines.real.connection));
+      const proof = await proveLesson(own, lessonOn(lesson, engines.real.connection), lesson);
       expect(proof.problems.map((p) => p.path)).toEqual(['steps[1] (push).solution']);
     } finally {
       await own.clear();
