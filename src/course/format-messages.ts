@@ -67,6 +67,7 @@ const en = {
   failFirst: () => 'checks that fail before the learner has typed anything',
   solutionPasses: () => 'a solution that makes every check hold',
   wrongFails: () => 'commands the checks reject',
+  rightPasses: () => 'another right answer, which the checks accept',
   feedbackContaining: (feedback: string) => `feedback containing ${JSON.stringify(feedback)}`,
 
   // Found

@@ -85,6 +85,8 @@ export interface TryStep extends StepBase {
   solution: string[];
   /** Recorded wrong answers: `lessons check` proves each fails with the feedback given. */
   wrong: WrongAnswer[];
+  /** Other right answers (UNLINK where the solution says DEL): `lessons check` proves each passes. */
+  right: string[][];
   /** Said once the checks hold. */
   after?: Text;
   /** Generality (R13): the learner's last command, rerun on other data, must answer `reply`. */

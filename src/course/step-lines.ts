@@ -1,13 +1,13 @@
 import type { Step } from './schema.js';
 
-/** Every command line a step holds, wherever it is written (setup, commands, solution, wrong answers, replay). */
+/** Every command line a step holds, wherever it is written (setup, commands, solution, right and wrong answers, replay). */
 export function stepLines(step: Step): string[] {
   switch (step.kind) {
     case 'run':
     case 'predict':
       return [...step.setup, ...step.commands];
     case 'try':
-      return [...step.setup, ...step.solution, ...step.wrong.flatMap((w) => w.commands), ...(step.replay?.setup ?? [])];
+      return [...step.setup, ...step.solution, ...step.right.flat(), ...step.wrong.flatMap((w) => w.commands), ...(step.replay?.setup ?? [])];
     default:
       return step.setup;
   }

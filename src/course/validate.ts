@@ -13,7 +13,7 @@ const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minute
 const STEP_FIELDS: Record<StepKind, string[]> = {
   say: ['text'],
   run: ['text', 'commands', 'after'],
-  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'after', 'replay', 'connection'],
+  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'right', 'after', 'replay', 'connection'],
   predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain', 'expect'],
   quiz: ['question', 'choices', 'answer', 'explain'],
 };
@@ -121,6 +121,7 @@ function format2Feature(lesson: Lesson): string | undefined {
     if (step.kind === 'try') {
       if (step.replay) return `${step.id}: replay`;
       if (step.connection) return `${step.id}: connection`;
+      if (step.right.length > 0) return `${step.id}: right`;
       const check = step.checks.find((c) => !V1_CHECKS.includes(c.kind) || (c.kind === 'uses' && c.commands.length > 1));
       if (check) return `${step.id}: ${check.kind === 'uses' ? 'uses with a list' : check.kind}`;
     }
@@ -207,11 +208,18 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
         hints: r.optional(map, 'hints', (v) => r.list(v, join(path, 'hints'), (t, p) => readText(r, t, p)), []),
         solution: readCommands(r, map.solution, join(path, 'solution'), 1),
         wrong: r.optional(map, 'wrong', (v) => r.list(v, join(path, 'wrong'), (w, p) => readWrong(r, w, p)), []),
+        right: r.optional(map, 'right', (v) => r.list(v, join(path, 'right'), (a, p) => readRight(r, a, p)), []),
         ...optionalText('after'),
         ...(map.replay === undefined ? {} : { replay: readReplay(r, map.replay, join(path, 'replay')) }),
         ...(map.connection === undefined ? {} : { connection: r.string(map.connection, join(path, 'connection'), { re: /^[B-Z]$/, expected: f.connectionName() }) }),
       };
   }
+}
+
+function readRight(r: Reader, raw: unknown, path: string): string[] {
+  const map = r.map(raw, path) ?? {};
+  r.onlyKeys(map, path, ['commands']);
+  return readCommands(r, map.commands, join(path, 'commands'), 1);
 }
 
 function readWrong(r: Reader, raw: unknown, path: string): WrongAnswer {

@@ -129,8 +129,8 @@ const en = {
         : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
   oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
-  checkOk: (id: string, tries: number, wrongs: number, predicts: number) =>
-    `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback; ${predicts} predict${predicts === 1 ? '' : 's'} show their expected replies; plays to the end, also with every try step skipped`,
+  checkOk: (id: string, tries: number, rights: number, wrongs: number, predicts: number) =>
+    `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${rights} other right answer${rights === 1 ? ' passes' : 's pass'}; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback; ${predicts} predict${predicts === 1 ? ' shows its' : 's show their'} expected replies; plays to the end, also with every try step skipped`,
   checkFailed: (id: string, count: number) => `✗ ${id}: ${count} problem${count === 1 ? '' : 's'}`,
   checkNotHere: (id: string, why: string) => `- ${id}: not checked on this connection. ${why}`,
   checkValid: (count: number) => `${count} lesson file${count === 1 ? '' : 's'} valid.`,

@@ -15,6 +15,8 @@ export interface LessonProof {
   lesson: Lesson;
   tries: number;
   wrongs: number;
+  /** Other right answers proven to pass. */
+  rights: number;
   /** Predict steps whose `expect` was compared with the server's replies. */
   predicts: number;
   problems: Problem[];
@@ -25,7 +27,8 @@ const plain = (s: string) => s.replace(/\*\*|`/g, '');
 
 /**
  * Proves a lesson against a real Redis: every command line splits; every `try` step fails from its
- * starting state and passes with its reference solution (and its replay); every recorded wrong answer
+ * starting state and passes with its reference solution (and its replay), as does every other recorded
+ * right answer (`right`); every recorded wrong answer
  * fails with the feedback the file expects. Then the whole lesson is played twice, as autoplay does and
  * with every try step skipped: every predict's replies must be its `expect`, and every skipped step's
  * checks must hold after the skip.
@@ -41,10 +44,11 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson, authored: 
   lesson.steps.forEach((step, i) =>
     stepLines(step).forEach((line) => unsplittable(line) && problem(at(i), f.splittableLines(), JSON.stringify(line))),
   );
-  if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, predicts: 0, problems };
+  if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, rights: 0, predicts: 0, problems };
 
   let tries = 0;
   let wrongs = 0;
+  let rights = 0;
   for (const [i, step] of lesson.steps.entries()) {
     if (step.kind !== 'try') continue;
     tries++;
@@ -54,6 +58,13 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson, authored: 
 
     const solved = await typeLines(redis, step, step.solution);
     if (!solved.ok) problem(at(i, '.solution'), f.solutionPasses(), solved.failures.map(plain).join(' / '));
+
+    for (const [j, right] of step.right.entries()) {
+      rights++;
+      await rebuildState(redis, lesson, i);
+      const result = await typeLines(redis, step, right);
+      if (!result.ok) problem(at(i, `.right[${j}]`), f.rightPasses(), result.failures.map(plain).join(' / '));
+    }
 
     for (const [j, wrong] of step.wrong.entries()) {
       wrongs++;
@@ -68,7 +79,7 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson, authored: 
   // Played whole only once every step holds on its own: a broken step would be reported three times.
   if (problems.length === 0) for (const skipAll of [false, true]) problems.push(...(await playThrough(redis, lesson, skipAll, place)));
   const predicts = lesson.steps.filter((s) => s.kind === 'predict' && s.expect !== undefined).length;
-  return { lesson, tries, wrongs, predicts, problems };
+  return { lesson, tries, wrongs, rights, predicts, problems };
 }
 
 /** Plays the whole lesson unseen, as autoplay does (or skipping every try step), and lists what went wrong. */

@@ -33,11 +33,11 @@ describe('commandArgs: one authored line as the arguments Redis receives', () =>
 });
 
 describe('courseCommands: every command line of the course, each once', () => {
-  it('reads lesson setup, step setup, commands, solution, wrong answers and replay setup; skips directives', () => {
+  it('reads lesson setup, step setup, commands, solution, right and wrong answers and replay setup; skips directives', () => {
     const steps: Step[] = [
       { kind: 'say', id: 's', setup: ['SET say:setup 1'], text: 'x' },
       { kind: 'run', id: 'r', setup: [], commands: ['RPUSH run:list a', '@wait 1s', 'B> GET run:other'] },
-      { kind: 'try', id: 't', setup: ['SET try:setup 1'], text: 'x', checks: [], hints: [], solution: ['SET try:solution 1'], wrong: [{ commands: ['SET try:wrong 1', 'SET try:solution 1'], feedback: 'no' }], replay: { setup: ['RPUSH try:scratch a'], substitute: {}, reply: '' } },
+      { kind: 'try', id: 't', setup: ['SET try:setup 1'], text: 'x', checks: [], hints: [], solution: ['SET try:solution 1'], right: [['SET try:right 1']], wrong: [{ commands: ['SET try:wrong 1', 'SET try:solution 1'], feedback: 'no' }], replay: { setup: ['RPUSH try:scratch a'], substitute: {}, reply: '' } },
       { kind: 'predict', id: 'p', setup: [], commands: ['INCR predict:n'], question: 'q', choices: ['a'], answer: 0, explain: 'e' },
       { kind: 'quiz', id: 'q', setup: [], question: 'q', choices: ['a'], answer: 0, explain: 'e' },
     ];
@@ -48,6 +48,7 @@ describe('courseCommands: every command line of the course, each once', () => {
       ['GET', 'run:other'],
       ['SET', 'try:setup', '1'],
       ['SET', 'try:solution', '1'],
+      ['SET', 'try:right', '1'],
       ['SET', 'try:wrong', '1'],
       ['RPUSH', 'try:scratch', 'a'],
       ['INCR', 'predict:n'],

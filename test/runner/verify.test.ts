@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const lessonOf = (steps: string): Lesson => {
-  const result = parseLesson(`format_version: 1\nid: t\norder: 1\ntitle: T\ngoal: G\nminutes: 1\nmin_redis: "6.2"\nsteps:\n${steps}`, 't.yaml');
+  const result = parseLesson(`format_version: 2\nid: t\norder: 1\ntitle: T\ngoal: G\nminutes: 1\nmin_redis: "6.2"\nsteps:\n${steps}`, 't.yaml');
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.lesson;
 };
@@ -47,6 +47,24 @@ describe('proveLesson (lessons check)', () => {
     const proof = await proveLesson(pg.redis, lesson);
     expect(proof.problems).toEqual([
       { file: 't.yaml', path: 'steps[0] (a).solution', expected: 'a solution that makes every check hold', found: 'l should be the list ["a", "b"]; it is ["b", "a"].' },
+    ]);
+  });
+
+  it('proves every recorded right answer passes, and names one the checks reject', async () => {
+    const lesson = lessonOf(`
+  - id: a
+    kind: try
+    text: T
+    solution: [RPUSH l a b]
+    checks: [{ key: l, list: [a, b] }, { uses: [RPUSH, LPUSH] }]
+    right:
+      - commands: [RPUSH l a, RPUSH l b]
+      - commands: [LPUSH l b a]
+      - commands: [LPUSH l a b]`);
+    const proof = await proveLesson(pg.redis, lesson);
+    expect(proof.rights).toBe(3);
+    expect(proof.problems).toEqual([
+      { file: 't.yaml', path: 'steps[0] (a).right[2]', expected: 'another right answer, which the checks accept', found: 'l should be the list ["a", "b"]; it is ["b", "a"].' },
     ]);
   });
 
