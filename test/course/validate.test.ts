@@ -114,15 +114,7 @@ describe('readCourse', () => {
 });
 
 /** A format 2 lesson: `needs` and `steps` as given. */
-const lesson2 = (steps: string, needs = '') => `format_version: 2
-id: demo
-order: 1
-title: Demo
-goal: A goal.
-minutes: 1
-min_redis: "6.2"
-${needs === '' ? '' : `needs: [${needs}]\n`}steps:
-${steps}`;
+const lesson2 = (steps: string, needs = '') => lesson(steps, needs === '' ? '' : `needs: [${needs}]\n`).replace('format_version: 1', 'format_version: 2');
 
 const valid = (source: string): Lesson => {
   const result = parseLesson(source, 'demo.yaml');
