@@ -53,7 +53,8 @@ export async function runShown(ctx: StepContext, line: string, echo: boolean, on
   const done = await ctx.redis.execute(line, on);
   if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.kind === 'waited' ? theme.dim(done.text) : done.text);
   if (!ctx.redis.owned && done.text.includes(PLAYGROUND_MARKER)) ctx.out(theme.dim(renderInline(m.markerNote(PLAYGROUND_MARKER))));
-  await showOutput(ctx);
+  await ctx.redis.settle();
+  for (const text of ctx.redis.output()) ctx.out(text);
   return done;
 }
 
@@ -63,17 +64,3 @@ export async function lookUp(ctx: StepContext, input: { kind: 'show'; key?: stri
   else ctx.out(input.key === undefined ? renderInline(m.showUsage()) : (await ctx.extras.show(input.key)).trimEnd());
 }
 
-/** Prints what helper connections received (messages, a late BLPOP reply) since last time. */
-export async function showOutput(ctx: StepContext): Promise<void> {
-  await ctx.redis.settle();
-  for (const text of ctx.redis.output()) ctx.out(text);
-}
-
-/** Runs lines unseen (a skipped step's solution): helpers' output is dropped with them. */
-export async function runUnseen(ctx: StepContext, lines: readonly string[], on?: string): Promise<Executed[]> {
-  const done: Executed[] = [];
-  for (const line of lines) done.push(await ctx.redis.execute(line, on));
-  await ctx.redis.settle();
-  ctx.redis.output();
-  return done;
-}

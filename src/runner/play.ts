@@ -2,11 +2,11 @@ import type { Lesson, Step } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import type { StepOutcome } from '../progress/model.js';
 import { theme } from '../ui/theme.js';
-import { runUnseen, type StepContext } from './context.js';
+import type { StepContext } from './context.js';
 import { initialState, transition, type RunState, type StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { reflow } from '../ui/prose.js';
-import { rebuildState } from './replay.js';
+import { rebuildState, runLines } from './replay.js';
 import { playPredict, playQuiz, playRun, playSay } from './steps.js';
 import { playTry } from './try.js';
 
@@ -37,7 +37,7 @@ export async function playLesson(ctx: StepContext, lesson: Lesson, startIndex: n
     const step = lesson.steps[state.index]!;
     const index = state.index;
     if (state.rebuild) await rebuildState(ctx.redis, lesson, index);
-    else if (index === previous + 1) await runUnseen(ctx, step.setup);
+    else if (index === previous + 1) await runLines(ctx.redis, step.setup);
     previous = index;
     hooks.enter?.(step);
     ctx.out(`\n${theme.dim(m.stepOf(index + 1, state.total))}`);

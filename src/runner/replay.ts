@@ -1,5 +1,5 @@
 import type { Lesson, Step } from '../course/schema.js';
-import type { LessonRedis } from './redis.js';
+import type { Executed, LessonRedis } from './redis.js';
 
 /** The commands that leave Redis as a step found it, had every earlier step gone by the book. */
 export function stateChanges(step: Step): string[] {
@@ -30,8 +30,11 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
   await runLines(redis, lesson.steps[index]?.setup ?? []);
 }
 
-async function runLines(redis: LessonRedis, lines: readonly string[], on?: string): Promise<void> {
-  for (const line of lines) await redis.execute(line, on);
+/** Runs lines unseen (a setup, a skipped step's solution): what helpers receive meanwhile is dropped. */
+export async function runLines(redis: LessonRedis, lines: readonly string[], on?: string): Promise<Executed[]> {
+  const done: Executed[] = [];
+  for (const line of lines) done.push(await redis.execute(line, on));
   await redis.settle();
   redis.output();
+  return done;
 }

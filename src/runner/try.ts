@@ -2,7 +2,8 @@ import type { TryStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
 import { judgeStep, newAttempt, record } from './attempt.js';
-import { lookUp, runShown, runUnseen, say, type StepContext } from './context.js';
+import { lookUp, runShown, say, type StepContext } from './context.js';
+import { runLines } from './replay.js';
 import { classifyInput } from './input.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
@@ -39,7 +40,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         if (ctx.player.auto && attempt.used.size > 0) ctx.out(`${theme.error(m.autoplayCheck(false))} ${renderInline(lastAdvice)}`);
         await rebuild();
         const played = newAttempt();
-        for (const done of await runUnseen(ctx, step.solution, on)) record(played, done);
+        for (const done of await runLines(ctx.redis, step.solution, on)) record(played, done);
         ctx.out(theme.dim(m.skipped()));
         if (ctx.report) {
           const after = await judgeStep(ctx.redis, step, played);

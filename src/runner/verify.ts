@@ -9,7 +9,7 @@ import { lessonExtras } from './extras.js';
 import { playLesson } from './play.js';
 import { autoPlayer } from './player.js';
 import type { LessonRedis } from './redis.js';
-import { rebuildState } from './replay.js';
+import { rebuildState, runLines } from './replay.js';
 
 export interface LessonProof {
   lesson: Lesson;
@@ -105,9 +105,7 @@ async function playThrough(redis: LessonRedis, lesson: Lesson, skipAll: boolean,
 /** Runs lines as if the learner typed them in the step, then judges the step once. */
 async function typeLines(redis: LessonRedis, step: TryStep, lines: string[]) {
   const attempt = newAttempt();
-  for (const line of lines) record(attempt, await redis.execute(line, step.connection));
-  await redis.settle();
-  redis.output();
+  for (const done of await runLines(redis, lines, step.connection)) record(attempt, done);
   const judged = await judgeStep(redis, step, attempt);
   redis.endStep();
   return judged;
