@@ -1,3 +1,4 @@
+import { lessonHere } from '../course/guards.js';
 import { localize } from '../course/text.js';
 import { lessonStatus } from '../progress/model.js';
 import { progressFile } from '../progress/paths.js';
@@ -12,7 +13,8 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
   const lessons = courseLessons(opts);
   const loaded = loadProgress(progressFile(env));
   if (loaded.notice) process.stderr.write(`${loaded.notice}\n`);
-  const rows = lessons.map((l) => ({
+  // Steps as played on this platform; which server is used (and so engine and version guards) is not known here.
+  const rows = lessons.map((authored) => lessonHere(authored, { platform: process.platform })).map((l) => ({
     number: l.order,
     id: l.id,
     title: localize(l.title, lang),

@@ -41,21 +41,10 @@ const env = (name: string) => ({ XDG_CONFIG_HOME: path.join(config, name) });
 const start = (name: string) => openTerminal(['start', '--url', server.url], { env: env(name) });
 const repl = (input: string, args: string[] = []) => runBin(['repl', '--url', server.url, ...args], { input, env: env('repl') });
 
-/** Waits for `pattern` on the current screen (not the scrollback). */
-async function onScreen(t: Terminal, pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const screen = t.screen();
-    if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** `start` shows its menu (no refusal) and is left with Ctrl+C. */
 async function startShowsMenu(name: string): Promise<void> {
   term = start(name);
-  const screen = await onScreen(term, /^❯ /m);
+  const screen = await term.onScreen(/^❯ /m);
   expect(screen).not.toContain('the tutor did not create');
   term.press('C-c');
   expect(await term.waitForExit()).toBe(130);
@@ -66,11 +55,11 @@ const TRY_PROMPT = /\[15\]>\s*$/;
 
 test('FLUSHDB typed in a lesson: quit, and start again shows the menu', async () => {
   term = start('lesson');
-  await onScreen(term, /❯ +1\./);
+  await term.onScreen(/❯ +1\./);
   term.press('Enter');
   // Through the first lesson's opening steps to its first try prompt, whatever they say.
   for (let i = 0; ; i++) {
-    const screen = await onScreen(term, /Press Enter to go on[^\n]*$|\[15\]>\s*$/);
+    const screen = await term.onScreen(/Press Enter to go on[^\n]*$|\[15\]>\s*$/);
     if (TRY_PROMPT.test(screen)) break;
     if (i > 10) throw new Error(`No try prompt. Screen:\n${screen}`);
     term.press('Enter');
@@ -80,11 +69,11 @@ test('FLUSHDB typed in a lesson: quit, and start again shows the menu', async ()
   term.press('Enter');
   await term.waitFor(/> FLUSHDB\nOK\n/);
   // A key of the learner's own after it: without the marker, the next start would refuse the database.
-  await onScreen(term, TRY_PROMPT);
+  await term.onScreen(TRY_PROMPT);
   term.type('SET my:own 1');
   term.press('Enter');
   await term.waitFor(/> SET my:own 1\nOK\n/);
-  await onScreen(term, TRY_PROMPT);
+  await term.onScreen(TRY_PROMPT);
   term.type('quit');
   term.press('Enter');
   await term.waitFor('Progress saved.');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { BIN, HERMETIC_ENV } from './bin.js';
 
 /**
@@ -14,23 +15,38 @@ export interface Terminal {
   screen(): string;
   /** The whole scrollback plus screen. */
   history(): string;
-  /** Polls the screen until `pattern` appears; throws with the screen on timeout. */
+  /** Polls the scrollback and screen until `pattern` appears; throws with the screen on timeout. */
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Polls the visible screen (not the scrollback) until `pattern` is there now; throws with the screen on timeout. */
+  onScreen(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Waits for the program to end; returns its exit status. */
   waitForExit(timeoutMs?: number): Promise<number>;
   kill(): void;
 }
 
 let counter = 0;
+/** A tmux server of this test process's own: the default one is shared with anything else on the machine. */
+const SOCKET = ['-L', `rt-${process.pid}`];
+
+/** Types a line once the lesson's try prompt (`...[15]> `) waits, empty, at the bottom of the screen. */
+export async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
+  await t.onScreen(/\[15\]>\s*$/);
+  t.type(line);
+  t.press('Enter');
+}
+
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function openTerminal(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; node?: string } = {}): Terminal {
   const name = `rt-${process.pid}-${counter++}`;
   const statusFile = `/tmp/${name}.status`;
   const env = { ...HERMETIC_ENV, TERM: 'xterm-256color', ...options.env };
   const envArgs = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+  // A status file left by an earlier process with the same pid would read as this one's exit.
+  rmSync(statusFile, { force: true });
   const command = `env ${envArgs} ${shellQuote(options.node ?? process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}; echo $? > ${statusFile}; sleep 600`;
-  execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), command]);
-  const tmux = (...a: string[]) => execFileSync('tmux', a, { encoding: 'utf8' });
+  execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), command]);
+  const tmux = (...a: string[]) => execFileSync('tmux', [...SOCKET, ...a], { encoding: 'utf8' });
   const capture = (all: boolean) =>
     tmux('capture-pane', '-p', '-t', name, ...(all ? ['-S', '-'] : []))
       .replace(/\s+$/, '');
@@ -48,9 +64,18 @@ export function openTerminal(args: string[], options: { env?: Record<string, str
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    async onScreen(pattern, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const screen = capture(false);
+        if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
     async waitForExit(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
-      const { readFileSync, existsSync, rmSync } = await import('node:fs');
+      const { readFileSync, existsSync } = await import('node:fs');
       for (;;) {
         if (existsSync(statusFile)) {
           const text = readFileSync(statusFile, 'utf8').trim();

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { openTerminal, type Terminal } from '../helpers/tty.js';
+import { escapeRegExp as escape, openTerminal, typeAtPrompt, type Terminal } from '../helpers/tty.js';
 
 /**
  * The learner's words and the runner's pauses, through the real bin in a real terminal against a real
@@ -14,23 +14,17 @@ import { openTerminal, type Terminal } from '../helpers/tty.js';
 let server: TestRedis;
 let config: string;
 let term: Terminal | undefined;
-let tmuxDir: string;
 let prompt: string;
 
 beforeAll(async () => {
   server = await startRedis();
   config = mkdtempSync(path.join(os.tmpdir(), 'rt-lesson-tty-'));
-  // A tmux server of this file's own: the default one is shared with anything else on the machine that runs tmux.
-  tmuxDir = mkdtempSync(path.join(os.tmpdir(), 'rt-tmux-'));
-  vi.stubEnv('TMUX_TMPDIR', tmuxDir);
   prompt = `127.0.0.1:${server.port}[15]> `;
 });
 afterEach(() => term?.kill());
 afterAll(async () => {
   await server?.stop();
   rmSync(config, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-  rmSync(tmuxDir, { recursive: true, force: true });
 });
 
 let runs = 0;
@@ -46,35 +40,16 @@ function lesson(id: string, at?: string): Terminal {
   return openTerminal(['lesson', id, '--url', server.url], { env: { XDG_CONFIG_HOME: home } });
 }
 
-/** Waits for `pattern` on the current screen (not the scrollback), for things that must be there now. */
-async function onScreen(t: Terminal, pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const screen = t.screen();
-    if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 const TRY_PROMPT = /\[15\]>\s*$/;
 const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
 
-/** Types a line only once the try prompt waits, empty, at the bottom of the screen. */
-async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
-  await onScreen(t, TRY_PROMPT);
-  t.type(line);
-  t.press('Enter');
-}
-
 /** Types a line (or just Enter) only once "Press Enter to go on" waits at the bottom of the screen. */
 async function atPause(t: Terminal, line = ''): Promise<void> {
-  await onScreen(t, PAUSE);
+  await t.onScreen(PAUSE);
   if (line !== '') t.type(line);
   t.press('Enter');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('lists: skip after a wrong partial answer rebuilds the step and plays the solution; the next steps find the reference data', async () => {
   term = lesson('lists');
@@ -92,9 +67,9 @@ test('lists: skip after a wrong partial answer rebuilds the step and plays the s
   await atPause(term);
 
   // The inclusive predict, answered right: the two replies its explanation names.
-  await onScreen(term, /How many messages does LRANGE chat:room1 0 1 return\?[\s\S]*❯ One: "hi"/);
+  await term.onScreen(/How many messages does LRANGE chat:room1 0 1 return\?[\s\S]*❯ One: "hi"/);
   term.press('Down');
-  await onScreen(term, /❯ Two: "hi" and "how are you\?"/);
+  await term.onScreen(/❯ Two: "hi" and "how are you\?"/);
   term.press('Enter');
   await term.waitFor(
     new RegExp(`Let's run it:\\n${escape(prompt)}LRANGE chat:room1 0 1\\n1\\) "hi"\\n2\\) "how are you\\?"\\nRight\\.\\nBoth ends of an LRANGE are inclusive: 0 1 is index 0 and index 1, two elements\\.`),
@@ -115,10 +90,10 @@ test('lists: skip after a wrong attempt at lpush-order: the next step finds task
   await term.waitFor(/LPUSH tasks wash dry fold\n\(integer\) 3\n/);
   await typeAtPrompt(term, 'skip');
   await term.waitFor('Skipped: the solution was played for you');
-  await onScreen(term, /\[8\/19\][\s\S]*What does RPUSH greeting world answer\?[\s\S]*❯/);
+  await term.onScreen(/\[8\/19\][\s\S]*What does RPUSH greeting world answer\?[\s\S]*❯/);
   term.press('Enter');
   await atPause(term, 'LRANGE tasks 0 -1');
-  await onScreen(term, new RegExp(`${escape(prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
+  await term.onScreen(new RegExp(`${escape(prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
   await atPause(term, 'quit');
   expect(await term.waitForExit()).toBe(0);
 }, 30_000);
@@ -154,11 +129,11 @@ test('lists: solution after a wrong attempt is played on the data as the step fo
   // On top of the wrong attempt, the same LPUSH would answer (integer) 6.
   await term.waitFor(new RegExp(`The solution, run for you on the data as the step found it:\\n${escape(prompt)}LPUSH tasks fold dry wash\\n\\(integer\\) 3\\n`));
   await term.waitFor('[8/19]');
-  await onScreen(term, /What does RPUSH greeting world answer\?[\s\S]*❯/);
+  await term.onScreen(/What does RPUSH greeting world answer\?[\s\S]*❯/);
   term.press('Down');
   term.press('Enter');
   await atPause(term, 'LRANGE tasks 0 -1');
-  await onScreen(term, new RegExp(`${escape(prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
+  await term.onScreen(new RegExp(`${escape(prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
   await atPause(term, 'quit');
   expect(await term.waitForExit()).toBe(0);
 }, 30_000);
@@ -166,12 +141,12 @@ test('lists: solution after a wrong attempt is played on the data as the step fo
 test('lists: BLPOP jobs 0 at a try prompt is refused at once with the reason; BLPOP jobs 1 waits a second and answers (nil)', async () => {
   term = lesson('lists', 'push-chat');
   await term.waitFor('Save the three messages');
-  await onScreen(term, TRY_PROMPT);
+  await term.onScreen(TRY_PROMPT);
 
   term.type('BLPOP jobs 0');
   let sent = Date.now();
   term.press('Enter');
-  const refused = await onScreen(term, /could wait for ever[\s\S]*\[15\]>\s*$/, 5000);
+  const refused = await term.onScreen(/could wait for ever[\s\S]*\[15\]>\s*$/, 5000);
   expect(Date.now() - sent).toBeLessThan(1000);
   expect(refused.replace(/\n/g, '')).toContain(
     "(tutor) BLPOP jobs 0 could wait for ever on the lesson's connection, and your prompt would freeze with it. Give it a timeout of at most 10 seconds (for example BLPOP jobs 5): it answers by itself when the time is up.",
@@ -180,9 +155,9 @@ test('lists: BLPOP jobs 0 at a try prompt is refused at once with the reason; BL
   term.type('BLPOP jobs 1');
   sent = Date.now();
   term.press('Enter');
-  await onScreen(term, /> BLPOP jobs 1\n\(waiting up to 1 s for data \.\.\.\)/, 5000);
+  await term.onScreen(/> BLPOP jobs 1\n\(waiting up to 1 s for data \.\.\.\)/, 5000);
   expect(Date.now() - sent).toBeLessThan(800);
-  await onScreen(term, /> BLPOP jobs 1\n\(waiting up to 1 s for data \.\.\.\)\n\(nil\)\n[\s\S]*\[15\]>\s*$/, 5000);
+  await term.onScreen(/> BLPOP jobs 1\n\(waiting up to 1 s for data \.\.\.\)\n\(nil\)\n[\s\S]*\[15\]>\s*$/, 5000);
   const answered = Date.now() - sent;
   expect(answered).toBeGreaterThanOrEqual(900);
   expect(answered).toBeLessThan(3000);
@@ -196,14 +171,14 @@ test('intro: a Redis command typed at "Press Enter to go on" runs and shows its 
   await term.waitFor('put the value hello under the key greeting');
   await typeAtPrompt(term, 'SET greeting hello');
   await term.waitFor(/> SET greeting hello\nOK\nDone!/);
-  await onScreen(term, /What do the two commands answer\?[\s\S]*❯/);
+  await term.onScreen(/What do the two commands answer\?[\s\S]*❯/);
   term.press('Down');
   term.press('Enter');
   await term.waitFor('Try a read of your own before you press Enter');
 
   await atPause(term, 'GET greeting');
   await term.waitFor(`${prompt}GET greeting\n"hello"\n`);
-  const again = await onScreen(term, new RegExp(`${escape(prompt)}GET greeting\\n"hello"\\n+${PAUSE.source}`));
+  const again = await term.onScreen(new RegExp(`${escape(prompt)}GET greeting\\n"hello"\\n+${PAUSE.source}`));
   expect(again).not.toContain('[8/9]');
   term.press('Enter');
   await term.waitFor(/\[8\/9\]\n[\s\S]*Redis keeps greeting in memory/);
@@ -213,7 +188,7 @@ test('intro: a Redis command typed at "Press Enter to go on" runs and shows its 
 
 test('intro: a predict answered wrongly gets no ✔ on its answered line, only the verdict below it', async () => {
   term = lesson('intro', 'case-predict');
-  await onScreen(term, /What do the two commands answer\?[\s\S]*❯ "hello" both times/);
+  await term.onScreen(/What do the two commands answer\?[\s\S]*❯ "hello" both times/);
   term.press('Enter');
   const screen = await term.waitFor('Not quite: the answer is (nil), then "hello".');
   expect(screen).toMatch(/\n› What do the two commands answer\? "hello" both times: Redis ignores upper and lower case\n/);
@@ -239,10 +214,10 @@ test('intro to the end: "Commands you used" leaves out a typo command (PONG) tha
   await typeAtPrompt(term, 'solution'); // echo
   await term.waitFor('put the value hello under the key greeting');
   await typeAtPrompt(term, 'solution'); // first-key
-  await onScreen(term, /What do the two commands answer\?[\s\S]*❯/);
+  await term.onScreen(/What do the two commands answer\?[\s\S]*❯/);
   term.press('Enter');
   await atPause(term); // case-predict
-  await onScreen(term, /Redis keeps greeting in memory[\s\S]*❯/);
+  await term.onScreen(/Redis keeps greeting in memory[\s\S]*❯/);
   term.press('Enter');
   await atPause(term); // restart-quiz
   await term.waitFor('That is the tutor.');

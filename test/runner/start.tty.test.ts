@@ -1,43 +1,26 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { openTerminal, type Terminal } from '../helpers/tty.js';
+import { escapeRegExp as escape, openTerminal, typeAtPrompt, type Terminal } from '../helpers/tty.js';
 
 let server: TestRedis;
 let config: string;
 let term: Terminal | undefined;
-let tmuxDir: string;
 
 beforeAll(async () => {
   server = await startRedis();
   config = mkdtempSync(path.join(os.tmpdir(), 'rt-start-tty-'));
-  // A tmux server of this file's own: the default one is shared with anything else on the machine that runs tmux.
-  tmuxDir = mkdtempSync(path.join(os.tmpdir(), 'rt-tmux-'));
-  vi.stubEnv('TMUX_TMPDIR', tmuxDir);
 });
 afterEach(() => term?.kill());
 afterAll(async () => {
   await server?.stop();
   rmSync(config, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-  rmSync(tmuxDir, { recursive: true, force: true });
 });
 
 const progressFile = () => path.join(config, 'redis-tutor', 'progress.json');
 const start = () => openTerminal(['start', '--url', server.url], { env: { XDG_CONFIG_HOME: config } });
-
-/** Waits for `pattern` on the current screen (not the scrollback), for things that must be there now. */
-async function onScreen(t: Terminal, pattern: RegExp | string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const screen = t.screen();
-    if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test('start in a real terminal: strings, a wrong answer, a hint, the right answer, Ctrl+C, resume, then a damaged progress file', async () => {
   const prompt = `127.0.0.1:${server.port}[15]>`;
@@ -45,18 +28,18 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   // First run: welcome, then the menu. Choose the second lesson, strings.
   term = start();
   await term.waitFor('Welcome to redis-tutor!');
-  await onScreen(term, /❯ +1\. What Redis is/);
+  await term.onScreen(/❯ +1\. What Redis is/);
   term.press('Down');
-  await onScreen(term, /❯ +2\. Strings/);
+  await term.onScreen(/❯ +2\. Strings/);
   term.press('Enter');
   await term.waitFor('Lesson 2: Strings: SET, GET, DEL, EXISTS, and why a second SET loses the first');
-  await onScreen(term, 'Press Enter to go on');
+  await term.onScreen('Press Enter to go on');
   term.press('Enter');
   await term.waitFor('[2/18]');
-  await onScreen(term, /"Ada Lovelace"[\s\S]*Press Enter to go on/);
+  await term.onScreen(/"Ada Lovelace"[\s\S]*Press Enter to go on/);
   term.press('Enter');
   await term.waitFor('Store the name Grace for user 2');
-  await onScreen(term, new RegExp(`${escape(prompt)}\\s*$`));
+  await term.onScreen(new RegExp(`${escape(prompt)}\\s*$`));
 
   // A wrong answer: the key name is off, and the tutor says which key was meant.
   await typeAtPrompt(term, 'SET user2name Grace');
@@ -66,7 +49,7 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   await typeAtPrompt(term, 'SET user:2:name Grace');
   await term.waitFor(/SET user:2:name Grace\nOK\nDone!/);
   await term.waitFor('[4/18]');
-  await onScreen(term, 'Press Enter to go on');
+  await term.onScreen('Press Enter to go on');
 
   // Ctrl+C leaves cleanly and keeps progress.
   term.press('C-c');
@@ -79,7 +62,7 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   // Second run: no welcome; "continue" comes first and lands on the same step.
   term = start();
   // The choice is longer than the 100-column terminal: the prompt wraps it at a space.
-  const menu = await onScreen(term, /Continue where you left off: Strings: SET, GET, DEL, EXISTS, and why a second SET loses the first\s+\(step 4 of 18\)/);
+  const menu = await term.onScreen(/Continue where you left off: Strings: SET, GET, DEL, EXISTS, and why a second SET loses the first\s+\(step 4 of 18\)/);
   expect(menu).not.toContain('Welcome to redis-tutor!');
   expect(menu).toMatch(/2\. Strings: SET, GET, DEL, EXISTS, and why a second SET loses the first +\[in progress\]/);
   term.press('Enter');
@@ -92,7 +75,7 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   // Damage the progress file: a one-line notice, the file set aside, and a fresh start with the welcome.
   writeFileSync(progressFile(), '{"version": 1, "lessons": {"strings": ');
   term = start();
-  const fresh = await onScreen(term, /❯ +1\. What Redis is/);
+  const fresh = await term.onScreen(/❯ +1\. What Redis is/);
   // One line, which the 100-column terminal wraps: join the rows to read it.
   expect(fresh.replace(/\n/g, '')).toMatch(/Your progress file \(.*progress\.json\) was damaged; it was moved to .*damaged-.* and you start fresh\./);
   expect(fresh).toContain('Welcome to redis-tutor!');
@@ -104,28 +87,17 @@ test('start in a real terminal: strings, a wrong answer, a hint, the right answe
   expect(existsSync(progressFile())).toBe(true);
 }, 60_000);
 
-/** Types a line only once the try prompt waits, empty, at the bottom of the screen. */
-async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
-  await onScreen(t, /\[15\]>\s*$/);
-  t.type(line);
-  t.press('Enter');
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 test('lesson intro in a real terminal: a reply check, solution, a predict and a quiz answered with the arrow keys, quit', async () => {
   const env = { XDG_CONFIG_HOME: path.join(config, 'intro') };
   term = openTerminal(['lesson', 'intro', '--url', server.url], { env });
-  await onScreen(term, 'Press Enter to go on');
+  await term.onScreen('Press Enter to go on');
   term.press('Enter');
-  await onScreen(term, /PONG is a simple string reply[\s\S]*Press Enter to go on/);
+  await term.onScreen(/PONG is a simple string reply[\s\S]*Press Enter to go on/);
   term.press('Enter');
   await term.waitFor('Your turn: type PING and press Enter.');
   await typeAtPrompt(term, 'ping');
   await term.waitFor(/> ping\nPONG\nDone!/);
-  await onScreen(term, /help <command>  what a Redis command does[\s\S]*Press Enter to go on/);
+  await term.onScreen(/help <command>  what a Redis command does[\s\S]*Press Enter to go on/);
   term.press('Enter');
   await term.waitFor('Make Redis say hello redis');
   await typeAtPrompt(term, 'ECHO hello redis');
@@ -136,18 +108,18 @@ test('lesson intro in a real terminal: a reply check, solution, a predict and a 
   await typeAtPrompt(term, 'SET greeting hello');
   await term.waitFor(/> SET greeting hello\nOK\nDone!/);
   // The predict: the second choice, with the arrow keys.
-  await onScreen(term, /What do the two commands answer\?[\s\S]*❯ "hello" both times/);
+  await term.onScreen(/What do the two commands answer\?[\s\S]*❯ "hello" both times/);
   term.press('Down');
-  await onScreen(term, /❯ \(nil\), then "hello"/);
+  await term.onScreen(/❯ \(nil\), then "hello"/);
   term.press('Enter');
   await term.waitFor(/Right\.\nKey names are case-sensitive/);
-  await onScreen(term, 'Press Enter to go on');
+  await term.onScreen('Press Enter to go on');
   term.press('Enter');
-  await onScreen(term, /Redis keeps greeting in memory[\s\S]*❯ It is always lost/);
+  await term.onScreen(/Redis keeps greeting in memory[\s\S]*❯ It is always lost/);
   term.press('Down');
   term.press('Enter');
   await term.waitFor(/Right\.\nFrom time to time Redis saves a snapshot of all its data to disk/);
-  await onScreen(term, 'Press Enter to go on');
+  await term.onScreen('Press Enter to go on');
   term.type('quit');
   term.press('Enter');
   await term.waitFor('Progress saved. Run redis-tutor start to continue where you left off.');
