@@ -122,10 +122,17 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         }
         result = { kind: 'ran', line, on, name, args, reply, text: text.replace(/\n$/, ''), unknown: isUnknown(reply) };
       } else {
-        const ran = await helpers.run(on, parsed.args, blockingTimeoutMs(args) !== undefined).catch((err) => {
-          throw lost(err);
-        });
-        result = { kind: 'ran', line, on, name, args, reply: ran.reply, text: ran.text, unknown: isUnknown(ran.reply), ...(ran.pending ? { pending: ran.pending } : {}) };
+        // A repeat count runs the command again only once it answered: a blocking one runs once.
+        const blocking = blockingTimeoutMs(args) !== undefined;
+        let ran: Awaited<ReturnType<HelperConnections['run']>> | undefined;
+        const texts: string[] = [];
+        for (let i = 0; i < (blocking ? 1 : parsed.repeat); i++) {
+          ran = await helpers.run(on, parsed.args, blocking).catch((err) => {
+            throw lost(err);
+          });
+          texts.push(ran.text);
+        }
+        result = { kind: 'ran', line, on, name, args, reply: ran!.reply, text: texts.join('\n'), unknown: isUnknown(ran!.reply), ...(ran!.pending ? { pending: ran!.pending } : {}) };
       }
       // A FLUSHDB, DEL or EXPIRE may have taken the marker: the playground must stay the tutor's.
       if (!connection.owned) await restoreMarker(client);

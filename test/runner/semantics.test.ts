@@ -278,6 +278,14 @@ describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
       return cond();
     };
 
+    it('a repeat count on B runs the command that many times, each reply shown', async () => {
+      const lesson = lessonOf(`
+  - { id: count, kind: run, commands: ['B> 3 INCR n'] }`, { needs: 'two-connections' });
+      const { ctx } = await play(lesson, learner([], []));
+      expect(ctx.screen.join('\n')).toContain('(integer) 1\n(integer) 2\n(integer) 3');
+      expect(await client().get('n')).toBe('3');
+    });
+
     it('a BLPOP on B gets the job A pushes, shown labelled after the push; a subscriber on B gets the message; B ends with its step', async () => {
       const lesson = lessonOf(
         `
