@@ -106,10 +106,12 @@ describe('readCourse', () => {
     expect(course.problems).toEqual([]);
   });
 
-  it('the shipped course is valid: intro, strings, lists in that order', () => {
+  it('the shipped course is valid: intro, strings, lists first, then the rest in order', () => {
     const course = readCourse(new URL('../../lessons', import.meta.url).pathname);
     expect(course.problems).toEqual([]);
-    expect(course.lessons.map((l) => `${l.order}:${l.id}`)).toEqual(['1:intro', '2:strings', '3:lists']);
+    expect(course.lessons.slice(0, 3).map((l) => `${l.order}:${l.id}`)).toEqual(['1:intro', '2:strings', '3:lists']);
+    const orders = course.lessons.map((l) => l.order);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
   });
 });
 
