@@ -33,6 +33,8 @@ const en = {
   groups: () => 'a list of check groups, each a list of checks',
   lessonLine: () => 'a Redis command line, `B> command` for a helper connection, or `@wait 4s` (ms, s or m)',
   knownDirective: () => 'a directive the tutor knows: @wait 4s (ms, s or m)',
+  captureName: () => 'a capture name: lower-case letters, digits and _, such as id',
+  declaredCapture: (names: string[]) => (names.length === 0 ? 'no {placeholder}: the step captures nothing' : `a placeholder the step captures: ${names.map((n) => `{${n}}`).join(', ')}`),
   connectionName: () => 'a connection name: one capital letter, such as B',
   platforms: () => 'a platform (win32, linux, darwin ...) or a list of them',
   engineKind: () => 'builtin or real',

@@ -93,6 +93,11 @@ export interface TryStep extends StepBase {
   replay?: Replay;
   /** The connection the learner types on (a helper such as B); the lesson's own when absent. */
   connection?: string;
+  /**
+   * Values taken from the learner's replies (R9): `{id: {replyOf: 'INCR'}}` is the reply of their last INCR
+   * in the step, and `{id}` in a check's key or value stands for it (`key: "msg:{id}"`).
+   */
+  capture?: Record<string, { replyOf: string }>;
 }
 
 /**

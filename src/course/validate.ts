@@ -13,7 +13,7 @@ const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minute
 const STEP_FIELDS: Record<StepKind, string[]> = {
   say: ['text'],
   run: ['text', 'commands', 'after'],
-  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'right', 'after', 'replay', 'connection'],
+  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'right', 'after', 'replay', 'connection', 'capture'],
   predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain', 'expect'],
   quiz: ['question', 'choices', 'answer', 'explain'],
 };
@@ -122,6 +122,7 @@ function format2Feature(lesson: Lesson): string | undefined {
       if (step.replay) return `${step.id}: replay`;
       if (step.connection) return `${step.id}: connection`;
       if (step.right.length > 0) return `${step.id}: right`;
+      if (step.capture) return `${step.id}: capture`;
       const check = step.checks.find((c) => !V1_CHECKS.includes(c.kind) || (c.kind === 'uses' && c.commands.length > 1));
       if (check) return `${step.id}: ${check.kind === 'uses' ? 'uses with a list' : check.kind}`;
     }
@@ -143,6 +144,19 @@ function readGuard(r: Reader, value: unknown, path: string): StepGuard {
   }
   if (map.min_redis !== undefined) guard.minRedis = r.string(map.min_redis, join(path, 'min_redis'), VERSION);
   return guard;
+}
+
+function readCapture(r: Reader, value: unknown, path: string): Record<string, { replyOf: string }> {
+  const map = r.map(value, path) ?? {};
+  const capture: Record<string, { replyOf: string }> = {};
+  for (const [name, raw] of Object.entries(map)) {
+    const at = join(path, name);
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) r.problemSaid(at, f.captureName(), f.quotedName(name));
+    const entry = r.map(raw, at) ?? {};
+    r.onlyKeys(entry, at, ['reply_of']);
+    capture[name] = { replyOf: r.string(entry.reply_of, join(at, 'reply_of'), { re: /^[A-Za-z][A-Za-z0-9_-]*$/, expected: f.commandName() }).toUpperCase() };
+  }
+  return capture;
 }
 
 function readReplay(r: Reader, value: unknown, path: string): Replay {
@@ -212,6 +226,7 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
         ...optionalText('after'),
         ...(map.replay === undefined ? {} : { replay: readReplay(r, map.replay, join(path, 'replay')) }),
         ...(map.connection === undefined ? {} : { connection: r.string(map.connection, join(path, 'connection'), { re: /^[B-Z]$/, expected: f.connectionName() }) }),
+        ...(map.capture === undefined ? {} : { capture: readCapture(r, map.capture, join(path, 'capture')) }),
       };
   }
 }

@@ -1,5 +1,6 @@
 import type { TryStep } from '../course/schema.js';
 import type { RespReply } from '../resp/types.js';
+import { capturesUsed, fillCaptures } from '../course/captures.js';
 import { judgeAll, keysOf } from './checks.js';
 import { runnerMsg as m } from './messages.js';
 import type { Executed, LessonRedis } from './redis.js';
@@ -10,12 +11,14 @@ export interface Attempt {
   lastItems?: string[];
   lastCommand?: { name: string; args: string[] };
   replies: string[];
+  /** The plain value of the last reply to each command (upper-case name), for captures: `(integer) 3` is "3". */
+  values: Map<string, string>;
   used: Set<string>;
   /** Every argument typed, for "did you mean". */
   typed: Set<string>;
 }
 
-export const newAttempt = (): Attempt => ({ replies: [], used: new Set(), typed: new Set() });
+export const newAttempt = (): Attempt => ({ replies: [], values: new Map(), used: new Set(), typed: new Set() });
 
 /** Notes one line the learner ran. A command Redis does not know (a typo) counts as nothing used. */
 export function record(attempt: Attempt, done: Executed): void {
@@ -29,12 +32,41 @@ export function record(attempt: Attempt, done: Executed): void {
   attempt.used.add(done.name);
   for (const arg of done.args) attempt.typed.add(arg);
   attempt.lastCommand = { name: done.name, args: done.args.slice(1) };
+  const value = plainValue(done.reply);
+  if (value !== undefined) attempt.values.set(done.name, value);
+}
+
+function plainValue(reply: RespReply): string | undefined {
+  if (reply.type === 'integer') return String(reply.value);
+  if (reply.type === 'bulk' && reply.value !== null) return reply.value.toString('utf8');
+  if (reply.type === 'simple') return reply.value;
+  return undefined;
+}
+
+/** A judgement, and what it saw of the data: a command that changed nothing leaves the same `seen`. */
+export interface Judged {
+  ok: boolean;
+  failures: string[];
+  seen: string;
 }
 
 /** Reads what the checks need and judges them; then, if they hold, the replay (R13). No printing. */
-export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Attempt): Promise<{ ok: boolean; failures: string[] }> {
-  const { keys, allKeys } = await redis.read(keysOf(step.checks));
-  const judged = judgeAll(step.checks, {
+export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Attempt): Promise<Judged> {
+  // Captured values (R9): `{id}` is the reply of the learner's INCR; without it the step cannot be judged yet.
+  const captured: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [name, { replyOf }] of Object.entries(step.capture ?? {})) {
+    const value = attempt.values.get(replyOf);
+    if (value === undefined) missing.push(replyOf);
+    else captured[name] = value;
+  }
+  const names = Object.keys(step.capture ?? {});
+  // Checks that need a value not captured yet wait for it; the others are judged as usual.
+  const waiting = missing.length > 0 ? step.checks.filter((c) => capturesUsed([c], names).length > 0) : [];
+  const checks = fillCaptures(step.checks.filter((c) => !waiting.includes(c)), captured);
+  const { keys, allKeys } = await redis.read(keysOf(checks));
+  const seen = JSON.stringify([keys, [...allKeys].sort()]);
+  const judged = judgeAll(checks, {
     keys,
     allKeys,
     used: attempt.used,
@@ -44,9 +76,10 @@ export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Atte
     ...(attempt.lastItems === undefined ? {} : { lastItems: attempt.lastItems }),
     ...(attempt.lastCommand === undefined ? {} : { lastCommand: attempt.lastCommand }),
   });
-  if (!judged.ok || step.replay === undefined || attempt.lastCommand === undefined) return judged;
+  if (waiting.length > 0) return { ok: false, failures: [...judged.failures, m.captureMissing([...new Set(missing)])], seen };
+  if (!judged.ok || step.replay === undefined || attempt.lastCommand === undefined) return { ...judged, seen };
   const failure = await replay(redis, step, attempt.lastCommand);
-  return failure === undefined ? judged : { ok: false, failures: [failure] };
+  return failure === undefined ? { ...judged, seen } : { ok: false, failures: [failure], seen };
 }
 
 /**

@@ -32,6 +32,11 @@ export interface StepContext {
   report?: (problem: { step: string; expected: string; found: string }) => void;
 }
 
+/** One of the runner's own lines, wrapped to the terminal like lesson prose, with its markup rendered. */
+export function tell(ctx: StepContext, text: string, style: (s: string) => string = (s) => s): void {
+  ctx.out(style(renderInline(reflow(text, ctx.width))));
+}
+
 /** Lesson text in the learner's language, with `code` and **bold** rendered. */
 export function say(ctx: StepContext, text: Text | undefined): void {
   if (text !== undefined) ctx.out(renderInline(reflow(localize(text, ctx.lang).trimEnd(), ctx.width)));

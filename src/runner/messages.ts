@@ -43,6 +43,7 @@ const en = {
     `Your last command should be ${c(name)}${args === undefined ? '' : args.length === 1 ? ` naming ${c(args[0]!)} only` : ` naming ${args.map(c).join(', ')} (in any order, each once)`}; ${last === undefined ? 'no command has run yet' : `it was ${c(last)}`}.`,
   replyNotThis: (got: string | undefined) => (got === undefined ? 'No command has run yet.' : `The last reply, ${c(got)}, is not the one this step asks for.`),
   replyUnordered: (items: string[], got: string | undefined) => `The last reply should hold ${listText(items)} (any order); ${got === undefined ? 'no command has run yet' : `it was ${c(got)}`}.`,
+  captureMissing: (commands: string[]) => `This step uses the reply of your ${commands.map((x) => `**${x}**`).join(' and ')}: run it first.`,
   noReplyYet: (want: string) => `No reply in this step has been ${c(want)} yet.`,
   hashExtraFields: (key: string, want: string[], extra: string[]) => `${c(key)} should have only the fields ${want.map(c).join(', ')}; it also has ${extra.map(c).join(', ')}.`,
   replayFails: (command: string, setup: string, got: string, want: string) =>

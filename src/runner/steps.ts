@@ -1,7 +1,7 @@
 import type { PredictStep, QuizStep, RunStep, SayStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
-import { lookUp, runShown, say, type StepContext } from './context.js';
+import { lookUp, runShown, say, tell, type StepContext } from './context.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { renderInline } from '../ui/prose.js';
@@ -33,7 +33,7 @@ async function read(ctx: StepContext): Promise<StepEnd> {
         await lookUp(ctx, input);
         continue;
       default:
-        ctx.out(theme.dim(renderInline(m.nothingToSolve())));
+        tell(ctx, m.nothingToSolve(), theme.dim);
     }
   }
 }
@@ -90,6 +90,7 @@ async function compareExpect(ctx: StepContext, step: PredictStep, shown: Execute
 
 function verdict(ctx: StepContext, step: PredictStep | QuizStep, chosen: number): void {
   const right = localize(step.choices[step.answer]!, ctx.lang);
-  ctx.out(chosen === step.answer ? theme.ok(m.right()) : theme.warn(renderInline(m.wrongAnswer(right))));
+  if (chosen === step.answer) ctx.out(theme.ok(m.right()));
+  else tell(ctx, m.wrongAnswer(right), theme.warn);
   say(ctx, step.explain);
 }

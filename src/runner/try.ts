@@ -2,7 +2,7 @@ import type { TryStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
 import { judgeStep, newAttempt, record } from './attempt.js';
-import { lookUp, runShown, say, type StepContext } from './context.js';
+import { lookUp, runShown, say, tell, type StepContext } from './context.js';
 import { runLines } from './replay.js';
 import { classifyInput } from './input.js';
 import type { StepEnd } from './machine.js';
@@ -19,13 +19,14 @@ export { judgeStep, type Attempt } from './attempt.js';
  */
 export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Promise<void>): Promise<StepEnd> {
   say(ctx, step.text);
-  ctx.out(theme.dim(renderInline(m.tryWords())));
+  tell(ctx, m.tryWords(), theme.dim);
   const on = step.connection;
   const prompt = ctx.redis.promptOf(on ?? 'A');
   let attempt = newAttempt();
   let hints = 0;
-  // What is wrong before anything is typed: a first read that changes nothing says nothing new.
-  let lastAdvice = (await judgeStep(ctx.redis, step, attempt)).failures.join('\n');
+  // What is wrong before anything is typed, and the data then: a read that changes nothing says nothing
+  // new; a command that changes the data hears the advice again, even when it is the same.
+  let last = await judgeStep(ctx.redis, step, attempt);
   for (;;) {
     const line = await ctx.player.line(prompt, step);
     const input = classifyInput(line);
@@ -37,11 +38,13 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         return { type: input.kind };
       case 'skip': {
         // Autoplay skips only when the reference solution did not pass: say why, it is a broken lesson.
-        if (ctx.player.auto && attempt.used.size > 0) ctx.out(`${theme.error(m.autoplayCheck(false))} ${renderInline(lastAdvice)}`);
+        if (ctx.player.auto && attempt.used.size > 0) ctx.out(`${theme.error(m.autoplayCheck(false))} ${renderInline(last.failures.join('\n'))}`);
         await rebuild();
         const played = newAttempt();
         for (const done of await runLines(ctx.redis, step.solution, on)) record(played, done);
-        ctx.out(theme.dim(m.skipped()));
+        tell(ctx, m.skipped(), theme.dim);
+        // What the step would have said once solved: a skipped step still explains itself.
+        say(ctx, step.after);
         if (ctx.report) {
           const after = await judgeStep(ctx.redis, step, played);
           if (!after.ok) ctx.report({ step: step.id, expected: f.checksAfterSkip(), found: after.failures.join(' / ') });
@@ -51,8 +54,8 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
       case 'retry':
         await rebuild();
         attempt = newAttempt();
-        lastAdvice = (await judgeStep(ctx.redis, step, attempt)).failures.join('\n');
-        ctx.out(theme.dim(m.retried()));
+        last = await judgeStep(ctx.redis, step, attempt);
+        tell(ctx, m.retried(), theme.dim);
         continue;
       case 'hint': {
         const hint = step.hints[hints];
@@ -72,7 +75,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         continue;
       case 'solution': {
         await rebuild();
-        ctx.out(theme.warn(m.solutionIs()));
+        tell(ctx, m.solutionIs(), theme.warn);
         for (const solutionLine of step.solution) await runShown(ctx, solutionLine, true, on);
         say(ctx, step.after);
         return { type: 'done', outcome: 'shown' };
@@ -90,8 +93,9 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
           return { type: 'done', outcome: 'passed' };
         }
         const advice = result.failures.join('\n');
-        if (advice !== lastAdvice && !ctx.player.auto) ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
-        lastAdvice = advice;
+        const news = advice !== last.failures.join('\n') || result.seen !== last.seen;
+        if (news && !ctx.player.auto) ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
+        last = result;
       }
     }
   }

@@ -202,6 +202,7 @@ describe('parseLesson: format 2', () => {
 
   const tryStep = (checks: string) => `  - { id: t, kind: try, text: T, solution: [PING], checks: [${checks}] }`;
   it.each([
+    ['a capture with a bad name', lesson2("  - { id: t, kind: try, text: T, capture: { Id: { reply_of: INCR } }, solution: [INCR n], checks: [{ key: n, string: '1' }] }"), 'steps[0].capture.Id: expected a capture name: lower-case letters, digits and _, such as id; found "Id"'],
     ['a format 1 file using a format 2 check', lesson("  - { id: t, kind: try, text: T, solution: [PING], checks: [{ not_uses: ECHO }] }"), 'format_version: expected format_version: 2 or higher, since the lesson uses t: not_uses (format 2); found format_version 1'],
     ['a format 1 file using a helper line', lesson("  - { id: a, kind: run, commands: ['B> PING'] }", 'needs: [two-connections]\n'), 'format_version: expected format_version: 2 or higher, since the lesson uses "B> PING" (format 2); found format_version 1'],
     ['a helper line without needs: [two-connections]', lesson2("  - { id: a, kind: run, commands: ['B> SUBSCRIBE news', PUBLISH news hi] }"), 'needs: expected `needs: [two-connections]` at the top of the lesson, since a line runs on connection B; found a list of 0'],
