@@ -123,7 +123,8 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
 /** Judges every check; the step passes only when all hold. */
 export function judgeAll(checks: Check[], ctx: CheckContext): { ok: boolean; failures: string[] } {
   const judged = ctx.expected ? ctx : { ...ctx, expected: new Set(keysOf(checks)) };
-  const failures = checks.map((c) => judge(c, judged)).filter((r) => !r.ok).map((r) => r.message ?? '');
+  // Two checks on one missing key (exists, ttl) say the same sentence: once is enough.
+  const failures = [...new Set(checks.map((c) => judge(c, judged)).filter((r) => !r.ok).map((r) => r.message ?? ''))];
   return { ok: failures.length === 0, failures };
 }
 

@@ -56,6 +56,8 @@ export interface LessonRedis {
   settle(): Promise<void>;
   /** Closes the helper connections: a step's helpers live for that step. */
   endStep(): void;
+  /** The command may write (COMMAND INFO does not flag it readonly); asked once per name. */
+  writes(name: string): Promise<boolean>;
   /** Snapshots of the named keys, and every learner key (for "did you mean"). */
   read(keys: string[]): Promise<{ keys: Record<string, KeySnapshot>; allKeys: string[] }>;
   /** `show <key>` and `help <command>`, drawn as the REPL draws them. */
@@ -70,6 +72,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
   const resp = await RespClient.connect(connection.endpoint, { db: connection.db });
   const client = connection.client;
   const helpers = new HelperConnections(connection.endpoint, connection.db);
+  const writers = new Map<string, boolean>();
   const lost = (err: unknown) => {
     if (err instanceof ConnectionClosedError) return new UserError(runnerMsg.connectionLost(err.message), { cause: err });
     return err;
@@ -137,6 +140,19 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       // A FLUSHDB, DEL or EXPIRE may have taken the marker: the playground must stay the tutor's.
       if (!connection.owned) await restoreMarker(client);
       return result;
+    },
+    async writes(name) {
+      let known = writers.get(name);
+      if (known === undefined) {
+        const reply = await call([Buffer.from('COMMAND'), Buffer.from('INFO'), Buffer.from(name)]);
+        const info = reply.type === 'array' ? reply.value?.[0] : undefined;
+        const flags = info?.type === 'array' ? info.value?.[2] : undefined;
+        const readonly = flags?.type === 'array' && (flags.value ?? []).some((f) => f.type === 'simple' && f.value === 'readonly');
+        // A command the server does not know wrote nothing.
+        known = info?.type === 'array' && !readonly;
+        writers.set(name, known);
+      }
+      return known;
     },
     output: () => helpers.drain(),
     settle: () => helpers.settle(),

@@ -14,7 +14,7 @@ export { judgeStep, type Attempt } from './attempt.js';
 
 /**
  * The learner types until every check holds. After each command the checks are judged; what is still
- * wrong is said, but not again while it stays the same (a GET that changed nothing stays quiet).
+ * wrong is said after a write, or when it changed; a read that changed nothing stays quiet.
  * `rebuild` puts Redis back as this step found it: `skip`, `solution` and `retry` all start from there.
  */
 export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Promise<void>): Promise<StepEnd> {
@@ -27,6 +27,8 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
   // What is wrong before anything is typed, and the data then: a read that changes nothing says nothing
   // new; a command that changes the data hears the advice again, even when it is the same.
   let last = await judgeStep(ctx.redis, step, attempt);
+  /** The advice last printed: a write that changed nothing hears it only if it was not said already. */
+  let shown = '';
   for (;;) {
     const line = await ctx.player.line(prompt, step);
     const input = classifyInput(line);
@@ -55,6 +57,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         await rebuild();
         attempt = newAttempt();
         last = await judgeStep(ctx.redis, step, attempt);
+        shown = '';
         tell(ctx, m.retried(), theme.dim);
         continue;
       case 'hint': {
@@ -93,8 +96,14 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
           return { type: 'done', outcome: 'passed' };
         }
         const advice = result.failures.join('\n');
-        const news = advice !== last.failures.join('\n') || result.seen !== last.seen;
-        if (news && !ctx.player.auto) ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
+        // Quiet after a read that changed nothing. A write that changed nothing is still an attempt: it hears
+        // why it fell short, once (the same attempt again is not told the same thing again).
+        const changed = advice !== last.failures.join('\n') || result.seen !== last.seen;
+        const attempted = advice !== shown && done.kind === 'ran' && (await ctx.redis.writes(done.name));
+        if ((changed || attempted) && !ctx.player.auto) {
+          ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
+          shown = advice;
+        }
         last = result;
       }
     }

@@ -65,6 +65,13 @@ describe('judgeAll and keysOf', () => {
     expect(judgeAll(checks, state({ chat: list('a') }, { used: new Set(['RPUSH']) }))).toEqual({ ok: true, failures: [] });
     expect(judgeAll(checks, state({ old: str('x') })).failures).toHaveLength(3);
   });
+  it('says a sentence two checks share once (exists and ttl on one missing key)', () => {
+    const both: Check[] = [
+      { kind: 'exists', key: 'typing:bob', exists: true },
+      { kind: 'ttl', key: 'typing:bob', ttl: { min: 1, max: 10 } },
+    ];
+    expect(judgeAll(both, state({})).failures).toEqual(['`typing:bob` should be a key; it does not exist.']);
+  });
   it('names each key a step reads once', () => {
     expect(keysOf([...checks, { kind: 'length', key: 'chat', length: 1 }])).toEqual(['chat', 'old']);
   });

@@ -93,6 +93,17 @@ describe('playLesson against a real Redis', () => {
     expect(await pg.connection.client.get('note')).toBe('b');
   });
 
+  it('answers a write that changed nothing (an attempt) with the advice, and stays quiet after a read', async () => {
+    // SET ... XX on a missing key writes nothing; it is still an attempt at the task, and hears why it fell short.
+    const ctx = context(pg.redis, scriptedPlayer(['GET greeting', 'SET greeting hello XX', 'GET greeting', 'SET greeting hello']));
+    await expect(playLesson(ctx, basics, 1)).rejects.toBeInstanceOf(QuitSignal);
+    const screen = text(ctx.screen);
+    // The learner's lines are not echoed here (a terminal shows them as typed): GET, SET ... XX, GET.
+    expect(screen).toMatch(/\(nil\)\n\(nil\)\nNot yet: greeting should be the string "hello"; it does not exist\.\n\(nil\)\nOK\nDone!/);
+    expect(screen.match(/Not yet:/g)).toHaveLength(1);
+    expect(screen).toContain('Done!');
+  });
+
   it('says why a list check fails, but not again while nothing changes', async () => {
     const ctx = context(pg.redis, scriptedPlayer(['SET chat a', 'GET chat', 'DEL chat', 'RPUSH chat a b']));
     await playLesson(ctx, basics, 3);
