@@ -1,0 +1,186 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { escapeRegExp, openTerminal, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+
+/**
+ * One pitfall of each data-type lesson (expiry, hashes, sets, sorted-sets), played by hand as a learner
+ * meets it: the predict that sets the trap, answered wrongly, with its verdict and explanation; then the
+ * try step that follows, with a wrong attempt and its feedback, a hint, and the right answer. Through the
+ * real bin in a real terminal against a real redis-server; each test resumes at the pitfall's predict.
+ * Assertions key on step ids, commands, replies and short phrases, not on whole paragraphs, so a lesson's
+ * wording can improve without breaking them.
+ */
+
+let server: TestRedis;
+let config: string;
+let term: Terminal | undefined;
+let prompt: string;
+
+beforeAll(async () => {
+  server = await startRedis();
+  config = mkdtempSync(path.join(os.tmpdir(), 'rt-data-type-tty-'));
+  prompt = `127.0.0.1:${server.port}[15]> `;
+});
+afterEach(() => term?.kill());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(config, { recursive: true, force: true });
+});
+
+let runs = 0;
+
+/** `redis-tutor lesson <id>` in its own config folder, resumed at step `at` as a learner who left there. */
+function lesson(id: string, at: string): Terminal {
+  const home = path.join(config, String(runs++));
+  mkdirSync(path.join(home, 'redis-tutor'), { recursive: true });
+  const progress = { version: 1, welcomed: true, last: id, lessons: { [id]: { steps: {}, current: at, finished: false, seconds: 0 } } };
+  writeFileSync(path.join(home, 'redis-tutor', 'progress.json'), JSON.stringify(progress));
+  return openTerminal(['lesson', id, '--url', server.url], { env: { XDG_CONFIG_HOME: home } });
+}
+
+const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
+
+/** A short phrase of a paragraph the runner wraps to the terminal: any run of spaces may have become a line break. */
+const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
+
+/** The prompt, a command typed at it, and its reply lines, as redis-cli prints them. */
+const exchange = (command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${reply.map(escapeRegExp).join('\\n')}\\n`;
+
+/**
+ * Answers the predict on screen with the choice that begins with `wrong`, `downs` arrow presses below the
+ * first; then checks the replies it runs (each an `exchange`), the verdict naming the right answer, and a
+ * phrase of the explanation. A wrong choice that the lesson now calls right fails here.
+ */
+async function predictWrongly(t: Terminal, p: { question: string; downs: number; wrong: string; replies: string[]; answer: string; explains: string }): Promise<void> {
+  await t.onScreen(new RegExp(`${escapeRegExp(p.question)}[\\s\\S]*❯`));
+  for (let i = 0; i < p.downs; i++) t.press('Down');
+  await t.onScreen(new RegExp(`❯ ${escapeRegExp(p.wrong)}`));
+  t.press('Enter');
+  await t.waitFor(
+    new RegExp(
+      `› ${escapeRegExp(p.question)} ${escapeRegExp(p.wrong)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.replies.join('')}` +
+        `${escapeRegExp(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`,
+    ),
+  );
+  expect(t.history()).not.toContain('Right.');
+  await t.onScreen(PAUSE);
+  t.press('Enter');
+}
+
+/** Asks for the first hint and waits for it: `Hint 1/<total>:` and a phrase of its text. */
+async function firstHint(t: Terminal, total: number, says: string): Promise<void> {
+  await typeAtPrompt(t, 'hint');
+  await t.waitFor(new RegExp(`${escapeRegExp(prompt)}hint\\nHint 1/${total}: [^\\n]*${phrase(says)}`));
+}
+
+/** Once the next step has begun after a passed one, leaves with Ctrl+C, as a learner may at any prompt. */
+async function quit(t: Terminal): Promise<void> {
+  await t.waitFor(/Done!\n[\s\S]*\n\[\d+\/\d+\]\n/);
+  t.press('C-c');
+  expect(await t.waitForExit()).toBe(130);
+}
+
+test('expiry: SET drops a TTL (predict answered 1800: not quite, -1); keep-the-TTL: a plain SET leaves no expiry, hint, retry, SET ... KEEPTTL passes', async () => {
+  term = lesson('expiry', 'set-drops-ttl');
+  await predictWrongly(term, {
+    question: 'What does the last TTL session:alice answer?',
+    downs: 0,
+    wrong: '(integer) 1800',
+    replies: [
+      exchange('SET session:alice token1 EX 1800', 'OK'),
+      exchange('TTL session:alice', '(integer) 1800'),
+      exchange('SET session:alice token2', 'OK'),
+      exchange('TTL session:alice', '(integer) -1'),
+    ],
+    answer: '(integer) -1',
+    explains: 'throws the TTL away',
+  });
+
+  // keep-the-TTL: session:bob holds token1 with 30 minutes to live.
+  await typeAtPrompt(term, 'TTL session:bob');
+  await term.waitFor(new RegExp(`${escapeRegExp(prompt)}TTL session:bob\\n\\(integer\\) 1[78]\\d\\d\\n`));
+  await typeAtPrompt(term, 'SET session:bob token2');
+  await term.waitFor(new RegExp(`${exchange('SET session:bob token2', 'OK')}Not yet: [^\\n]*session:bob[^\\n]* it has no expiry\\.\\n`));
+  await firstHint(term, 2, 'SET');
+  // The plain SET threw the TTL away, and KEEPTTL would keep "none": the step's data goes back first.
+  await typeAtPrompt(term, 'retry');
+  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await typeAtPrompt(term, 'SET session:bob token2 KEEPTTL');
+  await term.waitFor(new RegExp(`${exchange('SET session:bob token2 KEEPTTL', 'OK')}Done!\\n`));
+  await quit(term);
+}, 30_000);
+
+test('hashes: HSET counts only new fields (predict answered 2: not quite, 0); profile: HSET with one field is told lang is missing, hint, then the one HSET passes', async () => {
+  term = lesson('hashes', 'hset-counts-new');
+  await predictWrongly(term, {
+    question: 'What does this HSET answer?',
+    downs: 0,
+    wrong: '(integer) 2: it wrote two fields',
+    replies: [exchange('HSET user:1 name Grace city Busan', '(integer) 0'), exchange('HGET user:1 city', '"Busan"')],
+    answer: '(integer) 0',
+    explains: 'updates count 0',
+  });
+
+  await typeAtPrompt(term, 'HSET user:2 name Grace');
+  await term.waitFor(new RegExp(`${exchange('HSET user:2 name Grace', '(integer) 1')}Not yet: ${phrase('Field lang of user:2 should be "en"; there is no such field. Your last command should be HSET')}`));
+  await firstHint(term, 2, 'One HSET can take many pairs');
+  await typeAtPrompt(term, 'HSET user:2 name Grace lang en');
+  // name was there already from the wrong attempt: this HSET adds one new field.
+  await term.waitFor(new RegExp(`${exchange('HSET user:2 name Grace lang en', '(integer) 1')}Done!\\n`));
+  await quit(term);
+}, 30_000);
+
+test('sets: SADD counts only new members (predict answered 2: not quite, 1); join-room: RPUSH on the set is WRONGTYPE and told, hint, then SADD of both passes', async () => {
+  term = lesson('sets', 'sadd-duplicate');
+  await predictWrongly(term, {
+    question: 'What does SADD room:1:members alice carol answer?',
+    downs: 0,
+    wrong: '(integer) 2, one for each name given',
+    replies: [exchange('SADD room:1:members alice carol', '(integer) 1'), exchange('SCARD room:1:members', '(integer) 3')],
+    answer: '(integer) 1: alice was already a member',
+    explains: 'counts only the members that were new',
+  });
+
+  await typeAtPrompt(term, 'RPUSH room:1:members dave erin');
+  await term.waitFor(
+    new RegExp(
+      `${exchange('RPUSH room:1:members dave erin', '(error) WRONGTYPE Operation against a key holding the wrong kind of value')}` +
+        `Not yet: ${phrase('room:1:members should be the set ["alice", "bob", "carol", "dave", "erin"] (any order); it is')}` +
+        // The refused RPUSH wrote nothing: the set still holds its three members, in whatever order it keeps them.
+        `\\s+\\["\\w+",\\s+"\\w+",\\s+"\\w+"\\]\\.\\n`,
+    ),
+  );
+  await firstHint(term, 2, 'SADD takes the key, then any number of members.');
+  await typeAtPrompt(term, 'SADD room:1:members dave erin');
+  await term.waitFor(new RegExp(`${exchange('SADD room:1:members dave erin', '(integer) 2')}Done!\\n`));
+  await quit(term);
+}, 30_000);
+
+test('sorted-sets: ZRANGE starts from the lowest score (predict answered alice: not quite, dave); top3: without REV the reply starts at dave and is told, hint, then REV WITHSCORES passes', async () => {
+  term = lesson('sorted-sets', 'lowest-first');
+  await predictWrongly(term, {
+    question: 'Who is at position 0, the first member ZRANGE answers?',
+    downs: 1,
+    wrong: 'alice: she was added first',
+    replies: [
+      exchange('ZRANGE leaderboard:messages 0 0', '1) "dave"'),
+      exchange('ZRANGE leaderboard:messages 0 -1 WITHSCORES', '1) "dave"', '2) "3"', '3) "bob"', '4) "7"', '5) "alice"', '6) "12"', '7) "carol"', '8) "30"'),
+    ],
+    answer: 'dave: he has the lowest score',
+    explains: 'reads from the lowest score up',
+  });
+
+  await typeAtPrompt(term, 'ZRANGE leaderboard:messages 0 2 WITHSCORES');
+  await term.waitFor(
+    new RegExp(`${exchange('ZRANGE leaderboard:messages 0 2 WITHSCORES', '1) "dave"', '2) "3"', '3) "bob"', '4) "7"', '5) "alice"', '6) "12"')}Not yet: The last reply should be ${phrase('1) "carol" 2) "30"')}[\\s\\S]*?${phrase('it was 1) "dave"')}`),
+  );
+  await firstHint(term, 3, 'REV makes ZRANGE read from the highest score down');
+  await typeAtPrompt(term, 'ZRANGE leaderboard:messages 0 2 REV WITHSCORES');
+  await term.waitFor(
+    new RegExp(`${exchange('ZRANGE leaderboard:messages 0 2 REV WITHSCORES', '1) "carol"', '2) "30"', '3) "alice"', '4) "12"', '5) "bob"', '6) "7"')}Done!\\n`),
+  );
+  await quit(term);
+}, 30_000);
