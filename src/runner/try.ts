@@ -27,7 +27,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
   // What is wrong before anything is typed, and the data then: a read that changes nothing says nothing
   // new; a command that changes the data hears the advice again, even when it is the same.
   let last = await judgeStep(ctx.redis, step, attempt);
-  /** The advice last printed: a write that changed nothing hears it only if it was not said already. */
+  /** The line and advice last printed: the same write, changing nothing again, is not told the same again. */
   let shown = '';
   for (;;) {
     const line = await ctx.player.line(prompt, step);
@@ -97,12 +97,13 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         }
         const advice = result.failures.join('\n');
         // Quiet after a read that changed nothing. A write that changed nothing is still an attempt: it hears
-        // why it fell short, once (the same attempt again is not told the same thing again).
+        // why it fell short (only the very same line again is not told the very same thing again).
         const changed = advice !== last.failures.join('\n') || result.seen !== last.seen;
-        const attempted = advice !== shown && done.kind === 'ran' && (await ctx.redis.writes(done.name));
+        const said = `${input.line}\n${advice}`;
+        const attempted = said !== shown && done.kind === 'ran' && (await ctx.redis.writes(done.name));
         if ((changed || attempted) && !ctx.player.auto) {
           ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
-          shown = advice;
+          shown = said;
         }
         last = result;
       }
