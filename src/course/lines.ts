@@ -1,13 +1,20 @@
+import { parseCommandLine } from '../repl/parse.js';
+
 /**
  * What one authored command line means. Pure. A line is a Redis command for the lesson's own connection
  * (`SET k v`, or `A> SET k v`), a command for a named helper connection (`B> BLPOP jobs 0`), or a
- * directive (`@wait 4s`).
+ * directive (`@wait 4s`, `@race 4x1000 GET n | SET n {n+1}`).
  */
 export type LessonLine =
   /** `labelled`: the line names its connection (`B> `, `A> `), which wins over any default. */
   | { kind: 'command'; on: string; command: string; labelled: boolean }
   | { kind: 'wait'; ms: number }
-  | { kind: 'bad'; why: 'directive' | 'wait' };
+  /** R16: `clients` extra connections at once, each running `script` (command lines) `times` times. */
+  | { kind: 'race'; clients: number; times: number; script: string[] }
+  | { kind: 'bad'; why: 'directive' | 'wait' | 'race' };
+
+/** What a race may ask for: enough to show lost updates, never a load test of someone's server. */
+export const RACE_LIMITS = { clients: 10, times: 10_000 };
 
 /** The lesson's own connection: the one the learner types on unless a step says otherwise. */
 export const MAIN = 'A';
@@ -19,19 +26,27 @@ export function classifyLine(line: string): LessonLine {
   if (trimmed.startsWith('@')) {
     const wait = /^@wait\s+(\d+(?:\.\d+)?)\s*(ms|s|m)$/i.exec(trimmed);
     if (wait) return { kind: 'wait', ms: Math.round(Number(wait[1]) * UNITS[wait[2]!.toLowerCase()]!) };
-    return { kind: 'bad', why: /^@wait\b/i.test(trimmed) ? 'wait' : 'directive' };
+    const race = /^@race\s+(\d+)x(\d+)\s+(\S.*)$/i.exec(trimmed);
+    if (race) {
+      const [clients, times] = [Number(race[1]), Number(race[2])];
+      const script = race[3]!.split(/\s+\|\s+/);
+      const fits = clients >= 1 && clients <= RACE_LIMITS.clients && times >= 1 && times <= RACE_LIMITS.times;
+      return fits && script.every((c) => parseCommandLine(c).kind === 'command') ? { kind: 'race', clients, times, script } : { kind: 'bad', why: 'race' };
+    }
+    return { kind: 'bad', why: /^@wait\b/i.test(trimmed) ? 'wait' : /^@race\b/i.test(trimmed) ? 'race' : 'directive' };
   }
   const labelled = /^([A-Z])>\s+(.*)$/.exec(trimmed);
   if (labelled) return { kind: 'command', on: labelled[1]!, command: labelled[2]!, labelled: true };
   return { kind: 'command', on: MAIN, command: trimmed, labelled: false };
 }
 
-/** The helper connections (not A) some lines use. */
+/** The extra connections some lines use: helpers (B, C ...) and races. */
 export function helpersIn(lines: readonly string[]): string[] {
   const names = new Set<string>();
   for (const line of lines) {
     const c = classifyLine(line);
     if (c.kind === 'command' && c.on !== MAIN) names.add(c.on);
+    if (c.kind === 'race') names.add('@race');
   }
   return [...names];
 }

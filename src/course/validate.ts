@@ -93,7 +93,7 @@ function readCommands(r: Reader, value: unknown, path: string, min: number): str
 function readLine(r: Reader, value: unknown, path: string): string {
   const line = r.string(value, path, { re: /\S/, expected: f.commandLine() });
   const c = classifyLine(line);
-  if (c.kind === 'bad') r.problem(path, c.why === 'wait' ? f.knownDirective() : f.lessonLine(), value);
+  if (c.kind === 'bad') r.problem(path, c.why === 'wait' || c.why === 'race' ? f.knownDirective() : f.lessonLine(), value);
   return line;
 }
 

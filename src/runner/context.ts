@@ -49,14 +49,15 @@ export function say(ctx: StepContext, text: Text | undefined): void {
 export async function runShown(ctx: StepContext, line: string, echo: boolean, on?: string): Promise<Executed> {
   const meant = classifyLine(line);
   const shownOn = meant.kind === 'command' && meant.labelled ? meant.on : (on ?? MAIN);
-  if (echo) ctx.out(meant.kind === 'command' ? `${theme.dim(ctx.redis.promptOf(shownOn))}${meant.command}` : theme.dim(line));
+  // A directive is not a command anyone types: only what it did is shown, "(4 s later)".
+  if (echo && meant.kind === 'command') ctx.out(`${theme.dim(ctx.redis.promptOf(shownOn))}${meant.command}`);
   if (meant.kind === 'command' && shownOn === MAIN) {
     const parsed = parseCommandLine(meant.command);
     const blocks = parsed.kind === 'command' ? (blockingTimeoutMs(parsed.args.map(String)) ?? 0) * parsed.repeat : 0;
     if (blocks > 0 && blocks <= LESSON_BLOCK_CAP_MS) ctx.out(theme.dim(m.blockingWait(describeWait(blocks))));
   }
   const done = await ctx.redis.execute(line, on);
-  if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.kind === 'waited' ? theme.dim(done.text) : done.text);
+  if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.kind === 'directive' ? theme.dim(done.text) : done.text);
   if (!ctx.redis.owned && done.text.includes(PLAYGROUND_MARKER)) ctx.out(theme.dim(renderInline(m.markerNote(PLAYGROUND_MARKER))));
   await ctx.redis.settle();
   for (const text of ctx.redis.output()) ctx.out(text);

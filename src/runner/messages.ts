@@ -72,6 +72,8 @@ const en = {
   helperBusy: (on: string) => `(tutor) Connection ${on} is still waiting in its blocking command: anything sent on it now would wait behind it. Feed it from connection A (type \`A> \` before a command to send it there), or type \`retry\`.`,
   blockingWait: (seconds: string) => `(waiting up to ${seconds} for data ...)`,
   waited: (what: string) => `(${what} later)`,
+  raced: (clients: number, times: number, script: string, seconds: string) =>
+    `(${clients} clients at once, each running ${script} ${times} time${times === 1 ? '' : 's'}: done in ${seconds} s)`,
   unknownHelper: (name: string) => `(tutor) There is no connection ${name} in this step.`,
   markerNote: (marker: string) => `(${c(marker)} is the tutor's own marker key: it claims this database as the playground. Ignore it.)`,
 

@@ -12,6 +12,7 @@ import type { RespReply } from '../resp/types.js';
 import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
 import { HelperConnections } from './helpers.js';
 import { runnerMsg } from './messages.js';
+import { race } from './race.js';
 import { refusal } from './refused.js';
 import { learnerKeys, readKey, type KeySnapshot } from './snapshot.js';
 
@@ -31,8 +32,8 @@ export type Executed =
       /** A helper's command still waiting (BLPOP on B): its reply arrives as output later. */
       pending?: Promise<string>;
     }
-  /** A directive: time passed. */
-  | { kind: 'waited'; line: string; ms: number; text: string }
+  /** A directive (`@wait`, `@race`) ran: what it did, in a line of its own. */
+  | { kind: 'directive'; line: string; text: string }
   /** Nothing was sent: the line could not be split, or the command is not allowed in a lesson. */
   | { kind: 'refused'; line: string; text: string };
 
@@ -89,7 +90,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
   async function wait(line: string, ms: number): Promise<Executed> {
     if (connection.advanceClock) connection.advanceClock(ms);
     else await new Promise((r) => setTimeout(r, Math.min(ms, REAL_WAIT_CAP_MS)));
-    return { kind: 'waited', line, ms, text: runnerMsg.waited(describeWait(ms)) };
+    return { kind: 'directive', line, text: runnerMsg.waited(describeWait(ms)) };
   }
 
   return {
@@ -100,6 +101,12 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     async execute(line, typedOn) {
       const meant = classifyLine(line);
       if (meant.kind === 'wait') return wait(line, meant.ms);
+      if (meant.kind === 'race') {
+        const seconds = await race(connection.endpoint, connection.db, meant.clients, meant.times, meant.script).catch((err) => {
+          throw lost(err);
+        });
+        return { kind: 'directive', line, text: runnerMsg.raced(meant.clients, meant.times, meant.script.join(' | '), seconds.toFixed(1)) };
+      }
       if (meant.kind === 'bad') return { kind: 'refused', line, text: INVALID_ARGUMENTS };
       const on = meant.labelled ? meant.on : (typedOn ?? MAIN);
       const parsed = parseCommandLine(meant.command);

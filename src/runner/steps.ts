@@ -78,7 +78,7 @@ async function ask(ctx: StepContext, step: PredictStep | QuizStep): Promise<numb
 
 /** Tells `lessons check` where a predict's replies differ from what its text says Redis answers. */
 async function compareExpect(ctx: StepContext, step: PredictStep, shown: Executed[]): Promise<void> {
-  const replies = shown.filter((d) => d.kind !== 'waited');
+  const replies = shown.filter((d) => d.kind !== 'directive');
   for (const [i, want] of (step.expect ?? []).entries()) {
     const done = replies[i];
     if (want === null || done === undefined) continue;
