@@ -213,8 +213,8 @@ describe('parseLesson: format 2', () => {
     ['a wait without needs: [clock]', lesson2("  - { id: a, kind: run, commands: [SET k v EX 1, '@wait 2s'] }"), 'needs: expected `needs: [clock]` at the top of the lesson, since a line waits (@wait); found a list of 0'],
     ['a wait in the lesson setup without needs: [clock]', `${lesson2('  - { id: a, kind: say, text: Hi }')}\nsetup: ['@wait 1s']`, 'needs: expected `needs: [clock]` at the top of the lesson, since a line waits (@wait); found a list of 0'],
     ['a directive the tutor does not know', lesson2("  - { id: a, kind: run, commands: ['@sleep 1s'] }"), 'steps[0].commands[0]: expected a Redis command line, `B> command` for a helper connection, or `@wait 4s` (ms, s or m); found the text "@sleep 1s"'],
-    ['a wait without a unit', lesson2("  - { id: a, kind: run, commands: ['@wait 4'] }", 'clock'), 'steps[0].commands[0]: expected a directive the tutor knows: @wait 4s (ms, s or m); found the text "@wait 4"'],
-    ['a wait in hours', lesson2("  - { id: a, kind: run, commands: ['@wait 1h'] }", 'clock'), 'steps[0].commands[0]: expected a directive the tutor knows: @wait 4s (ms, s or m); found the text "@wait 1h"'],
+    ['a wait without a unit', lesson2("  - { id: a, kind: run, commands: ['@wait 4'] }", 'clock'), 'steps[0].commands[0]: expected a directive the tutor knows: @wait 4s (ms, s or m), or @race 4x1000 GET n | SET n {n+1} (at most 10 clients, 10000 times, commands redis-cli can split); found the text "@wait 4"'],
+    ['a wait in hours', lesson2("  - { id: a, kind: run, commands: ['@wait 1h'] }", 'clock'), 'steps[0].commands[0]: expected a directive the tutor knows: @wait 4s (ms, s or m), or @race 4x1000 GET n | SET n {n+1} (at most 10 clients, 10000 times, commands redis-cli can split); found the text "@wait 1h"'],
     [
       'expect with a reply too many',
       lesson2("  - { id: p, kind: predict, commands: [SET k v, '@wait 1s', GET k], question: Q, choices: [a, b], answer: 0, explain: E, expect: [OK, '\"v\"', (nil)] }", 'clock'),
