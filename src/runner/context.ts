@@ -57,7 +57,12 @@ export async function runShown(ctx: StepContext, line: string, echo: boolean, on
     if (blocks > 0 && blocks <= LESSON_BLOCK_CAP_MS) ctx.out(theme.dim(m.blockingWait(describeWait(blocks))));
   }
   const done = await ctx.redis.execute(line, on);
-  if (done.text !== '') ctx.out(done.kind === 'refused' ? renderInline(done.text) : done.kind === 'directive' ? theme.dim(done.text) : done.text);
+  // A directive's line wraps like prose; a reply is shown exactly as redis-cli prints it.
+  if (done.text !== '') {
+    if (done.kind === 'refused') ctx.out(renderInline(done.text));
+    else if (done.kind === 'directive') tell(ctx, done.text, theme.dim);
+    else ctx.out(done.text);
+  }
   if (!ctx.redis.owned && done.text.includes(PLAYGROUND_MARKER)) ctx.out(theme.dim(renderInline(m.markerNote(PLAYGROUND_MARKER))));
   await ctx.redis.settle();
   for (const text of ctx.redis.output()) ctx.out(text);
