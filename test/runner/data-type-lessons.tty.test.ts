@@ -6,7 +6,7 @@ import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { escapeRegExp, openTerminal, typeAtPrompt, type Terminal } from '../helpers/tty.js';
 
 /**
- * One pitfall of each data-type lesson (expiry, hashes, sets, sorted-sets), played by hand as a learner
+ * One pitfall of each data-type lesson (expiry, counters, hashes, sets, sorted-sets), played by hand as a learner
  * meets it: the predict that sets the trap, answered wrongly, with its verdict and explanation; then the
  * try step that follows, with a wrong attempt and its feedback, a hint, and the right answer. Through the
  * real bin in a real terminal against a real redis-server; each test resumes at the pitfall's predict.
@@ -184,3 +184,36 @@ test('sorted-sets: ZRANGE starts from the lowest score (predict answered alice: 
   );
   await quit(term);
 }, 30_000);
+
+test('counters: the lost update in lock-step (predict answered "7": not quite, "6"), the live race, then atomic-unread: SET is refused as the way, hint, retry, INCR passes', async () => {
+  term = lesson('counters', 'lost-update-predict');
+  const b = `B ${prompt}`;
+  await predictWrongly(term, {
+    question: 'Two messages arrived. What does the last GET unread:bob answer?',
+    downs: 0,
+    wrong: '"7": each server added one',
+    replies: [
+      exchange('GET unread:bob', '"5"'),
+      `${escapeRegExp(`${b}GET unread:bob`)}\\n"5"\\n`,
+      exchange('SET unread:bob 6', 'OK'),
+      `${escapeRegExp(`${b}SET unread:bob 6`)}\\nOK\\n`,
+      exchange('GET unread:bob', '"6"'),
+    ],
+    answer: '"6": one message was never counted',
+    explains: 'one increment is lost',
+  });
+
+  // The live race: four clients at once, told in one line (the number it ends at depends on timing).
+  await term.waitFor(/\(4 clients at once, each running GET unread:bob \| SET unread:bob \{n\+1\}\s+1000\s+times: done in \d+\.\d s\)/, 20_000);
+  await term.onScreen(PAUSE, 20_000);
+  term.press('Enter');
+
+  await typeAtPrompt(term, 'SET unread:bob:room1 6');
+  await term.waitFor(new RegExp(`${exchange('SET unread:bob:room1 6', 'OK')}Not yet: ${phrase('This step is about INCR or INCRBY')}[\\s\\S]*?${phrase('without SET')}`));
+  await firstHint(term, 2, 'reads, adds and writes');
+  await typeAtPrompt(term, 'retry');
+  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await typeAtPrompt(term, 'INCR unread:bob:room1');
+  await term.waitFor(new RegExp(`${exchange('INCR unread:bob:room1', '(integer) 6')}Done!`));
+  await quit(term);
+}, 60_000);
