@@ -1,3 +1,4 @@
+import { classifyLine } from '../course/lines.js';
 import type { Lesson, Step } from '../course/schema.js';
 import type { Executed, LessonRedis } from './redis.js';
 
@@ -18,13 +19,16 @@ export function stateChanges(step: Step): string[] {
  * Rebuilds the state step `index` starts from: a clean playground, the lesson's setup, every earlier
  * step's commands (reference solutions for `try` steps), then the step's own setup. Used when a lesson
  * opens, on `back`, `skip`, `solution` and `retry`, on resume, and by `lessons check`, so all of them
- * start a step from the same state. Helper connections close at each step's end, as they do in play.
+ * start a step from the same state (races excepted: see below). Helper connections close at each step's end, as they do in play.
  */
 export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: number): Promise<void> {
   await redis.clear();
   await runLines(redis, lesson.setup);
   for (const step of lesson.steps.slice(0, index)) {
-    await runLines(redis, stateChanges(step), step.kind === 'try' ? step.connection : undefined);
+    // A race (`@race`) is a demonstration whose end depends on timing: nothing after it can rely on its
+    // result, so a rebuild does not run it again (4,000 commands each time a learner skips or goes back).
+    const lines = stateChanges(step).filter((line) => classifyLine(line).kind !== 'race');
+    await runLines(redis, lines, step.kind === 'try' ? step.connection : undefined);
     redis.endStep();
   }
   await runLines(redis, lesson.steps[index]?.setup ?? []);

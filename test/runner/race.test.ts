@@ -4,6 +4,7 @@ import { classifyLine } from '../../src/course/lines.js';
 import { parseLesson } from '../../src/course/parse.js';
 import { playLesson } from '../../src/runner/play.js';
 import { openLessonRedis } from '../../src/runner/redis.js';
+import { rebuildState } from '../../src/runner/replay.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { context, playground, scriptedPlayer } from './harness.js';
 
@@ -76,5 +77,11 @@ describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
     const connected = async () => Number(/connected_clients:(\d+)/.exec(String(await pg.connection.client.info('clients')))![1]);
     for (let i = 0; i < 50 && (await connected()) > 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await connected()).toBeLessThanOrEqual(3);
+  });
+
+  it('a rebuilt starting state does not run a race again: its end is timing, and nothing after it relies on it', async () => {
+    // Step 0 holds the races; rebuilding step 1 replays step 0's setup but not its races.
+    await rebuildState(pg.redis, { ...lesson(), steps: [...lesson().steps, { id: 'next', kind: 'say', setup: [], text: 'x' }] }, 1);
+    expect(await pg.connection.client.mget('n', 'safe')).toEqual(['0', '0']);
   });
 });
