@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { BIN, HERMETIC_ENV } from './bin.js';
 
 /**
@@ -33,6 +34,23 @@ export async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
   await t.onScreen(/\[15\]>\s*$/);
   t.type(line);
   t.press('Enter');
+}
+
+/** The pause after a step a learner reads: "Press Enter to go on", waiting at the bottom of the screen. */
+export const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
+
+/**
+ * `redis-tutor lesson <id> --url <url>` in a config folder of its own under `configRoot`; with `at`, as a
+ * learner who left at that step (a progress file says so, and the runner rebuilds that step's state).
+ */
+export function openLesson(configRoot: string, url: string, id: string, at?: string): Terminal {
+  const home = path.join(configRoot, String(counter));
+  if (at !== undefined) {
+    mkdirSync(path.join(home, 'redis-tutor'), { recursive: true });
+    const progress = { version: 1, welcomed: true, last: id, lessons: { [id]: { steps: {}, current: at, finished: false, seconds: 0 } } };
+    writeFileSync(path.join(home, 'redis-tutor', 'progress.json'), JSON.stringify(progress));
+  }
+  return openTerminal(['lesson', id, '--url', url], { env: { XDG_CONFIG_HOME: home } });
 }
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp, openTerminal, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
 
 /**
  * One pitfall of each data-type lesson (expiry, counters, hashes, sets, sorted-sets), played by hand as a learner
@@ -30,18 +30,9 @@ afterAll(async () => {
   rmSync(config, { recursive: true, force: true });
 });
 
-let runs = 0;
+/** The lesson through the real bin against the test's server; with `at`, resumed there. */
+const lesson = (id: string, at?: string) => openLesson(config, server.url, id, at);
 
-/** `redis-tutor lesson <id>` in its own config folder, resumed at step `at` as a learner who left there. */
-function lesson(id: string, at: string): Terminal {
-  const home = path.join(config, String(runs++));
-  mkdirSync(path.join(home, 'redis-tutor'), { recursive: true });
-  const progress = { version: 1, welcomed: true, last: id, lessons: { [id]: { steps: {}, current: at, finished: false, seconds: 0 } } };
-  writeFileSync(path.join(home, 'redis-tutor', 'progress.json'), JSON.stringify(progress));
-  return openTerminal(['lesson', id, '--url', server.url], { env: { XDG_CONFIG_HOME: home } });
-}
-
-const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
 
 /** A short phrase of a paragraph the runner wraps to the terminal: any run of spaces may have become a line break. */
 const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');

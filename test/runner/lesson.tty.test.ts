@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp as escape, openTerminal, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { escapeRegExp as escape, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
 
 /**
  * The learner's words and the runner's pauses, through the real bin in a real terminal against a real
@@ -27,21 +27,10 @@ afterAll(async () => {
   rmSync(config, { recursive: true, force: true });
 });
 
-let runs = 0;
-
-/** `redis-tutor lesson <id>` in its own config folder; with `at`, resumed at that step. */
-function lesson(id: string, at?: string): Terminal {
-  const home = path.join(config, String(runs++));
-  if (at !== undefined) {
-    mkdirSync(path.join(home, 'redis-tutor'), { recursive: true });
-    const progress = { version: 1, welcomed: true, last: id, lessons: { [id]: { steps: {}, current: at, finished: false, seconds: 0 } } };
-    writeFileSync(path.join(home, 'redis-tutor', 'progress.json'), JSON.stringify(progress));
-  }
-  return openTerminal(['lesson', id, '--url', server.url], { env: { XDG_CONFIG_HOME: home } });
-}
+/** The lesson through the real bin against the test's server; with `at`, resumed there. */
+const lesson = (id: string, at?: string) => openLesson(config, server.url, id, at);
 
 const TRY_PROMPT = /\[15\]>\s*$/;
-const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
 
 /** Types a line (or just Enter) only once "Press Enter to go on" waits at the bottom of the screen. */
 async function atPause(t: Terminal, line = ''): Promise<void> {
