@@ -74,7 +74,6 @@ const en = {
   waited: (what: string) => `(${what} later)`,
   raced: (clients: number, times: number, script: string, seconds: string) =>
     `(${clients} clients at once, each running ${script} ${times} time${times === 1 ? '' : 's'}: done in ${seconds} s)`,
-  unknownHelper: (name: string) => `(tutor) There is no connection ${name} in this step.`,
   markerNote: (marker: string) => `(${c(marker)} is the tutor's own marker key: it claims this database as the playground. Ignore it.)`,
 
   // predict / quiz

@@ -1,6 +1,7 @@
 import type { TryStep } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
+import { MAIN } from '../course/lines.js';
 import { judgeStep, newAttempt, record } from './attempt.js';
 import { lookUp, runShown, say, tell, type StepContext } from './context.js';
 import { runLines } from './replay.js';
@@ -9,8 +10,6 @@ import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { reflow, renderInline } from '../ui/prose.js';
 import { formatMsg as f } from '../course/format-messages.js';
-
-export { judgeStep, type Attempt } from './attempt.js';
 
 /**
  * The learner types until every check holds. After each command the checks are judged; what is still
@@ -21,7 +20,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
   say(ctx, step.text);
   tell(ctx, m.tryWords(), theme.dim);
   const on = step.connection;
-  const prompt = ctx.redis.promptOf(on ?? 'A');
+  const prompt = ctx.redis.promptOf(on ?? MAIN);
   let attempt = newAttempt();
   let hints = 0;
   // What is wrong before anything is typed, and the data then: a read that changes nothing says nothing
