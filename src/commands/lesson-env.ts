@@ -2,7 +2,7 @@ import { BUILTIN_LESSONS, loadCourse } from '../course/load.js';
 import type { Lesson, Need } from '../course/schema.js';
 import { lessonHere } from '../course/guards.js';
 import { describeWait, longestWait } from '../course/lines.js';
-import { stepLines } from '../course/step-lines.js';
+import { lessonLines } from '../course/step-lines.js';
 import { UserError } from '../errors.js';
 import { RespClient } from '../resp/client.js';
 import { versionAtLeast } from '../connection/client.js';
@@ -115,7 +115,7 @@ export function unmetNeeds(lesson: Lesson, connection: Connection, abilities: Ab
       case 'two-connections':
         return !abilities.secondConnection;
       case 'clock':
-        return connection.advanceClock === undefined && longestWait([...lesson.setup, ...lesson.steps.flatMap(stepLines)]) > REAL_WAIT_CAP_MS;
+        return connection.advanceClock === undefined && longestWait(lessonLines(lesson)) > REAL_WAIT_CAP_MS;
     }
   });
 }
@@ -138,6 +138,6 @@ export function requireNeeds(lesson: Lesson, connection: Connection, abilities: 
 }
 
 export function unmetNeedMessage(lesson: Lesson, need: Need): string {
-  const wait = describeWait(longestWait([...lesson.setup, ...lesson.steps.flatMap(stepLines)]));
+  const wait = describeWait(longestWait(lessonLines(lesson)));
   return runnerMsg.unmetNeed(lesson.id, need, wait);
 }

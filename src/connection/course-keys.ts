@@ -1,6 +1,6 @@
 import { classifyLine } from '../course/lines.js';
 import type { Lesson } from '../course/schema.js';
-import { stepLines } from '../course/step-lines.js';
+import { lessonLines } from '../course/step-lines.js';
 import { parseCommandLine } from '../repl/parse.js';
 
 /**
@@ -15,14 +15,14 @@ export const RECLAIM_LIMIT = 1000;
 
 /**
  * The argument vectors of every command line of the course, each once: the lesson's setup, and each step's
- * lines as the course reads them (stepLines: setup, commands, solution, recorded wrong answers, replay
+ * lines as the course reads them (stepLines: setup, commands, solution, recorded right and wrong answers, replay
  * setup). A connection label (`B> `) is dropped, directives (`@wait 2s`) and lines that do not split are
  * skipped, a repeat count (`3 INCR n`) is dropped.
  */
 export function courseCommands(lessons: readonly Lesson[]): string[][] {
   const seen = new Set<string>();
   const commands: string[][] = [];
-  for (const line of lessons.flatMap((lesson) => [...lesson.setup, ...lesson.steps.flatMap(stepLines)])) {
+  for (const line of lessons.flatMap(lessonLines)) {
     const args = commandArgs(line);
     if (args === undefined) continue;
     const id = args.join('\0');

@@ -1,4 +1,4 @@
-import type { Step } from './schema.js';
+import type { Lesson, Step } from './schema.js';
 
 /** Every command line a step holds, wherever it is written (setup, commands, solution, right and wrong answers, replay). */
 export function stepLines(step: Step): string[] {
@@ -11,4 +11,9 @@ export function stepLines(step: Step): string[] {
     default:
       return step.setup;
   }
+}
+
+/** Every command line of a lesson: its setup, then each step's lines. */
+export function lessonLines(lesson: Lesson): string[] {
+  return [...lesson.setup, ...lesson.steps.flatMap(stepLines)];
 }

@@ -3,7 +3,7 @@ import { join, Reader, type Problem } from './problems.js';
 import { classifyLine, helpersIn, longestWait } from './lines.js';
 import { FORMAT_VERSION, NEEDS, STEP_KINDS, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type Text, type WrongAnswer } from './schema.js';
 import { readCheck, scalar } from './validate-checks.js';
-import { stepLines } from './step-lines.js';
+import { lessonLines } from './step-lines.js';
 
 const ID = { re: /^[a-z][a-z0-9-]*$/, expected: f.id() };
 const VERSION = { re: /^\d+\.\d+(\.\d+)?$/, expected: f.version() };
@@ -99,7 +99,7 @@ function readLine(r: Reader, value: unknown, path: string): string {
 
 /** A lesson that talks on a helper connection or lets time pass says so in `needs`, so the menu can tell. */
 function declaredNeeds(r: Reader, lesson: Lesson): void {
-  const lines = [...lesson.setup, ...lesson.steps.flatMap(stepLines)];
+  const lines = lessonLines(lesson);
   const helpers = [...helpersIn(lines), ...lesson.steps.flatMap((s) => (s.kind === 'try' && s.connection ? [s.connection] : []))];
   if (helpers.length > 0 && !lesson.needs.includes('two-connections')) r.problemSaid('needs', f.declaredNeed('two-connections', f.usesHelper(helpers[0]!)), f.listOf(lesson.needs.length));
   if (longestWait(lines) > 0 && !lesson.needs.includes('clock')) r.problemSaid('needs', f.declaredNeed('clock', f.usesWait()), f.listOf(lesson.needs.length));
@@ -108,7 +108,7 @@ function declaredNeeds(r: Reader, lesson: Lesson): void {
 /** The first thing in a lesson that format 1 did not have, so a file saying 1 cannot use it unnoticed. */
 function format2Feature(lesson: Lesson): string | undefined {
   if (lesson.needs.includes('clock')) return 'needs: [clock]';
-  const lines = [...lesson.setup, ...lesson.steps.flatMap(stepLines)];
+  const lines = lessonLines(lesson);
   const line = lines.find((l) => {
     const c = classifyLine(l);
     return c.kind !== 'command' || c.labelled;
