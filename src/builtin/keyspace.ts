@@ -21,6 +21,8 @@ export class Database implements Keyspace {
   private readonly expires = new Map<Bytes, number>();
   private nextSeq = 1;
   private expireCursor: IterableIterator<[Bytes, number]> | undefined;
+  /** Where the last SCAN stopped: the entry at the cursor it returned, and the walk after it. */
+  private scanResume: { next: number; pending: [Bytes, Entry]; rest: IterableIterator<[Bytes, Entry]> } | undefined;
 
   constructor(
     readonly index: number,
@@ -112,15 +114,28 @@ export class Database implements Keyspace {
    * created during a scan come after it and may or may not be seen.
    */
   scan(cursor: number, count: number): { keys: Bytes[]; next: number } {
+    // A SCAN loop asks for the cursor the last call returned: go on from there rather than walk the keys
+    // before it again (that made a full loop quadratic). Map iterators stay valid across writes.
+    const resume = this.scanResume;
+    this.scanResume = undefined;
+    const resumed = resume !== undefined && cursor !== 0 && resume.next === cursor && this.data.get(resume.pending[0]) === resume.pending[1];
+    const rest = resumed ? resume.rest : this.data.entries();
+    let pending = resumed ? resume.pending : undefined;
     const keys: Bytes[] = [];
     let visited = 0;
-    for (const [key, entry] of this.data) {
+    for (;;) {
+      const item = pending ?? rest.next().value;
+      pending = undefined;
+      if (item === undefined) return { keys, next: 0 };
+      const [key, entry] = item;
       if (entry.seq < cursor) continue;
-      if (visited === count) return { keys, next: entry.seq };
+      if (visited === count) {
+        this.scanResume = { next: entry.seq, pending: item, rest };
+        return { keys, next: entry.seq };
+      }
       visited++;
       keys.push(key);
     }
-    return { keys, next: 0 };
   }
 
   randomKey(): Bytes | undefined {
@@ -150,6 +165,7 @@ export class Database implements Keyspace {
   }
 
   flush(): void {
+    this.scanResume = undefined;
     const keys = [...this.data.keys()];
     this.data.clear();
     this.expires.clear();

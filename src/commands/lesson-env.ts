@@ -86,9 +86,13 @@ async function opensSecond(connection: Connection): Promise<boolean> {
   }
 }
 
+/** The width prose is wrapped to: the terminal's, at most 100 columns, one spare for the cursor. */
+export function proseWidth(): number {
+  return Math.min(process.stdout.columns || 100, 100) - 1;
+}
+
 export function stepContext(redis: LessonRedis, player: Player, env: NodeJS.ProcessEnv): StepContext {
-  const width = Math.min(process.stdout.columns || 100, 100) - 1;
-  return { redis, player, extras: lessonExtras(redis), lang: languageFrom(env), out, used: new Set(), width };
+  return { redis, player, extras: lessonExtras(redis), lang: languageFrom(env), out, used: new Set(), width: proseWidth() };
 }
 
 /** Said before a lesson whose commands this server may not have. */

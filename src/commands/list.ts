@@ -4,7 +4,7 @@ import { lessonStatus } from '../progress/model.js';
 import { progressFile } from '../progress/paths.js';
 import { loadProgress } from '../progress/store.js';
 import { languageFrom } from '../ui/i18n.js';
-import { drawTable } from '../ui/tables.js';
+import { drawListTable } from '../ui/tables.js';
 import { courseLessons, out, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor list`: the lessons with their status, as a table or (--json) as data. Needs no Redis. */
@@ -28,6 +28,6 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
     out(JSON.stringify(rows, null, 2));
     return 0;
   }
-  out(drawTable(['#', 'id', 'title', 'steps', 'minutes', 'status'], rows.map((r) => [String(r.number), r.id, r.title, String(r.steps), String(r.minutes), r.status])));
+  out(drawListTable(['#', 'id', 'title', 'steps', 'minutes', 'status'], rows.map((r) => [String(r.number), r.id, r.title, String(r.steps), String(r.minutes), r.status]), 2));
   return 0;
 }

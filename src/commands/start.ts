@@ -5,11 +5,11 @@ import { UserError } from '../errors.js';
 import { guard, terminalPlayer } from '../runner/interactive.js';
 import { menuChoices, QUIT } from '../runner/menu.js';
 import { runnerMsg as m } from '../runner/messages.js';
-import { renderInline } from '../ui/prose.js';
+import { reflow, renderInline } from '../ui/prose.js';
 import { runLesson } from '../runner/session.js';
 import { languageFrom } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
-import { courseLessons, lessonOn, menuReason, openPlayground, out, progressSink, stepContext, unmetNeedMessage, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
+import { courseLessons, lessonOn, menuReason, openPlayground, out, progressSink, proseWidth, stepContext, unmetNeedMessage, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
 export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
@@ -21,7 +21,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
     const lessons = courseLessons(opts).map((l) => lessonOn(l, playground.connection));
     const { connection, abilities } = playground;
     if (!sink.get().welcomed) {
-      out(`\n${renderInline(m.welcome())}\n`);
+      out(`\n${renderInline(reflow(m.welcome(), proseWidth()))}\n`);
       sink.set({ ...sink.get(), welcomed: true });
     }
     for (;;) {

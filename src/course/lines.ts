@@ -3,7 +3,8 @@ import { parseCommandLine } from '../repl/parse.js';
 /**
  * What one authored command line means. Pure. A line is a Redis command for the lesson's own connection
  * (`SET k v`, or `A> SET k v`), a command for a named helper connection (`B> BLPOP jobs 0`), or a
- * directive (`@wait 4s`, `@race 4x1000 GET n | SET n {n+1}`).
+ * directive (`@wait 4s`, `@race 4x1000 GET n | SET n {n+1}`, `@fixture 10000 SET msg:{i} hello`,
+ * `@probe KEYS *`).
  */
 export type LessonLine =
   /** `labelled`: the line names its connection (`B> `, `A> `), which wins over any default. */
@@ -11,10 +12,24 @@ export type LessonLine =
   | { kind: 'wait'; ms: number }
   /** R16: `clients` extra connections at once, each running `script` (command lines) `times` times. */
   | { kind: 'race'; clients: number; times: number; script: string[] }
-  | { kind: 'bad'; why: 'directive' | 'wait' | 'race' };
+  /** R14: `command` run `count` times, `{i}` standing for 1, 2 ... count, pipelined: bulk data in well under a second. */
+  | { kind: 'fixture'; count: number; command: string }
+  /** R15: `command` runs on the lesson's connection while another connection PINGs, timing every PONG. */
+  | { kind: 'probe'; command: string }
+  | { kind: 'bad'; why: Directive | 'directive' };
+
+/** The directives, by name. */
+export const DIRECTIVES = ['wait', 'race', 'fixture', 'probe'] as const;
+export type Directive = (typeof DIRECTIVES)[number];
 
 /** What a race may ask for: enough to show lost updates, never a load test of someone's server. */
 export const RACE_LIMITS = { clients: 10, times: 10_000 };
+
+/** The most commands a fixture runs: enough for a measurable KEYS, little enough for anyone's server memory. */
+export const FIXTURE_LIMIT = 200_000;
+
+/** The placeholder a fixture's command numbers with. */
+export const FIXTURE_INDEX = '{i}';
 
 /** The lesson's own connection: the one the learner types on unless a step says otherwise. */
 export const MAIN = 'A';
@@ -33,20 +48,30 @@ export function classifyLine(line: string): LessonLine {
       const fits = clients >= 1 && clients <= RACE_LIMITS.clients && times >= 1 && times <= RACE_LIMITS.times;
       return fits && script.every((c) => parseCommandLine(c).kind === 'command') ? { kind: 'race', clients, times, script } : { kind: 'bad', why: 'race' };
     }
-    return { kind: 'bad', why: /^@wait\b/i.test(trimmed) ? 'wait' : /^@race\b/i.test(trimmed) ? 'race' : 'directive' };
+    const fixture = /^@fixture\s+(\d+)\s+(\S.*)$/i.exec(trimmed);
+    if (fixture) {
+      const count = Number(fixture[1]);
+      const command = fixture[2]!;
+      const fits = count >= 1 && count <= FIXTURE_LIMIT && command.includes(FIXTURE_INDEX) && parseCommandLine(command).kind === 'command';
+      return fits ? { kind: 'fixture', count, command } : { kind: 'bad', why: 'fixture' };
+    }
+    const probe = /^@probe\s+(\S.*)$/i.exec(trimmed);
+    if (probe) return parseCommandLine(probe[1]!).kind === 'command' ? { kind: 'probe', command: probe[1]! } : { kind: 'bad', why: 'probe' };
+    const named = /^@([a-z]+)\b/i.exec(trimmed)?.[1]?.toLowerCase();
+    return { kind: 'bad', why: DIRECTIVES.find((d) => d === named) ?? 'directive' };
   }
   const labelled = /^([A-Z])>\s+(.*)$/.exec(trimmed);
   if (labelled) return { kind: 'command', on: labelled[1]!, command: labelled[2]!, labelled: true };
   return { kind: 'command', on: MAIN, command: trimmed, labelled: false };
 }
 
-/** The extra connections some lines use: helpers (B, C ...) and races. */
+/** The extra connections some lines use: helpers (B, C ...), races and latency probes. */
 export function helpersIn(lines: readonly string[]): string[] {
   const names = new Set<string>();
   for (const line of lines) {
     const c = classifyLine(line);
     if (c.kind === 'command' && c.on !== MAIN) names.add(c.on);
-    if (c.kind === 'race') names.add('@race');
+    if (c.kind === 'race' || c.kind === 'probe') names.add(`@${c.kind}`);
   }
   return [...names];
 }

@@ -131,8 +131,10 @@ export interface PredictStep extends StepBase {
    * The replies, as shown, one per command line (directives excluded); null where a reply is not
    * asserted. `lessons check` proves them on a real server, so an explanation cannot contradict Redis.
    */
-  expect?: (string | null)[];
+  expect?: ExpectEntry[];
 }
+/** One reply a predict states: as shown, `null` (`~`) for one not asserted, or a pattern it must match. */
+export type ExpectEntry = string | null | { matches: string };
 
 export interface QuizStep extends StepBase {
   kind: 'quiz';
@@ -153,10 +155,14 @@ export const REDIS_TYPES: readonly RedisType[] = ['string', 'list', 'set', 'zset
 /**
  * A check on Redis state, whatever commands got there. In YAML each is a map: `key:` plus one of
  * `exists`, `type`, `string`, `list`, `set`, `hash`, `hash_exact`, `zset`, `ttl`, `length`; or a check on
- * what the learner typed and saw: `reply`, `reply_matches`, `reply_unordered`, `replies_include`, `uses`,
+ * what the learner typed and saw: `reply`, `reply_matches`, `reply_unordered`, `replies_include`, `seen_items`, `uses`,
  * `not_uses`, `command` (+ `args`); or `any_of` (groups of checks, one of which must hold).
  */
-export type Check =
+export type Check = CheckBody & {
+  /** The author's own sentence when the check fails, instead of the tutor's generic one. */
+  message?: Text;
+};
+type CheckBody =
   | { kind: 'exists'; key: string; exists: boolean }
   | { kind: 'type'; key: string; type: RedisType }
   | { kind: 'string'; key: string; value: string }
@@ -177,15 +183,20 @@ export type Check =
   | { kind: 'reply_unordered'; items: string[] }
   /** Each of these was the whole reply to some command of this step. */
   | { kind: 'replies_include'; replies: string[] }
+  /** Each of these was an item of some reply of this step, at any depth (a key on any SCAN page). */
+  | { kind: 'seen_items'; items: string[] }
   /** One of these commands was typed in this step. */
   | { kind: 'uses'; commands: string[] }
   /** None of these commands was typed in this step. */
   | { kind: 'not_uses'; commands: string[] }
-  /** The learner's last command was `name`, with exactly `args` (any order) when given. */
+  /**
+   * The learner's last command was `name`, with exactly `args` (any order) when given. An all-capital
+   * word among `args` is an option (ASYNC, NX, REV) and matches in any case, as Redis reads it.
+   */
   | { kind: 'command'; name: string; args?: string[] }
   /** One group of checks must hold entirely. */
   | { kind: 'any_of'; groups: Check[][] };
 
 export type CheckKind = Check['kind'];
 export const KEYED_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'hash_exact', 'zset', 'ttl', 'length'] as const;
-export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'uses', 'not_uses', 'command', 'any_of'] as const;
+export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command', 'any_of'] as const;

@@ -1,13 +1,21 @@
 import { KEYED_CHECKS, REDIS_TYPES, UNKEYED_CHECKS, type Check, type RedisType } from './schema.js';
 import { formatMsg as f } from './format-messages.js';
 import { join, type Reader } from './problems.js';
+import { readText } from './read-text.js';
 
 const COMMAND_NAME = { re: /^[A-Za-z][A-Za-z0-9|._-]*$/, expected: f.commandName() };
 
 /** Reads one check map (see `Check`), collecting problems in `r`. */
 export function readCheck(r: Reader, raw: unknown, path: string): Check | undefined {
-  const map = r.map(raw, path);
-  if (!map) return undefined;
+  const whole = r.map(raw, path);
+  if (!whole) return undefined;
+  const { message, ...map } = whole;
+  const check = readBody(r, map, path);
+  if (check === undefined || message === undefined) return check;
+  return { ...check, message: readText(r, message, join(path, 'message')) };
+}
+
+function readBody(r: Reader, map: Record<string, unknown>, path: string): Check | undefined {
   const { key: rawKey, ...rest } = map;
   const kinds = Object.keys(rest);
   if (rawKey === undefined) return readUnkeyed(r, map, kinds, path);
@@ -77,6 +85,8 @@ function readUnkeyed(r: Reader, map: Record<string, unknown>, kinds: string[], p
     }
     case 'reply_unordered':
       return { kind, items: r.list(value, at, (v, p) => scalar(r, v, p), { expected: f.members() }) };
+    case 'seen_items':
+      return { kind, items: oneOrMany(value).map((v, i) => scalar(r, v, Array.isArray(value) ? `${at}[${i}]` : at)) };
     case 'replies_include':
       return { kind, replies: oneOrMany(value).map((v, i) => r.string(v, Array.isArray(value) ? `${at}[${i}]` : at, { re: /[\s\S]/, expected: f.replies() })) };
     case 'uses':

@@ -1,13 +1,13 @@
 import { formatMsg as f } from './format-messages.js';
 import { join, Reader, type Problem } from './problems.js';
 import { classifyLine, helpersIn, longestWait } from './lines.js';
-import { FORMAT_VERSION, NEEDS, STEP_KINDS, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type Text, type WrongAnswer } from './schema.js';
+import { FORMAT_VERSION, NEEDS, STEP_KINDS, type ExpectEntry, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type WrongAnswer } from './schema.js';
 import { readCheck, scalar } from './validate-checks.js';
+import { readText } from './read-text.js';
 import { lessonLines } from './step-lines.js';
 
 const ID = { re: /^[a-z][a-z0-9-]*$/, expected: f.id() };
 const VERSION = { re: /^\d+\.\d+(\.\d+)?$/, expected: f.version() };
-const LANG = /^[a-z]{2}(-[A-Z]{2})?$/;
 
 const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minutes', 'min_redis', 'needs', 'setup', 'learned', 'steps'];
 const STEP_FIELDS: Record<StepKind, string[]> = {
@@ -65,22 +65,6 @@ export function validateLesson(data: unknown, file: string): Validated {
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
 }
 
-export function readText(r: Reader, value: unknown, path: string): Text {
-  if (typeof value === 'string' && value.trim() !== '') return value;
-  const expected = f.textOrLanguages();
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    r.problem(path, expected, value);
-    return '';
-  }
-  const map = value as Record<string, unknown>;
-  if (typeof map.en !== 'string' || map.en.trim() === '') r.problem(join(path, 'en'), f.english(), map.en);
-  for (const [lang, text] of Object.entries(map)) {
-    if (!LANG.test(lang)) r.problemSaid(join(path, lang), f.language(), f.quotedName(lang));
-    else if (typeof text !== 'string') r.problem(join(path, lang), f.text(), text);
-  }
-  return map as Text;
-}
-
 function readNeed(r: Reader, value: unknown, path: string): Need {
   if (!NEEDS.includes(value as Need)) r.problem(path, f.oneOf(NEEDS), value);
   return value as Need;
@@ -93,7 +77,7 @@ function readCommands(r: Reader, value: unknown, path: string, min: number): str
 function readLine(r: Reader, value: unknown, path: string): string {
   const line = r.string(value, path, { re: /\S/, expected: f.commandLine() });
   const c = classifyLine(line);
-  if (c.kind === 'bad') r.problem(path, c.why === 'wait' || c.why === 'race' ? f.knownDirective() : f.lessonLine(), value);
+  if (c.kind === 'bad') r.problem(path, f.knownDirective(), value);
   return line;
 }
 
@@ -123,8 +107,8 @@ function format2Feature(lesson: Lesson): string | undefined {
       if (step.connection) return `${step.id}: connection`;
       if (step.right.length > 0) return `${step.id}: right`;
       if (step.capture) return `${step.id}: capture`;
-      const check = step.checks.find((c) => !V1_CHECKS.includes(c.kind) || (c.kind === 'uses' && c.commands.length > 1));
-      if (check) return `${step.id}: ${check.kind === 'uses' ? 'uses with a list' : check.kind}`;
+      const check = step.checks.find((c) => !V1_CHECKS.includes(c.kind) || (c.kind === 'uses' && c.commands.length > 1) || c.message !== undefined);
+      if (check) return `${step.id}: ${check.message !== undefined ? 'a check with message' : check.kind === 'uses' ? 'uses with a list' : check.kind}`;
     }
   }
   return undefined;
@@ -172,11 +156,30 @@ function readReplay(r: Reader, value: unknown, path: string): Replay {
 }
 
 /** One expected reply per command line; directives (`@wait`) have none. */
-function readExpect(r: Reader, value: unknown, path: string, commands: string[]): (string | null)[] {
+function readExpect(r: Reader, value: unknown, path: string, commands: string[]): ExpectEntry[] {
   const wanted = commands.filter((c) => classifyLine(c).kind === 'command').length;
-  const list = r.list(value, path, (v, p) => (v === null ? null : r.string(v, p, { re: /[\s\S]/, expected: f.expectEntry() })), { expected: f.expectCount(wanted) });
+  const list = r.list(value, path, (v, p) => readExpectEntry(r, v, p), { expected: f.expectCount(wanted) });
   if (Array.isArray(value) && value.length !== wanted) r.problem(path, f.expectCount(wanted), value);
   return list;
+}
+
+/** `~` (not asserted), the reply as shown, or `{matches: regex}` for a reply that varies (a SCAN cursor). */
+function readExpectEntry(r: Reader, value: unknown, path: string): ExpectEntry {
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return r.string(value, path, { re: /[\s\S]/, expected: f.expectEntry() });
+  const map = r.map(value, path) ?? {};
+  const extra = Object.keys(map).filter((k) => k !== 'matches');
+  if (extra.length > 0 || map.matches === undefined) {
+    r.problem(path, f.expectEntry(), value);
+    return null;
+  }
+  const pattern = r.string(map.matches, join(path, 'matches'));
+  try {
+    new RegExp(pattern);
+  } catch {
+    r.problem(join(path, 'matches'), f.pattern(), pattern);
+  }
+  return { matches: pattern };
 }
 
 function readChoiceStep(r: Reader, map: Record<string, unknown>, path: string) {

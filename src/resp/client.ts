@@ -84,7 +84,7 @@ export class RespClient {
   static async connect(endpoint: Endpoint, options: ConnectOptions = {}): Promise<RespClient> {
     const timeoutMs = options.timeoutMs ?? 3000;
     const where = address(endpoint);
-    const socket = await open(endpoint, timeoutMs);
+    const socket = await openSocket(endpoint, timeoutMs);
     const client = new RespClient(socket, where);
     const timer = setTimeout(() => client.fail('timed out logging in'), timeoutMs);
     try {
@@ -196,7 +196,8 @@ export class RespClient {
   }
 }
 
-function open(endpoint: Endpoint, timeoutMs: number): Promise<net.Socket> {
+/** A TCP (or TLS) socket to the endpoint, connected; nothing sent yet. */
+export function openSocket(endpoint: Endpoint, timeoutMs: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket: net.Socket = endpoint.tls
       ? tls.connect({ host: endpoint.host, port: endpoint.port, servername: net.isIP(endpoint.host) ? undefined : endpoint.host })

@@ -11,6 +11,8 @@ export interface Attempt {
   lastItems?: string[];
   lastCommand?: { name: string; args: string[] };
   replies: string[];
+  /** Every item of every reply, at any depth (the keys on SCAN pages), as text. */
+  seenItems: Set<string>;
   /** The plain value of the last reply to each command (upper-case name), for captures: `(integer) 3` is "3". */
   values: Map<string, string>;
   used: Set<string>;
@@ -18,13 +20,14 @@ export interface Attempt {
   typed: Set<string>;
 }
 
-export const newAttempt = (): Attempt => ({ replies: [], values: new Map(), used: new Set(), typed: new Set() });
+export const newAttempt = (): Attempt => ({ replies: [], seenItems: new Set(), values: new Map(), used: new Set(), typed: new Set() });
 
 /** Notes one line the learner ran. A command Redis does not know (a typo) counts as nothing used. */
 export function record(attempt: Attempt, done: Executed): void {
   if (done.kind !== 'ran') return;
   attempt.lastReply = done.text;
   attempt.replies.push(done.text);
+  addItems(attempt.seenItems, done.reply);
   const items = flatItems(done.reply);
   if (items === undefined) delete attempt.lastItems;
   else attempt.lastItems = items;
@@ -34,6 +37,17 @@ export function record(attempt: Attempt, done: Executed): void {
   attempt.lastCommand = { name: done.name, args: done.args.slice(1) };
   const value = plainValue(done.reply);
   if (value !== undefined) attempt.values.set(done.name, value);
+}
+
+function addItems(into: Set<string>, reply: RespReply): void {
+  if (reply.type !== 'array') return;
+  for (const item of reply.value ?? []) {
+    if (item.type === 'array') addItems(into, item);
+    else {
+      const value = plainValue(item);
+      if (value !== undefined) into.add(value);
+    }
+  }
 }
 
 function plainValue(reply: RespReply): string | undefined {
@@ -51,7 +65,7 @@ export interface Judged {
 }
 
 /** Reads what the checks need and judges them; then, if they hold, the replay (R13). No printing. */
-export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Attempt): Promise<Judged> {
+export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Attempt, lang = 'en'): Promise<Judged> {
   // Captured values (R9): `{id}` is the reply of the learner's INCR; without it the step cannot be judged yet.
   const captured: Record<string, string> = {};
   const missing: string[] = [];
@@ -72,6 +86,8 @@ export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Atte
     used: attempt.used,
     typed: attempt.typed,
     replies: attempt.replies,
+    seenItems: attempt.seenItems,
+    lang,
     ...(attempt.lastReply === undefined ? {} : { lastReply: attempt.lastReply }),
     ...(attempt.lastItems === undefined ? {} : { lastItems: attempt.lastItems }),
     ...(attempt.lastCommand === undefined ? {} : { lastCommand: attempt.lastCommand }),

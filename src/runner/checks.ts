@@ -1,5 +1,6 @@
 import type { Check } from '../course/schema.js';
 import { closest } from '../course/similar.js';
+import { localize } from '../course/text.js';
 import { runnerMsg as m } from './messages.js';
 import type { KeySnapshot } from './snapshot.js';
 
@@ -15,6 +16,10 @@ export interface CheckContext {
   lastItems?: string[];
   /** Every reply of this step, as printed. */
   replies?: readonly string[];
+  /** Every item of every reply of this step, at any depth (SCAN's keys), as text. */
+  seenItems?: ReadonlySet<string>;
+  /** The learner's language, for an author's own failure message. */
+  lang?: string;
   /** The learner's last command (name upper case), for checks on its arguments. */
   lastCommand?: { name: string; args: string[] };
   /** Command names (upper case) the learner typed during this step. */
@@ -43,6 +48,10 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
       return ctx.lastReply !== undefined && new RegExp(check.pattern).test(ctx.lastReply) ? pass : fail(m.replyNotThis(ctx.lastReply));
     case 'reply_unordered':
       return ctx.lastItems !== undefined && sameList([...ctx.lastItems].sort(), [...check.items].sort()) ? pass : fail(m.replyUnordered(check.items, ctx.lastReply));
+    case 'seen_items': {
+      const missing = check.items.find((item) => !ctx.seenItems?.has(item));
+      return missing === undefined ? pass : fail(m.notSeenYet(missing));
+    }
     case 'replies_include': {
       const missing = check.replies.find((r) => !(ctx.replies ?? []).includes(r));
       return missing === undefined ? pass : fail(m.noReplyYet(missing));
@@ -55,7 +64,10 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
     }
     case 'command': {
       const last = ctx.lastCommand;
-      const ok = last !== undefined && last.name === check.name && (check.args === undefined || sameList([...last.args].sort(), [...check.args].sort()));
+      // An all-capital word in `args` is an option (ASYNC, NX, REV): Redis reads those in any case.
+      const options = new Set((check.args ?? []).filter((a) => /^[A-Z]+$/.test(a)));
+      const typed = (last?.args ?? []).map((a) => (options.has(a.toUpperCase()) ? a.toUpperCase() : a));
+      const ok = last !== undefined && last.name === check.name && (check.args === undefined || sameList(typed.sort(), [...check.args].sort()));
       return ok ? pass : fail(m.commandShould(check.name, check.args, last && [last.name, ...last.args].join(' ')));
     }
     case 'any_of': {
@@ -124,7 +136,11 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
 export function judgeAll(checks: Check[], ctx: CheckContext): { ok: boolean; failures: string[] } {
   const judged = ctx.expected ? ctx : { ...ctx, expected: new Set(keysOf(checks)) };
   // Two checks on one missing key (exists, ttl) say the same sentence: once is enough.
-  const failures = [...new Set(checks.map((c) => judge(c, judged)).filter((r) => !r.ok).map((r) => r.message ?? ''))];
+  const said = (c: Check, r: CheckResult) => (c.message === undefined ? (r.message ?? '') : localize(c.message, ctx.lang ?? 'en'));
+  const failures = [...new Set(checks.flatMap((c) => {
+    const r = judge(c, judged);
+    return r.ok ? [] : [said(c, r)];
+  }))];
   return { ok: failures.length === 0, failures };
 }
 

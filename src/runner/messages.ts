@@ -44,6 +44,7 @@ const en = {
   replyNotThis: (got: string | undefined) => (got === undefined ? 'No command has run yet.' : `The last reply, ${c(got)}, is not the one this step asks for.`),
   replyUnordered: (items: string[], got: string | undefined) => `The last reply should hold ${listText(items)} (any order); ${got === undefined ? 'no command has run yet' : `it was ${c(got)}`}.`,
   captureMissing: (commands: string[]) => `This step uses the reply of your ${commands.map((x) => `**${x}**`).join(' and ')}: run it first.`,
+  notSeenYet: (item: string) => `${c(item)} has not been in any reply of this step yet.`,
   noReplyYet: (want: string) => `No reply in this step has been ${c(want)} yet.`,
   hashExtraFields: (key: string, want: string[], extra: string[]) => `${c(key)} should have only the fields ${want.map(c).join(', ')}; it also has ${extra.map(c).join(', ')}.`,
   replayFails: (command: string, setup: string, got: string, want: string) =>
@@ -74,6 +75,19 @@ const en = {
   waited: (what: string) => `(${what} later)`,
   raced: (clients: number, times: number, script: string, seconds: string) =>
     `(${clients} clients at once, each running ${script} ${times} time${times === 1 ? '' : 's'}: done in ${seconds} s)`,
+  fixtureLoaded: (count: string, command: string, seconds: string) => `(${command} run ${count} times, {i} = 1 to ${count}, pipelined: ${seconds} s)`,
+  directiveBlocks: (command: string) => `(tutor) ${c(command)} blocks: a lesson cannot load or time it.`,
+  probedOnce: (command: string, took: string, answer: string) => `${command} took ${took} and answered ${answer}.`,
+  probedItems: (n: string) => `${n} item${n === '1' ? '' : 's'} (not shown)`,
+  fixtureFailed: (command: string, error: string) => `(tutor) ${c(command)} answered (error) ${error}: the lesson's data is not loaded.`,
+  probedScan: (command: string, calls: string, items: string, took: string) => `${command}, followed to cursor 0: ${calls} call${calls === '1' ? '' : 's'}, ${items} item${items === '1' ? '' : 's'}, ${took} in all.`,
+  probedStopped: (command: string, calls: string, took: string, answer: string) => `${command} stopped after ${calls} calls (${took}): ${answer}.`,
+  pinged: (every: number, slowest: string, median: string, count: number) =>
+    `Meanwhile another connection sent PING every ${every} ms: the slowest PONG took ${slowest} (median ${median}, ${count} PINGs).`,
+  previewProbe: (every: number) => `(meanwhile, another connection sends PING every ${every} ms)`,
+  previewWait: (what: string) => `(${what} pass)`,
+  previewRace: (clients: number, times: number, script: string) => `(${clients} clients at once, each running ${script} ${times} time${times === 1 ? '' : 's'})`,
+  previewFixture: (command: string, count: string) => `(${command}, ${count} times)`,
   markerNote: (marker: string) => `(${c(marker)} is the tutor's own marker key: it claims this database as the playground. Ignore it.)`,
 
   // predict / quiz
@@ -105,11 +119,9 @@ const en = {
   welcome: () =>
     [
       '**Welcome to redis-tutor!**',
-      'In each lesson you type real Redis commands. The tutor checks what they did to the data,',
-      'explains what went wrong, and walks you into the classic mistakes on purpose, so that you',
-      'see each one happen, then fix it.',
+      'In each lesson you type real Redis commands. The tutor checks what they did to the data, explains what went wrong, and walks you into the classic mistakes on purpose, so that you see each one happen, then fix it.',
       'Progress is saved after every step: leave with `quit` or Ctrl+C, come back with `redis-tutor start`.',
-    ].join('\n'),
+    ].join('\n\n'),
   menuMessage: () => 'Choose a lesson',
   menuContinue: (title: string, step: number, total: number) => `Continue where you left off: ${title} (step ${step} of ${total})`,
   menuLesson: (order: number, title: string, status: string) => `${String(order).padStart(2)}. ${title}${status === 'new' ? '' : `  [${status}]`}`,

@@ -13,6 +13,9 @@ import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
 import { HelperConnections } from './helpers.js';
 import { runnerMsg } from './messages.js';
 import { race } from './race.js';
+import { loadFixture } from './fixture.js';
+import { probe } from './probe.js';
+import { count, describeProbe } from './probe-text.js';
 import { refusal } from './refused.js';
 import { learnerKeys, readKey, type KeySnapshot } from './snapshot.js';
 
@@ -107,6 +110,23 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         });
         return { kind: 'directive', line, text: runnerMsg.raced(meant.clients, meant.times, meant.script.join(' | '), seconds.toFixed(1)) };
       }
+      if (meant.kind === 'fixture' || meant.kind === 'probe') {
+        const args = commandOf(meant.command);
+        const refused = refusal(args[0]!.toUpperCase(), false) ?? (blockingTimeoutMs(args) === undefined ? undefined : runnerMsg.directiveBlocks(meant.command));
+        if (refused !== undefined) return { kind: 'refused', line, text: refused };
+        if (meant.kind === 'fixture') {
+          const loaded = await loadFixture(resp, meant.count, meant.command).catch((err) => {
+            throw lost(err);
+          });
+          if (loaded.error !== undefined) return { kind: 'refused', line, text: runnerMsg.fixtureFailed(meant.command, loaded.error) };
+          return { kind: 'directive', line, text: runnerMsg.fixtureLoaded(count(meant.count), meant.command, loaded.seconds.toFixed(2)) };
+        }
+        const probed = await probe(connection.endpoint, connection.db, args, connection.kind === 'builtin').catch((err) => {
+          throw lost(err);
+        });
+        if (!connection.owned) await restoreMarker(client);
+        return { kind: 'directive', line, text: describeProbe(meant.command, probed) };
+      }
       if (meant.kind === 'bad') return { kind: 'refused', line, text: INVALID_ARGUMENTS };
       const on = meant.labelled ? meant.on : (typedOn ?? MAIN);
       const parsed = parseCommandLine(meant.command);
@@ -182,6 +202,12 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       resp.close();
     },
   };
+}
+
+/** A directive's command, split as redis-cli splits it (validation proved it splits). */
+function commandOf(command: string): string[] {
+  const parsed = parseCommandLine(command);
+  return parsed.kind === 'command' ? parsed.args.map((a) => a.toString('utf8')) : [command];
 }
 
 function isUnknown(reply: RespReply): boolean {

@@ -22,16 +22,39 @@ export function stateChanges(step: Step): string[] {
  * start a step from the same state (races excepted: see below). Helper connections close at each step's end, as they do in play.
  */
 export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: number): Promise<void> {
-  await redis.clear();
-  await runLines(redis, lesson.setup);
+  const parts: { lines: string[]; on?: string }[] = [{ lines: lesson.setup }];
   for (const step of lesson.steps.slice(0, index)) {
     // A race (`@race`) is a demonstration whose end depends on timing: nothing after it can rely on its
     // result, so a rebuild does not run it again (4,000 commands each time a learner skips or goes back).
-    const lines = stateChanges(step).filter((line) => classifyLine(line).kind !== 'race');
-    await runLines(redis, lines, step.kind === 'try' ? step.connection : undefined);
-    redis.endStep();
+    // A probe (`@probe`) leaves what its command leaves: the command alone does that, without the timing.
+    const lines = stateChanges(step).flatMap((line) => {
+      const meant = classifyLine(line);
+      return meant.kind === 'race' ? [] : meant.kind === 'probe' ? [meant.command] : [line];
+    });
+    parts.push({ lines, ...(step.kind === 'try' && step.connection ? { on: step.connection } : {}) });
   }
-  await runLines(redis, lesson.steps[index]?.setup ?? []);
+  parts.push({ lines: lesson.steps[index]?.setup ?? [] });
+  await redis.clear();
+  // Nothing before the last FLUSHDB survives it: start there (a lesson that loads 100,000 keys, then
+  // empties the playground, does not load them again on every skip).
+  const [from, at] = lastFlush(parts);
+  for (const [i, part] of parts.entries()) {
+    if (i < from) continue;
+    await runLines(redis, i === from ? part.lines.slice(at) : part.lines, part.on);
+    if (i > 0 && i < parts.length - 1) redis.endStep();
+  }
+}
+
+/** Where the last FLUSHDB line is, as [part, line]; [0, 0] when there is none. */
+function lastFlush(parts: readonly { lines: string[] }[]): [number, number] {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const at = parts[i]!.lines.findLastIndex((line) => {
+      const meant = classifyLine(line);
+      return meant.kind === 'command' && /^flushdb\b/i.test(meant.command.trim());
+    });
+    if (at >= 0) return [i, at];
+  }
+  return [0, 0];
 }
 
 /** Runs lines unseen (a setup, a skipped step's solution): what helpers receive meanwhile is dropped. */

@@ -7,6 +7,9 @@ import { runnerMsg as m } from './messages.js';
 import { renderInline } from '../ui/prose.js';
 import { formatMsg as f } from '../course/format-messages.js';
 import { classifyInput } from './input.js';
+import { classifyLine, describeWait } from '../course/lines.js';
+import { PROBE_EVERY_MS } from './probe.js';
+import { count } from './probe-text.js';
 import type { Executed } from './redis.js';
 
 /**
@@ -53,7 +56,7 @@ export async function playRun(ctx: StepContext, step: RunStep): Promise<StepEnd>
 /** The pitfall: the commands are shown, the learner predicts, then they run for real and the why is told. */
 export async function playPredict(ctx: StepContext, step: PredictStep): Promise<StepEnd> {
   say(ctx, step.text);
-  ctx.out(step.commands.map((c) => `${theme.dim(ctx.redis.prompt)}${c}`).join('\n'));
+  ctx.out(step.commands.map((c) => preview(ctx, c)).join('\n'));
   const chosen = await ask(ctx, step);
   ctx.out(theme.dim(m.letsSee()));
   const shown: Executed[] = [];
@@ -61,6 +64,25 @@ export async function playPredict(ctx: StepContext, step: PredictStep): Promise<
   if (ctx.report && step.expect) await compareExpect(ctx, step, shown);
   verdict(ctx, step, chosen);
   return read(ctx);
+}
+
+/** A predict's line before it runs: a command after its connection's prompt, a directive said in words. */
+function preview(ctx: StepContext, line: string): string {
+  const meant = classifyLine(line);
+  switch (meant.kind) {
+    case 'command':
+      return `${theme.dim(ctx.redis.promptOf(meant.on))}${meant.command}`;
+    case 'probe':
+      return `${theme.dim(ctx.redis.prompt)}${meant.command}  ${theme.dim(m.previewProbe(PROBE_EVERY_MS))}`;
+    case 'wait':
+      return theme.dim(m.previewWait(describeWait(meant.ms)));
+    case 'race':
+      return theme.dim(m.previewRace(meant.clients, meant.times, meant.script.join(' | ')));
+    case 'fixture':
+      return theme.dim(m.previewFixture(meant.command, count(meant.count)));
+    case 'bad':
+      return line;
+  }
 }
 
 export async function playQuiz(ctx: StepContext, step: QuizStep): Promise<StepEnd> {
@@ -84,7 +106,8 @@ async function compareExpect(ctx: StepContext, step: PredictStep, shown: Execute
     if (want === null || done === undefined) continue;
     // A helper's blocking command answers later: its reply is the one it got by the end of the step.
     const got = done.kind === 'ran' && done.pending ? await Promise.race([done.pending, new Promise<string>((r) => setTimeout(() => r('(no reply yet)'), 500))]) : done.text;
-    if (got !== want) ctx.report!({ step: step.id, expected: f.expectMatches(want), found: JSON.stringify(got) });
+    const holds = typeof want === 'string' ? got === want : new RegExp(want.matches).test(got);
+    if (!holds) ctx.report!({ step: step.id, expected: typeof want === 'string' ? f.expectMatches(want) : f.expectPattern(want.matches), found: JSON.stringify(got) });
   }
 }
 

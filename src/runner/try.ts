@@ -25,7 +25,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
   let hints = 0;
   // What is wrong before anything is typed, and the data then: a read that changes nothing says nothing
   // new; a command that changes the data hears the advice again, even when it is the same.
-  let last = await judgeStep(ctx.redis, step, attempt);
+  let last = await judgeStep(ctx.redis, step, attempt, ctx.lang);
   /** The line and advice last printed: the same write, changing nothing again, is not told the same again. */
   let shown = '';
   for (;;) {
@@ -47,7 +47,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         // What the step would have said once solved: a skipped step still explains itself.
         say(ctx, step.after);
         if (ctx.report) {
-          const after = await judgeStep(ctx.redis, step, played);
+          const after = await judgeStep(ctx.redis, step, played, ctx.lang);
           if (!after.ok) ctx.report({ step: step.id, expected: f.checksAfterSkip(), found: after.failures.join(' / ') });
         }
         return { type: 'done', outcome: 'skipped' };
@@ -55,7 +55,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
       case 'retry':
         await rebuild();
         attempt = newAttempt();
-        last = await judgeStep(ctx.redis, step, attempt);
+        last = await judgeStep(ctx.redis, step, attempt, ctx.lang);
         shown = '';
         tell(ctx, m.retried(), theme.dim);
         continue;
@@ -87,7 +87,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         if (done.kind === 'refused') continue;
         record(attempt, done);
         if (done.kind === 'ran' && !done.unknown) ctx.used.add(done.name);
-        const result = await judgeStep(ctx.redis, step, attempt);
+        const result = await judgeStep(ctx.redis, step, attempt, ctx.lang);
         if (result.ok) {
           ctx.out(theme.ok(m.passed()));
           say(ctx, step.after);

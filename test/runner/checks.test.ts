@@ -101,6 +101,11 @@ const format2: [string, Check, CheckContext, string][] = [
   ['command + args: the same args in any order', { kind: 'command', name: 'DEL', args: ['a', 'b'] }, state({}, { lastCommand: { name: 'DEL', args: ['b', 'a'] } }), 'pass'],
   ['command + args: one arg short', { kind: 'command', name: 'DEL', args: ['a', 'b'] }, state({}, { lastCommand: { name: 'DEL', args: ['b'] } }), 'Your last command should be `DEL` naming `a`, `b` (in any order, each once); it was `DEL b`.'],
   ['command + args: an arg twice', { kind: 'command', name: 'DEL', args: ['a', 'b'] }, state({}, { lastCommand: { name: 'DEL', args: ['a', 'a'] } }), 'Your last command should be `DEL` naming `a`, `b` (in any order, each once); it was `DEL a a`.'],
+  ['command + args: an option (all capitals) typed in lower case, as Redis reads it', { kind: 'command', name: 'FLUSHDB', args: ['ASYNC'] }, state({}, { lastCommand: { name: 'FLUSHDB', args: ['async'] } }), 'pass'],
+  ['command + args: a key is not an option: its case matters', { kind: 'command', name: 'DEL', args: ['room'] }, state({}, { lastCommand: { name: 'DEL', args: ['ROOM'] } }), 'Your last command should be `DEL` naming `room` only; it was `DEL ROOM`.'],
+  ['seen_items: every key on some page', { kind: 'seen_items', items: ['user:1', 'user:2'] }, state({}, { seenItems: new Set(['0', 'user:2', '4096', 'user:1']) }), 'pass'],
+  ['seen_items: one never seen', { kind: 'seen_items', items: ['user:1', 'user:2'] }, state({}, { seenItems: new Set(['user:1']) }), '`user:2` has not been in any reply of this step yet.'],
+  ['seen_items: before any command', { kind: 'seen_items', items: ['user:1'] }, state({}), '`user:1` has not been in any reply of this step yet.'],
   ['hash_exact: exactly the fields', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: hash({ name: 'Ada' }) }), 'pass'],
   ['hash_exact: a field too many (hash alone would pass)', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: hash({ name: 'Ada', age: '36' }) }), '`h` should have only the fields `name`; it also has `age`.'],
   ['hash_exact: a field with another value', { kind: 'hash_exact', key: 'h', fields: { name: 'Ada' } }, state({ h: hash({ name: 'Grace' }) }), 'Field `name` of `h` should be "Ada"; it is "Grace".'],
@@ -125,6 +130,18 @@ describe('judge: the checks of format 2', () => {
   it.each(format2)('%s', (_what, check, ctx, expected) => {
     const result = judge(check, ctx);
     expect(result.ok ? 'pass' : result.message).toBe(expected);
+  });
+
+  it("a check's own message replaces the tutor's sentence when it fails, in the learner's language (English without a translation)", () => {
+    const checks: Check[] = [
+      { kind: 'reply_matches', pattern: '^1\\) "0"\n', message: { en: 'Follow the cursor to "0".', ko: '커서가 "0"이 될 때까지 따라가세요.' } },
+      { kind: 'not_uses', commands: ['KEYS'], message: 'Not KEYS.' },
+      { kind: 'uses', commands: ['SCAN'] },
+    ];
+    const ctx = state({}, { lastReply: '1) "17"\n2) (empty array)', used: new Set(['SCAN', 'KEYS']) });
+    expect(judgeAll(checks, ctx).failures).toEqual(['Follow the cursor to "0".', 'Not KEYS.']);
+    expect(judgeAll(checks, { ...ctx, lang: 'ko' }).failures).toEqual(['커서가 "0"이 될 때까지 따라가세요.', 'Not KEYS.']);
+    expect(judgeAll(checks, { ...ctx, lastReply: '1) "0"\n2) (empty array)', used: new Set(['SCAN']) })).toEqual({ ok: true, failures: [] });
   });
 
   it('any_of holds only when one group holds entirely, not when each check holds in some group', () => {

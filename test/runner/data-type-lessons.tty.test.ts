@@ -53,7 +53,7 @@ async function predictWrongly(t: Terminal, p: { question: string; downs: number;
   await t.waitFor(
     new RegExp(
       `› ${escapeRegExp(p.question)} ${escapeRegExp(p.wrong)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.replies.join('')}` +
-        `${escapeRegExp(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`,
+        `${phrase(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`,
     ),
   );
   expect(t.history()).not.toContain('Right.');
@@ -208,3 +208,53 @@ test('counters: the lost update in lock-step (predict answered "7": not quite, "
   await term.waitFor(new RegExp(`${exchange('INCR unread:bob:room1', '(integer) 6')}Done!`));
   await quit(term);
 }, 60_000);
+
+test('keyspace: KEYS stalls a PINGing client (predict answered "nothing": not quite), SCAN does not; an empty first page (predict answered "cursor 0": not quite); scan-loop: one page is told to go on, hint, then the cursor followed by hand to "0" passes', async () => {
+  term = lesson('keyspace', 'keys-blocks');
+  // The probe's figures are measured live: only their shape is asserted, never a number of ms.
+  const probed = (command: string, rest: string) => new RegExp(`\\(${escapeRegExp(command)}${rest}\\s+Meanwhile\\s+another\\s+connection\\s+sent\\s+PING\\s+every\\s+5\\s+ms:\\s+the\\s+slowest\\s+PONG\\s+took\\s+[\\d.]+\\s+ms\\s+\\(median\\s+[\\d.]+\\s+ms,\\s+\\d+\\s+PINGs\\)\\.\\)`);
+  await term.waitFor(/SET msg:\{i\} hello, 100,000 times|KEYS user:\*\s+\(meanwhile, another connection sends PING every 5 ms\)/, 20_000);
+  await predictWrongly(term, {
+    question: "What happens to the other client's PINGs while KEYS runs?",
+    downs: 0,
+    wrong: 'Nothing: KEYS works in the background',
+    replies: [probed('KEYS user:*', ' took [\\d.]+ ms and answered 3 items \\(not shown\\)\\.').source + '\\n'],
+    answer: 'They wait: Redis runs one command at a time, so a PING that arrives during KEYS is answered after it',
+    explains: 'every other client waited meanwhile',
+  });
+
+  // scan-flat: the same search a page at a time, the cursor followed to 0 by the tutor.
+  await term.waitFor(probed('SCAN 0 MATCH user:* COUNT 1000', ',\\s+followed\\s+to\\s+cursor\\s+0:\\s+\\d+\\s+calls,\\s+3\\s+items,\\s+[\\d.]+\\s+ms\\s+in\\s+all\\.'), 20_000);
+  await term.onScreen(PAUSE, 20_000);
+  term.press('Enter');
+
+  // scan-empty-page: one call looks at about 10 of 100,003 keys.
+  await predictWrongly(term, {
+    question: 'There are 3 user:* keys among 100,003. What does SCAN 0 MATCH user:* answer?',
+    downs: 0,
+    wrong: 'Cursor "0"',
+    replies: [`${escapeRegExp(`${prompt}SCAN 0 MATCH user:*`)}\\n1\\) "[1-9]\\d*"\\n2\\) [^\\n]*\\n`],
+    answer: 'A cursor other than 0 and, almost surely, an empty page',
+    explains: 'the walk is not over',
+  });
+
+  // scan-loop: one page is not the walk.
+  await typeAtPrompt(term, 'SCAN 0 MATCH user:* COUNT 1000');
+  await term.waitFor(new RegExp(`${escapeRegExp(`${prompt}SCAN 0 MATCH user:* COUNT 1000`)}\\n1\\) "[1-9]\\d*"\\n[\\s\\S]*?Not yet: [\\s\\S]*?${phrase('The walk is over only when SCAN answers cursor "0"')}`));
+  await firstHint(term, 2, 'The first line of the reply is the next cursor.');
+  // Then as a learner does it: read the cursor off the screen, type it back, until SCAN answers "0".
+  for (let calls = 1; calls < 40; calls++) {
+    const screen = await term.onScreen(/\[15\]>\s*$/);
+    const cursor = [...screen.matchAll(/^1\) "(\d+)"$/gm)].at(-1)![1]!;
+    if (cursor === '0') break;
+    await typeAtPrompt(term, `SCAN ${cursor} MATCH user:* COUNT 1000`);
+    // A page that changes nothing in the data is not judged aloud again: the prompt simply comes back.
+    await term.waitFor(new RegExp(`${escapeRegExp(`${prompt}SCAN ${cursor} MATCH user:* COUNT 1000`)}\\n1\\) "\\d+"\\n`));
+    if (new RegExp(`SCAN ${cursor} MATCH user:\\* COUNT 1000\\n1\\) "0"\\n`).test(term.history())) break;
+  }
+  // The last page answered cursor "0", and every user had been on some page.
+  await term.waitFor(new RegExp(`1\\) "0"\\n[\\s\\S]*?Done!\\n`));
+  for (const user of ['user:1', 'user:2', 'user:3']) expect(term.history()).toContain(`"${user}"`);
+  expect(term.history()).not.toContain('KEYS looks at every key in one go');
+  await quit(term);
+}, 90_000);

@@ -7,7 +7,8 @@ import type { StepContext } from '../../src/runner/context.js';
 import { lessonExtras } from '../../src/runner/extras.js';
 import type { Player } from '../../src/runner/player.js';
 import { openLessonRedis, type LessonRedis } from '../../src/runner/redis.js';
-import type { TestRedis } from '../helpers/redis-server.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { parseLesson } from '../../src/course/parse.js';
 
 export const fixtureCourse = (): Lesson[] => readCourse(new URL('../fixtures/course', import.meta.url).pathname).lessons;
 
@@ -19,6 +20,38 @@ export async function playground(server: TestRedis): Promise<{ connection: Conne
   );
   const redis = await openLessonRedis(connection);
   return { connection, redis, close: async () => (redis.close(), await connection.close()) };
+}
+
+/** A lesson's view of a fresh real redis-server (stopped by close()) or of the built-in engine. */
+export async function enginePlayground(engine: 'real' | 'builtin'): Promise<{ connection: Connection; redis: LessonRedis; close(): Promise<void> }> {
+  if (engine === 'real') {
+    const server = await startRedis();
+    const pg = await playground(server);
+    return { ...pg, close: async () => (await pg.close(), await server.stop()) };
+  }
+  const connection = await resolveConnection({ kind: 'builtin' }, { playground: true, env: {} });
+  const redis = await openLessonRedis(connection);
+  return { connection, redis, close: async () => (redis.close(), await connection.close()) };
+}
+
+/** A format 2 lesson from its steps (YAML, indented two spaces), with optional needs and setup. */
+export function lessonOf(steps: string, options: { needs?: string; setup?: string } = {}): Lesson {
+  const source = [
+    'format_version: 2',
+    'id: t',
+    'order: 1',
+    'title: T',
+    'goal: G',
+    'minutes: 1',
+    'min_redis: "6.2"',
+    ...(options.needs ? [`needs: [${options.needs}]`] : []),
+    ...(options.setup ? [`setup: ${options.setup}`] : []),
+    'steps:',
+    steps.replace(/^\n/, ''),
+  ].join('\n');
+  const result = parseLesson(source, 't.yaml');
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result.lesson;
 }
 
 /**

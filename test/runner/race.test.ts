@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConnection } from '../../src/connection/resolve.js';
 import { classifyLine } from '../../src/course/lines.js';
-import { parseLesson } from '../../src/course/parse.js';
 import { playLesson } from '../../src/runner/play.js';
-import { openLessonRedis } from '../../src/runner/redis.js';
 import { rebuildState } from '../../src/runner/replay.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { context, playground, scriptedPlayer } from './harness.js';
+import { context, enginePlayground, lessonOf, scriptedPlayer } from './harness.js';
 
 /** R16: the race runner, `@race 4x1000 GET n | SET n {n+1}`, on a real server and on the built-in engine. */
 
@@ -22,44 +18,23 @@ describe('classifyLine: @race (pure)', () => {
   ])('%s', (line, meant) => expect(classifyLine(line)).toEqual(meant));
 });
 
-const lesson = () => {
-  const result = parseLesson(
-    `format_version: 2
-id: t
-order: 1
-title: T
-goal: G
-minutes: 1
-min_redis: "6.2"
-needs: [two-connections]
-steps:
-  - id: race
+const lesson = () =>
+  lessonOf(
+    `  - id: race
     kind: run
     setup: [SET n 0, SET safe 0]
     commands: ['@race 4x300 GET n | SET n {n+1}', GET n, '@race 4x300 INCR safe', GET safe]
 `,
-    't.yaml',
+    { needs: 'two-connections' },
   );
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.lesson;
-};
 
 describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
-  let server: TestRedis | undefined;
-  let pg: Awaited<ReturnType<typeof playground>>;
+  let pg: Awaited<ReturnType<typeof enginePlayground>>;
   beforeAll(async () => {
-    if (engine === 'real') {
-      server = await startRedis();
-      pg = await playground(server);
-    } else {
-      const connection = await resolveConnection({ kind: 'builtin' }, { playground: true, env: {} });
-      const redis = await openLessonRedis(connection);
-      pg = { connection, redis, close: async () => (redis.close(), await connection.close()) };
-    }
+    pg = await enginePlayground(engine);
   });
   afterAll(async () => {
     await pg?.close();
-    await server?.stop();
   });
 
   it('four clients at once: INCR reaches exactly 1,200; GET+SET of what was read never goes past it; the race is told, not echoed', async () => {

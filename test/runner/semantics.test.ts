@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConnection, type Connection } from '../../src/connection/resolve.js';
 import { lessonHere } from '../../src/course/guards.js';
-import { parseLesson } from '../../src/course/parse.js';
 import type { Lesson } from '../../src/course/schema.js';
 import { lessonOn, unmetNeeds } from '../../src/commands/lesson-env.js';
 import { QuitSignal } from '../../src/errors.js';
@@ -12,7 +11,7 @@ import { openLessonRedis, type LessonRedis } from '../../src/runner/redis.js';
 import { runLesson } from '../../src/runner/session.js';
 import { proveLesson } from '../../src/runner/verify.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { context, playground } from './harness.js';
+import { context, lessonOf, playground } from './harness.js';
 
 /**
  * What lesson format 2 means when played: skip, solution and retry rebuild the step; reads stay quiet;
@@ -46,26 +45,6 @@ beforeEach(async () => {
   await engines.real?.redis.clear();
   await engines.builtin?.redis.clear();
 });
-
-/** A format 2 lesson from its steps (YAML, indented two spaces), with optional needs and setup. */
-function lessonOf(steps: string, options: { needs?: string; setup?: string } = {}): Lesson {
-  const source = [
-    'format_version: 2',
-    'id: t',
-    'order: 1',
-    'title: T',
-    'goal: G',
-    'minutes: 1',
-    'min_redis: "6.2"',
-    ...(options.needs ? [`needs: [${options.needs}]`] : []),
-    ...(options.setup ? [`setup: ${options.setup}`] : []),
-    'steps:',
-    steps.replace(/^\n/, ''),
-  ].join('\n');
-  const result = parseLesson(source, 't.yaml');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-  return result.lesson;
-}
 
 /** A typed line, or a function that looks at Redis first and then says what to type. */
 type Typed = string | undefined | (() => Promise<string | undefined>);

@@ -136,3 +136,26 @@ test('lesson intro in a real terminal: a reply check, solution, a predict and a 
   });
   expect(saved.lessons.intro.current).toBe('restart-quiz');
 }, 60_000);
+
+test('on an 80x24 terminal, list shows every lesson on one row each, and start shows them all with the menu on one screen', async () => {
+  const course = (await import('../../src/course/load.js')).loadCourse();
+  const home = mkdtempSync(path.join(os.tmpdir(), 'rt-fit-'));
+  term = openTerminal(['list'], { env: { XDG_CONFIG_HOME: home }, width: 80, height: 24 });
+  expect(await term.waitForExit()).toBe(0);
+  const listed = term.history().split('\n');
+  for (const lesson of course) expect(listed.filter((l) => new RegExp(`^│ ${lesson.order} +│ ${escape(lesson.id)} +│`).test(l))).toHaveLength(1);
+  // Borders, header and one row per lesson: nothing wraps.
+  expect(listed.filter((l) => l.startsWith('│'))).toHaveLength(course.length + 1);
+  expect(Math.max(...listed.map((l) => l.length))).toBeLessThanOrEqual(80);
+  term.kill();
+
+  term = openTerminal(['start', '--url', server.url], { env: { XDG_CONFIG_HOME: home }, width: 80, height: 24 });
+  // The welcome is wrapped to the terminal: no word is cut at the edge.
+  const welcome = await term.waitFor(/Welcome to redis-tutor![\s\S]*come back with\s+redis-tutor start\./);
+  const welcomeLines = welcome.slice(welcome.indexOf('Welcome to redis-tutor!')).split('\n');
+  expect(Math.max(...welcomeLines.map((l) => l.length))).toBeLessThan(80);
+  const menu = await term.onScreen(/Quit\s[\s\S]*navigate/);
+  for (const lesson of course) expect(menu).toContain(`${lesson.order}. `);
+  expect(menu).toMatch(/❯ +1\. /);
+  rmSync(home, { recursive: true, force: true });
+}, 30_000);

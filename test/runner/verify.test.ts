@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLesson } from '../../src/course/parse.js';
-import type { Lesson } from '../../src/course/schema.js';
 import { proveLesson } from '../../src/runner/verify.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { fixtureCourse, playground } from './harness.js';
+import { fixtureCourse, lessonOf, playground } from './harness.js';
 
 let server: TestRedis;
 let pg: Awaited<ReturnType<typeof playground>>;
@@ -15,12 +13,6 @@ afterAll(async () => {
   await pg?.close();
   await server?.stop();
 });
-
-const lessonOf = (steps: string): Lesson => {
-  const result = parseLesson(`format_version: 2\nid: t\norder: 1\ntitle: T\ngoal: G\nminutes: 1\nmin_redis: "6.2"\nsteps:\n${steps}`, 't.yaml');
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.lesson;
-};
 
 describe('proveLesson (lessons check)', () => {
   it('proves the fixture course: try steps fail first, pass with their solution, wrong answers get their feedback', async () => {
