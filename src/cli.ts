@@ -1,6 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { GlobalOptions } from './connection/options.js';
 import { helpMsg as h } from './ui/help-messages.js';
+import { commanderError, title } from './ui/commander-text.js';
+import { LANGUAGES, supported } from './ui/i18n.js';
+import { msg } from './ui/messages.js';
+import { UserError } from './errors.js';
 import { packageVersion } from './version.js';
 
 /** The command tree. Each action imports its module only when it runs, so `--help` stays fast. */
@@ -12,7 +16,9 @@ export async function run(argv: string[]): Promise<number> {
     .helpOption('-h, --help', h.optHelp())
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: (text, write) => write(commanderError(text)) })
+    .configureHelp({ styleTitle: title })
+    .helpCommand('help [command]', h.helpCommand());
 
   program
     .addOption(new Option('--url <url>', h.optUrl()))
@@ -24,7 +30,15 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--db <n>', h.optDb()))
     .addOption(new Option('--spawn', h.optSpawn()))
     .addOption(new Option('--builtin', h.optBuiltin()))
-    .addOption(new Option('--debug', h.optDebug()));
+    .addOption(new Option('--debug', h.optDebug()))
+    .addOption(new Option('--lang <code>', h.optLang()));
+
+  // The language itself was chosen before anything was drawn (src/ui/choose-language.ts); here a code the
+  // tutor does not speak is refused, before any command runs.
+  program.hook('preAction', (cmd) => {
+    const code = cmd.optsWithGlobals().lang as string | undefined;
+    if (code !== undefined && supported(code) === undefined) throw new UserError(msg.unknownLanguage(code, LANGUAGES.join(', ')));
+  });
 
   const globals = (cmd: Command) => cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
 

@@ -1,6 +1,8 @@
 import { runExitTasks } from './connection/cleanup.js';
 import { QuitSignal, UserError } from './errors.js';
 import { msg } from './ui/messages.js';
+import { chooseLanguage } from './ui/choose-language.js';
+import { setLanguage } from './ui/i18n.js';
 
 /**
  * The only place the process ends. Commands return or throw; this maps what they throw to one message
@@ -35,6 +37,7 @@ process.on('unhandledRejection', fail);
 
 try {
   const args = process.argv.slice(2);
+  setLanguage(chooseLanguage(args, process.env));
   // `--version` alone is answered before the command tree loads: it is what scripts call most.
   const code =
     args.length === 1 && (args[0] === '--version' || args[0] === '-v')

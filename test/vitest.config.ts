@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests start real redis-servers and real processes; two cores is the machine's size.
     maxWorkers: 2,
+    // English unless a test asks for another language: a developer's Korean locale must not change results.
+    env: { REDIS_TUTOR_LANG: 'en' },
   },
 });

@@ -17,7 +17,7 @@ import type { Player } from '../runner/player.js';
 import { openLessonRedis, REAL_WAIT_CAP_MS, type LessonRedis } from '../runner/redis.js';
 import { runnerMsg } from '../runner/messages.js';
 import type { ProgressSink } from '../runner/session.js';
-import { languageFrom } from '../ui/i18n.js';
+import { currentLanguage } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
 
 /** Options every course command takes besides the global ones. */
@@ -92,7 +92,7 @@ export function proseWidth(): number {
 }
 
 export function stepContext(redis: LessonRedis, player: Player, env: NodeJS.ProcessEnv): StepContext {
-  return { redis, player, extras: lessonExtras(redis), lang: languageFrom(env), out, used: new Set(), width: proseWidth() };
+  return { redis, player, extras: lessonExtras(redis), lang: currentLanguage(), out, used: new Set(), width: proseWidth() };
 }
 
 /** Said before a lesson whose commands this server may not have. */

@@ -1,6 +1,6 @@
 import { findLesson } from '../course/find.js';
 import { UserError } from '../errors.js';
-import { languageFrom } from '../ui/i18n.js';
+import { currentLanguage } from '../ui/i18n.js';
 import { autoPlayer } from '../runner/player.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { runLesson } from '../runner/session.js';
@@ -13,7 +13,7 @@ import { courseLessons, lessonOn, openPlayground, out, progressSink, requireNeed
  */
 export async function lesson(name: string, opts: CourseOptions & { autoplay?: boolean; restart?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
   const course = courseLessons(opts);
-  const named = findLesson(course, name, languageFrom(env));
+  const named = findLesson(course, name, currentLanguage());
   if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${named.id}`));
   const playground = await openPlayground(opts, env);
   try {

@@ -2,6 +2,7 @@ import { BUILTIN_LESSONS, formatProblems, readCourse } from '../course/load.js';
 import { proveLesson } from '../runner/verify.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { theme } from '../ui/theme.js';
+import { setLanguage } from '../ui/i18n.js';
 import { lessonOn, openPlayground, out, unmetNeedMessage, unmetNeeds, type CourseOptions } from './lesson-env.js';
 
 /**
@@ -11,6 +12,9 @@ import { lessonOn, openPlayground, out, unmetNeedMessage, unmetNeeds, type Cours
  * A lesson this connection cannot play (its needs) is named and left for a connection that can.
  */
 export async function lessonsCheck(dir: string | undefined, opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
+  // A lesson's recorded wrong answers name their feedback in English (the runner's English messages), so
+  // the proof runs in English whatever the learner's language: this is a tool for lesson authors.
+  setLanguage('en');
   const course = readCourse(dir ?? opts.lessons ?? BUILTIN_LESSONS);
   if (course.problems.length > 0) {
     out(formatProblems(course.problems));

@@ -3,13 +3,13 @@ import { localize } from '../course/text.js';
 import { lessonStatus } from '../progress/model.js';
 import { progressFile } from '../progress/paths.js';
 import { loadProgress } from '../progress/store.js';
-import { languageFrom } from '../ui/i18n.js';
+import { currentLanguage } from '../ui/i18n.js';
 import { drawListTable } from '../ui/tables.js';
 import { courseLessons, out, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor list`: the lessons with their status, as a table or (--json) as data. Needs no Redis. */
 export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
-  const lang = languageFrom(env);
+  const lang = currentLanguage();
   const lessons = courseLessons(opts);
   const loaded = loadProgress(progressFile(env));
   if (loaded.notice) process.stderr.write(`${loaded.notice}\n`);

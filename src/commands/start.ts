@@ -3,18 +3,19 @@ import type { Lesson } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { UserError } from '../errors.js';
 import { guard, terminalPlayer } from '../runner/interactive.js';
-import { menuChoices, QUIT } from '../runner/menu.js';
+import { LANGUAGE, menuChoices, QUIT } from '../runner/menu.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { reflow, renderInline } from '../ui/prose.js';
 import { runLesson } from '../runner/session.js';
-import { languageFrom } from '../ui/i18n.js';
+import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
+import { keysHelpTip } from '../ui/prompt-theme.js';
 import { courseLessons, lessonOn, menuReason, openPlayground, out, progressSink, proseWidth, stepContext, unmetNeedMessage, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
 export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
   if (!process.stdin.isTTY) throw new UserError(m.noTerminal('start'));
-  const lang = languageFrom(env);
+  let lang = currentLanguage();
   const sink = progressSink(env);
   const playground = await openPlayground(opts, env);
   try {
@@ -26,8 +27,13 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
     }
     for (;;) {
       const menu = menuChoices(lessons, sink.get(), lang, (lesson) => menuReason(lesson, connection, abilities));
-      const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 12 }));
+      const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 14, theme: { style: { keysHelpTip } } }));
       if (picked === QUIT) return 0;
+      if (picked === LANGUAGE) {
+        await chooseMenuLanguage(sink);
+        lang = currentLanguage();
+        continue;
+      }
       let lesson: Lesson | undefined = lessons.find((l) => l.id === picked);
       while (lesson) {
         const unmet = unmetNeeds(lesson, connection, abilities)[0];
@@ -47,4 +53,15 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
   } finally {
     await playground.close();
   }
+}
+
+/** Each language named in itself, as a learner looks for it. */
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어 (Korean)' };
+
+/** The learner picks the tutor's language; it is kept with the progress, so the next run speaks it too. */
+async function chooseMenuLanguage(sink: ReturnType<typeof progressSink>): Promise<void> {
+  const choices = LANGUAGES.map((value) => ({ name: LANGUAGE_NAMES[value], value }));
+  const picked = await guard(select({ message: m.languageQuestion(), choices, default: currentLanguage(), theme: { style: { keysHelpTip } } }));
+  setLanguage(picked);
+  sink.set({ ...sink.get(), language: picked });
 }

@@ -22,6 +22,8 @@ export interface Progress {
   welcomed: boolean;
   /** The lesson the learner was in last, for "continue where you left off". */
   last?: string;
+  /** The language the learner chose in the menu (`en`, `ko`); the locale decides while there is none. */
+  language?: string;
   lessons: Record<string, LessonProgress>;
 }
 
@@ -95,6 +97,7 @@ export function isProgress(data: unknown): data is Progress {
   const p = data as Record<string, unknown>;
   if (p.version !== PROGRESS_VERSION || typeof p.welcomed !== 'boolean') return false;
   if (p.last !== undefined && typeof p.last !== 'string') return false;
+  if (p.language !== undefined && typeof p.language !== 'string') return false;
   if (p.lessons === null || typeof p.lessons !== 'object' || Array.isArray(p.lessons)) return false;
   return Object.values(p.lessons as object).every((l: unknown) => {
     if (l === null || typeof l !== 'object') return false;

@@ -1,6 +1,7 @@
 import { input, select } from '@inquirer/prompts';
 import { QuitSignal } from '../errors.js';
 import { theme } from '../ui/theme.js';
+import { keysHelpTip } from '../ui/prompt-theme.js';
 import { runnerMsg as m } from './messages.js';
 import type { Player } from './player.js';
 
@@ -27,7 +28,7 @@ export function terminalPlayer(): Player {
     line: (prompt) =>
       guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } })),
     // Once answered, no ✔ beside the choice: it may be the wrong one, and the verdict follows below it.
-    choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') } } })),
+    choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') }, style: { keysHelpTip } } })),
     // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
     pause: () => guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true })),
   };

@@ -6,10 +6,12 @@ import { runnerMsg as m } from './messages.js';
 /** `disabled` (inquirer's select) greys a lesson out with the reason, e.g. one that needs a real server. */
 export type MenuChoice = { name: string; value: string; disabled?: string };
 export const QUIT = '\0quit';
+/** The menu's last-but-one entry: the language the tutor speaks, which the learner may change. */
+export const LANGUAGE = '\0language';
 
 /**
  * Pure: the start menu. "Continue where you left off" comes first when a lesson is under way; then every
- * lesson with its status; then Quit. The default is the first lesson not done that can be played here.
+ * lesson with its status; then the language, and Quit. The default is the first lesson not done that can be played here.
  * `unavailable` names why a lesson cannot run on this connection (undefined when it can).
  */
 export function menuChoices(
@@ -30,6 +32,7 @@ export function menuChoices(
     if (why !== undefined) choice.disabled = why;
     choices.push(choice);
   }
+  choices.push({ name: m.menuLanguage(), value: LANGUAGE });
   choices.push({ name: m.menuQuit(), value: QUIT });
   const firstOpen = lessons.find((l) => !lessonProgress(progress, l.id).finished && unavailable(l) === undefined);
   return { choices, default: last?.id ?? firstOpen?.id ?? QUIT };

@@ -126,6 +126,9 @@ const en = {
   menuContinue: (title: string, step: number, total: number) => `Continue where you left off: ${title} (step ${step} of ${total})`,
   menuLesson: (order: number, title: string, status: string) => `${String(order).padStart(2)}. ${title}${status === 'new' ? '' : `  [${status}]`}`,
   menuQuit: () => 'Quit',
+  /** The current language, named in itself, and how to change it. */
+  menuLanguage: () => 'Language: English (change)',
+  languageQuestion: () => 'Which language should the tutor speak?',
   goOn: (title: string) => `Go on to the next lesson, ${title}?`,
   resetConfirm: (what: string) => `Forget your progress in ${what}? This cannot be undone.`,
   resetWhatAll: () => 'every lesson',

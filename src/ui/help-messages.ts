@@ -15,6 +15,22 @@ const en = {
   optSpawn: () => "start a private redis-server for this run",
   optBuiltin: () => "use the tutor's built-in engine (in memory, no Redis needed)",
   optDebug: () => "show error details (stack traces)",
+  optLang: () => "the language to teach in: en or ko (also REDIS_TUTOR_LANG; default: your choice in the menu, else the system's)",
+  helpCommand: () => "show help for a command",
+  // Commander's headings, through its styleTitle
+  titleUsage: () => "Usage:",
+  titleOptions: () => "Options:",
+  titleGlobalOptions: () => "Global Options:",
+  titleCommands: () => "Commands:",
+  titleArguments: () => "Arguments:",
+  // Commander's errors, recognised by their English text (see src/ui/commander-text.ts)
+  errUnknownOption: (flag: string) => `error: unknown option '${flag}'`,
+  errUnknownCommand: (name: string) => `error: unknown command '${name}'`,
+  errMissingArgument: (name: string) => `error: missing required argument '${name}'`,
+  errArgumentMissing: (flags: string) => `error: option '${flags}' argument missing`,
+  errTooManyArguments: (rest: string) => `error: too many arguments${rest}`,
+  didYouMean: (what: string) => `(Did you mean ${what}?)`,
+  didYouMeanOneOf: (what: string) => `(Did you mean one of ${what}?)`,
   optLessons: () => "use the lesson files in <dir> instead of the built-in course (for lesson authors)",
   cmdStart: () => "the course: a menu of lessons, continuing where you left off",
   cmdLesson: () => "run one lesson, by id or number (redis-tutor lesson strings, redis-tutor lesson 2)",
@@ -37,4 +53,5 @@ const en = {
   cmdLessonsCheck: () => "validate every lesson file, then prove each try step fails from its start and passes with its solution",
 };
 
-export const helpMsg = translatable(en);
+export type HelpMessages = typeof en;
+export const helpMsg: HelpMessages = translatable(en);

@@ -6,6 +6,11 @@ import { translatable } from './i18n.js';
  * to English.
  */
 const en = {
+  // Inquirer's key legend under a list of choices (its own English words, through its theme)
+  keyNavigate: () => 'navigate',
+  keySelect: () => 'select',
+  unknownLanguage: (given: string, known: string) => `The tutor does not speak "${given}". Use --lang with one of: ${known}.`,
+
   // Options and input
   badUrl: (source: string, text: string, why: string) =>
     `${source} "${text}" is not a Redis URL: ${why}.\nExpected redis://[user:password@]host:port[/db], for example redis://127.0.0.1:6379/15 (rediss:// for TLS).`,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * nothing listens (port 1), so a Redis the developer runs on 6379 is never found nor touched. A test that
  * wants the local step sets REDIS_TUTOR_LOCAL itself.
  */
-export const HERMETIC_ENV: Record<string, string> = { NO_COLOR: '1', FORCE_COLOR: '0', REDIS_URL: '', REDIS_TUTOR_LOCAL: '127.0.0.1:1' };
+export const HERMETIC_ENV: Record<string, string> = { NO_COLOR: '1', FORCE_COLOR: '0', REDIS_URL: '', REDIS_TUTOR_LOCAL: '127.0.0.1:1', REDIS_TUTOR_LANG: 'en' };
 
 export const BIN = fileURLToPath(new URL('../../bin/redis-tutor.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,18 +1,19 @@
 import { stripVTControlCharacters as plain } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { atStep, emptyProgress, finishLesson, recordStep } from '../../src/progress/model.js';
-import { menuChoices, QUIT } from '../../src/runner/menu.js';
+import { LANGUAGE, menuChoices, QUIT } from '../../src/runner/menu.js';
 import { lessonSummary } from '../../src/runner/summary.js';
 import { fixtureCourse } from './harness.js';
 
 const [basics, more] = fixtureCourse() as [ReturnType<typeof fixtureCourse>[number], ReturnType<typeof fixtureCourse>[number]];
 
 describe('menuChoices', () => {
-  it('on a first run: every lesson as new, then Quit; the first lesson is the default', () => {
+  it('on a first run: every lesson as new, then the language and Quit; the first lesson is the default', () => {
     const menu = menuChoices([basics, more], emptyProgress(), 'en');
     expect(menu.choices).toEqual([
       { name: ' 1. Basics', value: 'basics' },
       { name: ' 2. More', value: 'more' },
+      { name: 'Language: English (change)', value: LANGUAGE },
       { name: 'Quit', value: QUIT },
     ]);
     expect(menu.default).toBe('basics');
@@ -22,7 +23,7 @@ describe('menuChoices', () => {
     let p = finishLesson(emptyProgress(), 'basics');
     p = atStep(recordStep(p, 'more', 'count', 'shown'), 'more', 'count');
     const menu = menuChoices([basics, more], p, 'en');
-    expect(menu.choices.map((c) => c.name)).toEqual(['Continue where you left off: More (step 1 of 1)', ' 1. Basics  [done]', ' 2. More  [in progress]', 'Quit']);
+    expect(menu.choices.map((c) => c.name)).toEqual(['Continue where you left off: More (step 1 of 1)', ' 1. Basics  [done]', ' 2. More  [in progress]', 'Language: English (change)', 'Quit']);
     expect(menu.default).toBe('more');
   });
 
