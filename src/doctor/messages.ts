@@ -1,4 +1,5 @@
 import { translatable } from '../ui/i18n.js';
+import { ko } from './messages.ko.js';
 
 /** What `doctor` says: row names, findings and the one recommendation. */
 const en = {
@@ -35,4 +36,5 @@ const en = {
     `Run npx redis-tutor start: lessons will use the tutor's built-in engine (in memory, discarded on exit). For the lessons that need a real Redis, ${install}, or point the tutor at one with --url.`,
 };
 
-export const doctorMsg = translatable(en);
+export type DoctorMessages = typeof en;
+export const doctorMsg: DoctorMessages = translatable(en, { ko });

@@ -1,4 +1,5 @@
 import { translatable } from '../ui/i18n.js';
+import { ko } from './messages.ko.js';
 
 /** What the REPL itself says (replies are Redis's own words and are never translated). */
 const en = {
@@ -64,4 +65,4 @@ const en = {
 };
 
 export type ReplMessages = typeof en;
-export const replMsg: ReplMessages = translatable(en);
+export const replMsg: ReplMessages = translatable(en, { ko });

@@ -1,4 +1,5 @@
 import { translatable } from './i18n.js';
+import { ko } from './help-messages.ko.js';
 
 /** The command line's own words: descriptions of commands, options and arguments in --help. */
 const en = {
@@ -54,4 +55,4 @@ const en = {
 };
 
 export type HelpMessages = typeof en;
-export const helpMsg: HelpMessages = translatable(en);
+export const helpMsg: HelpMessages = translatable(en, { ko });

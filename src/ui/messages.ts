@@ -1,4 +1,5 @@
 import { translatable } from './i18n.js';
+import { ko } from './messages.ko.js';
 
 /**
  * Every learner-facing sentence of the tutor's own (lessons carry theirs in their files). Each is a
@@ -85,4 +86,4 @@ const en = {
 
 export type Messages = typeof en;
 
-export const msg: Messages = translatable(en);
+export const msg: Messages = translatable(en, { ko });

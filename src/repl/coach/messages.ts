@@ -1,4 +1,5 @@
 import { translatable } from '../../ui/i18n.js';
+import { ko } from './messages.ko.js';
 
 /** The coach's notes: one short sentence or two, only when a command just taught something. */
 const en = {
@@ -28,4 +29,4 @@ const en = {
 };
 
 export type CoachMessages = typeof en;
-export const coachMsg: CoachMessages = translatable(en);
+export const coachMsg: CoachMessages = translatable(en, { ko });
