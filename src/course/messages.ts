@@ -1,4 +1,5 @@
 import { translatable } from '../ui/i18n.js';
+import { ko } from './messages.ko.js';
 
 /** The tutor's own words about the course and its files (lesson text lives in the lesson files). */
 const en = {
@@ -11,4 +12,4 @@ const en = {
 };
 
 export type CourseMessages = typeof en;
-export const courseMsg: CourseMessages = translatable(en);
+export const courseMsg: CourseMessages = translatable(en, { ko });

@@ -1,4 +1,5 @@
 import { translatable } from '../ui/i18n.js';
+import { ko } from './messages.ko.js';
 
 const en = {
   damaged: (file: string, aside: string) => `Your progress file (${file}) was damaged; it was moved to ${aside} and you start fresh.`,
@@ -7,4 +8,4 @@ const en = {
 };
 
 export type ProgressMessages = typeof en;
-export const progressMsg: ProgressMessages = translatable(en);
+export const progressMsg: ProgressMessages = translatable(en, { ko });

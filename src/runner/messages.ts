@@ -1,4 +1,5 @@
 import { translatable } from '../ui/i18n.js';
+import { ko } from './messages.ko.js';
 import { msg } from '../ui/messages.js';
 
 const q = (s: string) => JSON.stringify(s);
@@ -58,6 +59,9 @@ const en = {
   hint: (n: number, total: number) => `Hint ${n}/${total}:`,
   solutionIs: () => 'The solution, run for you on the data as the step found it:',
   skipped: () => 'Skipped: the solution was played for you, so the next steps find the data they expect.',
+  koreanLayoutWord: (typed: string, word: string) => `(Your keyboard is in Korean mode: ${typed} was read as \`${word}\`.)`,
+  koreanLayoutCommand: (typed: string, command: string) =>
+    `Your keyboard is in Korean mode: ${typed} is \`${command}\` typed with the Korean layout. Switch to English (the 한/영 key) and type it again; nothing was sent.`,
   retried: () => 'Starting this step again: the data is back as the step found it.',
   nothingToSolve: () => 'There is nothing to solve in this step: press Enter to go on (or type a Redis command to run it).',
   atFirstStep: () => 'This is the first step.',
@@ -159,4 +163,4 @@ const en = {
 };
 
 export type RunnerMessages = typeof en;
-export const runnerMsg: RunnerMessages = translatable(en);
+export const runnerMsg: RunnerMessages = translatable(en, { ko });
