@@ -5,6 +5,8 @@ import { progressFile } from '../progress/paths.js';
 import { loadProgress } from '../progress/store.js';
 import { currentLanguage } from '../ui/i18n.js';
 import { drawListTable } from '../ui/tables.js';
+import { msg } from '../ui/messages.js';
+import { runnerMsg } from '../runner/messages.js';
 import { courseLessons, out, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor list`: the lessons with their status, as a table or (--json) as data. Needs no Redis. */
@@ -28,6 +30,7 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
     out(JSON.stringify(rows, null, 2));
     return 0;
   }
-  out(drawListTable(['#', 'id', 'title', 'steps', 'minutes', 'status'], rows.map((r) => [String(r.number), r.id, r.title, String(r.steps), String(r.minutes), r.status]), 2));
+  const head = ['#', msg.colLessonId(), msg.colLessonTitle(), msg.colSteps(), msg.colMinutes(), msg.colStatus()];
+  out(drawListTable(head, rows.map((r) => [String(r.number), r.id, r.title, String(r.steps), String(r.minutes), runnerMsg.statusWord(r.status)]), 2));
   return 0;
 }

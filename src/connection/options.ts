@@ -66,14 +66,14 @@ export function parseRedisUrl(text: string, source: string): Endpoint & { db?: n
 export function parsePort(text: string, source: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port < 1 || port > 65535) {
-    throw new UserError(msg.badNumber(source, text, 'a port from 1 to 65535', '--port 6380'));
+    throw new UserError(msg.badNumber(source, text, msg.expectedPort(), '--port 6380'));
   }
   return port;
 }
 
 export function parseDb(text: string, source: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
-    throw new UserError(msg.badNumber(source, text, 'a database number such as 0 or 15', '--db 14'));
+    throw new UserError(msg.badNumber(source, text, msg.expectedDb(), '--db 14'));
   }
   return Number(text);
 }

@@ -60,7 +60,13 @@ export async function resolveConnection(request: ConnectionRequest, options: Res
       if (local.kind === 'redis') return attach(request.local, 'local', request.db, options, EXPLICIT_TIMEOUT_MS);
       // The last step of the chain: no server and no redis-server binary, so the tutor's own engine.
       if (findRedisServer(options.env) === undefined) return startBuiltin(request.db);
-      return spawnPrivate(request.db, options.env);
+      const spawned = await spawnPrivate(request.db, options.env);
+      if (versionAtLeast(spawned.version, MIN_VERSION)) return spawned;
+      // An old redis-server on PATH (Windows' archived 3.2 port, say) would refuse the course's commands:
+      // the built-in engine teaches better, and the learner is told why it was passed over.
+      await spawned.close();
+      const builtin = await startBuiltin(request.db);
+      return { ...builtin, warnings: [...builtin.warnings, msg.oldPrivatePassedOver(spawned.version, MIN_VERSION)] };
     }
   }
 }
@@ -96,7 +102,8 @@ async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv): Pro
   const bin = findRedisServer(env);
   if (bin === undefined) throw new UserError(msg.spawnNoBinary(env.REDIS_SERVER_BIN));
   const server = await startPrivateServer(bin);
-  return connectOwned('private', { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' }, db, msg.headerPrivate, async () => server.stop());
+  const connection = await connectOwned('private', { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' }, db, msg.headerPrivate, async () => server.stop());
+  return versionAtLeast(connection.version, MIN_VERSION) ? connection : { ...connection, warnings: [msg.oldServer(connection.version, MIN_VERSION)] };
 }
 
 /** Starts the built-in engine in this process (loaded only now, to keep start-up fast) and connects to it. */

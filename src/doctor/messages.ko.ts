@@ -29,6 +29,10 @@ export const ko: DoctorMessages = {
   foreignPlayground: (db: number, where: string, spawnable: boolean) =>
     `${where} 주소의 ${db}번 데이터베이스에 튜터가 만들지 않은 데이터가 있어요. --db <빈 데이터베이스>${spawnable ? ' 또는 --spawn' : ''} 옵션으로 실행하세요.`,
   runOnServer: (uses: string) => `npx redis-tutor start 명령을 실행하세요. 레슨에서 쓸 Redis: ${uses}.`,
+  colWhat: () => '항목',
+  colStatus: () => '상태',
+  colFound: () => '찾은 것',
+  statusWord: (status: string) => ({ ok: '정상', warn: '주의', fail: '실패', info: '정보' })[status] ?? status,
   runOnPrivate: (version: string | undefined) =>
     `npx redis-tutor start 명령을 실행하세요. 레슨은 전용 redis-server 프로세스를 써요(${version ? `Redis ${version}, ` : ''}튜터가 띄우고, 종료하면 사라져요).`,
   runOnBuiltin: (install: string) =>

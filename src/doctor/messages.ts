@@ -29,6 +29,11 @@ const en = {
   spawnImpossible: (install: string) => `--spawn needs redis-server: ${install}`,
   foreignPlayground: (db: number, where: string, spawnable: boolean) =>
     `Database ${db} at ${where} holds data the tutor did not create. Run with --db <an empty database>${spawnable ? ' or --spawn' : ''}.`,
+  colWhat: () => 'what',
+  colStatus: () => 'status',
+  colFound: () => 'found',
+  /** ok, warn, fail, info: the status column's words (the JSON keeps the codes). */
+  statusWord: (status: string) => status,
   runOnServer: (uses: string) => `Run npx redis-tutor start: lessons will use ${uses}.`,
   runOnPrivate: (version: string | undefined) =>
     `Run npx redis-tutor start: lessons will use a private redis-server (${version ? `Redis ${version}, ` : ''}started for you, discarded on exit).`,

@@ -40,6 +40,18 @@ const en = {
   showNoTtl: () => 'none (persists)',
   showTtl: (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`,
   showMore: (shown: number, total: number) => `... ${total - shown} more not shown (${total} in all)`,
+  // `show <key>` table headings
+  colValue: () => 'value',
+  colSize: () => 'size',
+  colIndex: () => 'index',
+  colFromEnd: () => 'from end',
+  colField: () => 'field',
+  colMemberNoOrder: () => 'member (no order)',
+  colRank: () => 'rank',
+  colMember: () => 'member',
+  colScore: () => 'score',
+  colId: () => 'id',
+  colFields: () => 'fields',
   showStringSize: (bytes: number, chars: number | undefined | 'cut') =>
     `${bytes} byte${bytes === 1 ? '' : 's'}${chars === 'cut' ? ' (the start shown)' : chars === undefined ? ', not valid UTF-8' : `, ${chars} character${chars === 1 ? '' : 's'}`}`,
   showUnsupported: (type: string) => `(show does not draw ${type} values yet; try TYPE and the ${type} commands)`,

@@ -65,29 +65,29 @@ async function draw(kind: string, call: Call): Promise<[string, number, number]>
       const bytes = value.type === 'bulk' && value.value !== null ? value.value : Buffer.alloc(0);
       const valid = Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
       const chars = bytes.length < length ? 'cut' : valid ? Array.from(bytes.toString('utf8')).length : undefined;
-      return [drawCompactTable(['value', 'size'], [[cell(value), replMsg.showStringSize(length, chars)]]), 1, 1];
+      return [drawCompactTable([replMsg.colValue(), replMsg.colSize()], [[cell(value), replMsg.showStringSize(length, chars)]]), 1, 1];
     }
     case 'list': {
       const [len, range] = await Promise.all([call('LLEN'), call('LRANGE', '0', last)]);
       const total = num(len);
       const rows = items(range).map((v, i) => [String(i), String(i - total), cell(v)]);
-      return [drawCompactTable(['index', 'from end', 'value'], rows), total, rows.length];
+      return [drawCompactTable([replMsg.colIndex(), replMsg.colFromEnd(), replMsg.colValue()], rows), total, rows.length];
     }
     case 'hash': {
       const [len, scanned] = await Promise.all([call('HLEN'), scanSome(call, 'HSCAN', SHOW_LIMIT * 2)]);
       const rows = pairs(scanned).slice(0, SHOW_LIMIT).map(([f, v]) => [cell(f), cell(v)]);
-      return [drawCompactTable(['field', 'value'], rows), num(len), rows.length];
+      return [drawCompactTable([replMsg.colField(), replMsg.colValue()], rows), num(len), rows.length];
     }
     case 'set': {
       const [len, scanned] = await Promise.all([call('SCARD'), scanSome(call, 'SSCAN', SHOW_LIMIT)]);
       const rows = scanned.slice(0, SHOW_LIMIT).map((m) => [cell(m)]);
       rows.sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
-      return [drawCompactTable(['member (no order)'], rows), num(len), rows.length];
+      return [drawCompactTable([replMsg.colMemberNoOrder()], rows), num(len), rows.length];
     }
     case 'zset': {
       const [len, range] = await Promise.all([call('ZCARD'), call('ZRANGE', '0', last, 'WITHSCORES')]);
       const rows = pairs(items(range)).map(([m, s], i) => [String(i), cell(m), str(s)]);
-      return [drawCompactTable(['rank', 'member', 'score'], rows), num(len), rows.length];
+      return [drawCompactTable([replMsg.colRank(), replMsg.colMember(), replMsg.colScore()], rows), num(len), rows.length];
     }
     case 'stream': {
       const [len, range] = await Promise.all([call('XLEN'), call('XRANGE', '-', '+', 'COUNT', String(SHOW_LIMIT))]);
@@ -95,7 +95,7 @@ async function draw(kind: string, call: Call): Promise<[string, number, number]>
         const [id, fields] = items(entry);
         return [str(id), pairs(items(fields)).map(([f, v]) => `${str(f)}=${cell(v)}`).join(' ')];
       });
-      return [drawCompactTable(['id', 'fields'], rows), num(len), rows.length];
+      return [drawCompactTable([replMsg.colId(), replMsg.colFields()], rows), num(len), rows.length];
     }
     default:
       return [replMsg.showUnsupported(kind), 0, 0];

@@ -71,5 +71,5 @@ function playStep(ctx: StepContext, step: Step, rebuild: () => Promise<void>): P
 
 /** The title block a lesson opens with. */
 export function lessonHeader(lesson: Lesson, lang: string, width: number): string {
-  return `${theme.bold(m.lessonTitle(lesson.order, localize(lesson.title, lang), lesson.minutes))}\n${reflow(m.goal(localize(lesson.goal, lang)), width)}`;
+  return `${theme.bold(reflow(m.lessonTitle(lesson.order, localize(lesson.title, lang), lesson.minutes), width))}\n${reflow(m.goal(localize(lesson.goal, lang)), width)}`;
 }

@@ -4,9 +4,10 @@ import { theme } from '../ui/theme.js';
 import { lookUp, runShown, say, tell, type StepContext } from './context.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
-import { renderInline } from '../ui/prose.js';
+import { reflow, renderInline } from '../ui/prose.js';
 import { formatMsg as f } from '../course/format-messages.js';
 import { classifyInput } from './input.js';
+import { noticeLayout } from './layout-notice.js';
 import { classifyLine, describeWait } from '../course/lines.js';
 import { PROBE_EVERY_MS } from './probe.js';
 import { count } from './probe-text.js';
@@ -19,6 +20,7 @@ import type { Executed } from './redis.js';
 async function read(ctx: StepContext): Promise<StepEnd> {
   for (;;) {
     const input = classifyInput((await ctx.player.pause()) ?? '');
+    if (await noticeLayout(ctx, input)) continue;
     switch (input.kind) {
       case 'empty':
       case 'skip':
@@ -91,7 +93,8 @@ export async function playQuiz(ctx: StepContext, step: QuizStep): Promise<StepEn
 }
 
 async function ask(ctx: StepContext, step: PredictStep | QuizStep): Promise<number> {
-  const question = renderInline(localize(step.question, ctx.lang));
+  // Wrapped like prose, two columns short for the "? " in front of it.
+  const question = renderInline(reflow(localize(step.question, ctx.lang), ctx.width - 2));
   const choices = step.choices.map((c) => renderInline(localize(c, ctx.lang)));
   const chosen = await ctx.player.choose(question, choices, step.answer);
   if (ctx.player.auto) ctx.out(`${question}\n${m.autoplayAnswer(choices[chosen] ?? '')}`);

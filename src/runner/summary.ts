@@ -16,16 +16,16 @@ export interface SummaryFacts {
 
 /** Pure: the text shown after a lesson's last step; "what you learned" wraps to `width`, hanging under its bullet. */
 export function lessonSummary(f: SummaryFacts, lang: string, width = 100): string {
-  const lines = [theme.ok(theme.bold(m.summaryTitle(localize(f.lesson.title, lang))))];
+  const lines = [theme.ok(theme.bold(reflow(m.summaryTitle(localize(f.lesson.title, lang)), width)))];
   if (f.lesson.learned.length > 0) {
     const item = (t: Text) => renderInline(reflow(localize(t, lang), width - 4).replace(/\n/g, '\n    '));
     lines.push(m.learned(), ...f.lesson.learned.map((t) => `  • ${item(t)}`));
   }
-  lines.push(m.commandsUsed(f.commands));
+  lines.push(reflow(m.commandsUsed(f.commands), width));
   const seconds = Math.round(f.seconds);
   lines.push(m.timeSpent(Math.floor(seconds / 60), seconds % 60));
   const notPassed = Object.values(f.outcomes).filter((o) => o !== 'passed').length;
-  if (notPassed > 0) lines.push(theme.dim(m.stepsShown(notPassed)));
-  lines.push(f.next ? m.nextLesson(f.next.id, localize(f.next.title, lang)) : theme.bold(m.courseDone()));
+  if (notPassed > 0) lines.push(theme.dim(reflow(m.stepsShown(notPassed), width)));
+  lines.push(f.next ? reflow(m.nextLesson(f.next.id, localize(f.next.title, lang)), width) : theme.bold(reflow(m.courseDone(), width)));
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@ import { judgeStep, newAttempt, record } from './attempt.js';
 import { lookUp, runShown, say, tell, type StepContext } from './context.js';
 import { runLines } from './replay.js';
 import { classifyInput } from './input.js';
+import { noticeLayout } from './layout-notice.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { reflow, renderInline } from '../ui/prose.js';
@@ -31,6 +32,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
   for (;;) {
     const line = await ctx.player.line(prompt, step);
     const input = classifyInput(line);
+    if (await noticeLayout(ctx, input)) continue;
     switch (input.kind) {
       case 'empty':
         continue;

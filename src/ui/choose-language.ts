@@ -8,8 +8,9 @@ import { languageFrom, supported, type Language } from './i18n.js';
  * locale. A `--lang` the tutor does not speak is left for the command line to refuse with a message.
  */
 export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
-  const flag = langFlag(argv);
-  if (flag !== undefined) return supported(flag) ?? 'en';
+  // A code the tutor does not speak is refused later, in the language it would otherwise speak.
+  const flag = supported(langFlag(argv));
+  if (flag !== undefined) return flag;
   if (env.REDIS_TUTOR_LANG) return languageFrom(env);
   return remembered(env) ?? languageFrom(env);
 }

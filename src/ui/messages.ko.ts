@@ -12,6 +12,13 @@ export const ko: Messages = {
     `${source} 값 "${text}"은(는) Redis URL이 아니에요(${why}).\nredis://[user:password@]host:port[/db] 형식이어야 해요. 예: redis://127.0.0.1:6379/15 (TLS는 rediss://).`,
   badNumber: (source: string, text: string, expected: string, example: string) =>
     `${source} 값 "${text}"은(는) 쓸 수 없어요. 필요한 값: ${expected}. 예: ${example}`,
+  colLessonId: () => 'id',
+  colLessonTitle: () => '제목',
+  colSteps: () => '단계',
+  colMinutes: () => '분',
+  colStatus: () => '상태',
+  expectedPort: () => '1부터 65535 사이의 포트 번호',
+  expectedDb: () => '0이나 15 같은 데이터베이스 번호',
   conflictingOptions: (chosen: string[]) =>
     `다음 옵션들이 서로 다른 Redis를 가리켜요: ${chosen.join(', ')}. 하나만 쓰세요.`,
 
@@ -46,6 +53,8 @@ export const ko: Messages = {
   selectRefused: (db: number, detail: string) =>
     `이 서버가 ${db}번 데이터베이스로 전환을 거부했어요(${detail}). 클러스터와 일부 관리형 서비스에는 0번 데이터베이스만 있어요.\n` +
     `튜터는 여러분의 데이터가 있을 수 있는 데이터베이스에서는 절대 작업하지 않아요. --spawn 옵션으로 전용 Redis를 쓰거나, --url 옵션으로 연습 전용 서버를 가리키세요.`,
+  oldPrivatePassedOver: (version: string, min: string) =>
+    `PATH에 있는 redis-server 실행 파일은 Redis ${version} 버전이에요. 이 코스의 명령어가 돌아가는 가장 오래된 버전인 ${min}보다 오래돼서, 대신 내장 엔진을 써요. 실제 Redis를 쓰려면 더 새 버전을 설치하거나(Windows라면 WSL이나 Memurai), --url 옵션으로 알려 주세요.`,
   oldServer: (version: string, min: string) =>
     `이 서버는 Redis ${version} 버전이에요. 코스는 Redis ${min} 버전과 7.0 버전에 추가된 명령어(GETDEL, GETEX, LMOVE, SMISMEMBER, ZRANGE BYSCORE, SET ... GET, EXPIRE ... NX)를 쓰는데, 이 서버는 이를 거부해요. 업그레이드하거나, 더 새 redis-server 실행 파일과 함께 --spawn 옵션을 쓰세요.`,
 

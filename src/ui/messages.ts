@@ -17,6 +17,14 @@ const en = {
     `${source} "${text}" is not a Redis URL: ${why}.\nExpected redis://[user:password@]host:port[/db], for example redis://127.0.0.1:6379/15 (rediss:// for TLS).`,
   badNumber: (source: string, text: string, expected: string, example: string) =>
     `${source} expects ${expected}, but got "${text}". For example: ${example}`,
+  // `redis-tutor list` column headings
+  colLessonId: () => 'id',
+  colLessonTitle: () => 'title',
+  colSteps: () => 'steps',
+  colMinutes: () => 'minutes',
+  colStatus: () => 'status',
+  expectedPort: () => 'a port from 1 to 65535',
+  expectedDb: () => 'a database number such as 0 or 15',
   conflictingOptions: (chosen: string[]) =>
     `These options each choose a different Redis: ${chosen.join(', ')}. Give only one of them.`,
 
@@ -51,6 +59,8 @@ const en = {
   selectRefused: (db: number, detail: string) =>
     `This server refused to switch to database ${db} (${detail}). Clusters and some managed services only have database 0.\n` +
     `The tutor never works in a database that may hold your data: use --spawn for a private Redis, or point --url at a server just for practice.`,
+  oldPrivatePassedOver: (version: string, min: string) =>
+    `The redis-server on your PATH is Redis ${version}, older than ${min}, the oldest this course's commands run on: the built-in engine is used instead. To use a real Redis, install a newer one (on Windows: WSL or Memurai), or name it with --url.`,
   oldServer: (version: string, min: string) =>
     `This is Redis ${version}; the course uses commands added in Redis ${min} and 7.0 (GETDEL, GETEX, LMOVE, SMISMEMBER, ZRANGE BYSCORE, SET ... GET, EXPIRE ... NX) that it will reject. Upgrade, or use --spawn with a newer redis-server.`,
 

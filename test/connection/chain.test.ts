@@ -49,6 +49,19 @@ describe('the connection chain', () => {
     await c.close();
   });
 
+  it('step 3 passes over a redis-server too old for the course (Windows\' archived 3.2 port) for the built-in engine, and says why', async () => {
+    const old = new URL('../fixtures/old-redis-server.mjs', import.meta.url).pathname;
+    const c = await resolve({}, { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: PATH_WITHOUT_REDIS, REDIS_SERVER_BIN: old });
+    expect(c.kind).toBe('builtin');
+    expect(c.warnings).toEqual([expect.stringContaining('The redis-server on your PATH is Redis 3.2.100, older than 6.2')]);
+    await c.close();
+    // Asked for by name (--spawn), it is used, with the usual warning.
+    const spawned = await resolve({ spawn: true }, { PATH: PATH_WITHOUT_REDIS, REDIS_SERVER_BIN: old });
+    expect(spawned.kind).toBe('private');
+    expect(spawned.warnings).toEqual([expect.stringContaining('3.2.100')]);
+    await spawned.close();
+  });
+
   it('step 4: with no server and no redis-server on PATH, falls through to the built-in engine', async () => {
     const c = await resolve({}, { REDIS_TUTOR_LOCAL: `127.0.0.1:${closedPort}`, PATH: PATH_WITHOUT_REDIS });
     expect(c.kind).toBe('builtin');
