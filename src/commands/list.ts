@@ -6,8 +6,12 @@ import { loadProgress } from '../progress/store.js';
 import { currentLanguage } from '../ui/i18n.js';
 import { drawListTable } from '../ui/tables.js';
 import { msg } from '../ui/messages.js';
+import { reflow } from '../ui/prose.js';
 import { runnerMsg } from '../runner/messages.js';
 import { courseLessons, out, type CourseOptions } from './lesson-env.js';
+
+/** Below this many columns the list is lines, not a table. */
+const NARROW = 60;
 
 /** `redis-tutor list`: the lessons with their status, as a table or (--json) as data. Needs no Redis. */
 export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
@@ -28,6 +32,15 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
   }));
   if (opts.json) {
     out(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  const columns = process.stdout.columns;
+  if (columns !== undefined && columns < NARROW) {
+    // Too narrow for a table: a line of facts per lesson, its title wrapped under it.
+    for (const r of rows) {
+      out(`${r.number}. ${r.id} · ${r.steps} ${msg.colSteps()} · ${r.minutes} ${msg.colMinutes()} · ${runnerMsg.statusWord(r.status)}`);
+      out(reflow(r.title, columns - 4).replace(/^/gm, '   '));
+    }
     return 0;
   }
   const head = ['#', msg.colLessonId(), msg.colLessonTitle(), msg.colSteps(), msg.colMinutes(), msg.colStatus()];

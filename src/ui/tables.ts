@@ -17,10 +17,15 @@ export function drawListTable(head: string[], rows: string[][], flex: number): s
   const fixed = head.map((h, i) => (i === flex ? 0 : Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))) + 2));
   // Each column has a border on its left, and the table one more on its right.
   const room = Math.max(12, width - fixed.reduce((a, b) => a + b, 0) - head.length - 1);
-  const cut = (text: string) => (displayWidth(text) <= room - 2 ? text : `${fitWidth(text, room - 3)}…`);
+  const cut = (text: string) => cutToWidth(text, room - 2);
   const table = new Table({ head, style: { head: [], border: [], compact: true }, colWidths: fixed.map((w, i) => (i === flex ? room : w)) });
   table.push(...rows.map((r) => r.map((cell, i) => (i === flex ? cut(cell) : cell))));
   return table.toString();
+}
+
+/** `text` as it is when it fits in `columns` terminal columns, else cut with "…" to fit. */
+export function cutToWidth(text: string, columns: number): string {
+  return displayWidth(text) <= columns ? text : `${fitWidth(text, columns - 1)}…`;
 }
 
 /** The longest start of `text` that takes at most `columns` terminal columns. */

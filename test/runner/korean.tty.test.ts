@@ -99,3 +99,26 @@ test('lesson intro in Korean, start to finish: Korean words, the Korean layout n
   expect(left).toEqual([]);
   expect(screen).not.toMatch(/Press Enter|Type Redis commands|Lesson 1:|Goal:|Let's run it|What you learned|Commands you used|navigate/);
 }, 90_000);
+
+test('in Korean at 40 columns, Hangul counted two columns wide: list, the welcome and the menu each fit, one line per lesson in the menu', async () => {
+  const { displayWidth } = await import('../../src/ui/width.js');
+  const home = mkdtempSync(path.join(os.tmpdir(), 'rt-korean-narrow-'));
+  const fits = (screen: string) => screen.split('\n').filter((l) => displayWidth(l) > 40);
+  term = openTerminal(['--lang', 'ko', 'list'], { env: { XDG_CONFIG_HOME: home, REDIS_TUTOR_LANG: '' }, width: 40, height: 40 });
+  expect(await term.waitForExit()).toBe(0);
+  const listed = term.history();
+  expect(listed).toMatch(/^1\. intro · \d+ 단계 · \d+ 분 · 새 레슨$/m);
+  expect(fits(listed)).toEqual([]);
+  term.kill();
+
+  term = openTerminal(['--lang', 'ko', 'start', '--url', server.url], { env: { XDG_CONFIG_HOME: home, REDIS_TUTOR_LANG: '' }, width: 40, height: 40 });
+  const menu = await term.onScreen(/↑↓ 이동 • ⏎ 선택/);
+  expect(menu).toContain('redis-tutor에 오신 것을 환영해요!');
+  expect(fits(menu)).toEqual([]);
+  // Every lesson, the language and Quit: one line each, between the question and the key legend.
+  const lines = menu.slice(menu.indexOf('레슨을 선택하세요')).split('\n').slice(1);
+  const choices = lines.slice(0, lines.findIndex((l) => l.trim() === '' || l.includes('↑↓')));
+  expect(choices.length).toBeGreaterThanOrEqual(11);
+  expect(choices.filter((l) => /^\s*❯?\s+\d\. /.test(l))).toHaveLength(9);
+  rmSync(home, { recursive: true, force: true });
+}, 30_000);

@@ -48,7 +48,9 @@ describe('lessonSummary', () => {
       '  • SET stores one value per key.',
       'Commands you used: SET, RPUSH',
       'Time: 2 min 5 s',
-      '1 step solved by showing the solution or skipped: worth another go later (redis-tutor reset <lesson>).',
+      // Wrapped to the width (100 here), as every line of the summary is.
+      '1 step solved by showing the solution or skipped: worth another go later (redis-tutor reset',
+      '<lesson>).',
       'Next: More (redis-tutor lesson more)',
     ]);
   });
