@@ -10,7 +10,6 @@ import { runLesson } from '../runner/session.js';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
 import { keysHelpTip } from '../ui/prompt-theme.js';
-import { cutToWidth } from '../ui/tables.js';
 import { courseLessons, lessonOn, menuReason, openPlayground, out, progressSink, proseWidth, stepContext, unmetNeedMessage, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
@@ -27,10 +26,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
       sink.set({ ...sink.get(), welcomed: true });
     }
     for (;;) {
-      const menu = menuChoices(lessons, sink.get(), lang, (lesson) => menuReason(lesson, connection, abilities));
-      // One line per choice however narrow the terminal ("❯ " and a margin): a long title is cut with "…".
-      const columns = process.stdout.columns;
-      if (columns !== undefined) menu.choices = menu.choices.map((c) => ({ ...c, name: cutToWidth(c.name, columns - 4) }));
+      const menu = menuChoices(lessons, sink.get(), lang, (lesson) => menuReason(lesson, connection, abilities), process.stdout.columns || Infinity);
       const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 14, theme: { style: { keysHelpTip } } }));
       if (picked === QUIT) return 0;
       if (picked === LANGUAGE) {

@@ -2,6 +2,8 @@ import type { Lesson } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { lessonProgress, lessonStatus, resumeIndex, type Progress } from '../progress/model.js';
 import { runnerMsg as m } from './messages.js';
+import { cutToWidth } from '../ui/tables.js';
+import { displayWidth } from '../ui/width.js';
 
 /** `disabled` (inquirer's select) greys a lesson out with the reason, e.g. one that needs a real server. */
 export type MenuChoice = { name: string; value: string; disabled?: string };
@@ -19,15 +21,20 @@ export function menuChoices(
   progress: Progress,
   lang: string,
   unavailable: (lesson: Lesson) => string | undefined = () => undefined,
+  width = Infinity,
 ): { choices: MenuChoice[]; default: string } {
   const choices: MenuChoice[] = [];
+  // One line per choice on a narrow terminal: the title is cut with "…", what surrounds it (the step, the
+  // status) stays. Four columns go to inquirer's pointer and a margin.
+  const fit = (line: (title: string) => string, title: string) => line(cutToWidth(title, Math.max(10, width - 4 - displayWidth(line('')))));
   const last = lessons.find((l) => l.id === progress.last && lessonStatus(progress, l.id) === 'in progress');
   if (last) {
     const at = resumeIndex(progress, last.id, last.steps.map((s) => s.id));
-    choices.push({ name: m.menuContinue(localize(last.title, lang), at + 1, last.steps.length), value: last.id });
+    choices.push({ name: fit((t) => m.menuContinue(t, at + 1, last.steps.length), localize(last.title, lang)), value: last.id });
   }
   for (const lesson of lessons) {
-    const choice: MenuChoice = { name: m.menuLesson(lesson.order, localize(lesson.title, lang), m.statusWord(lessonStatus(progress, lesson.id))), value: lesson.id };
+    const status = m.statusWord(lessonStatus(progress, lesson.id));
+    const choice: MenuChoice = { name: fit((t) => m.menuLesson(lesson.order, t, status), localize(lesson.title, lang)), value: lesson.id };
     const why = unavailable(lesson);
     if (why !== undefined) choice.disabled = why;
     choices.push(choice);

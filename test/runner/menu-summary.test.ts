@@ -27,6 +27,17 @@ describe('menuChoices', () => {
     expect(menu.default).toBe('more');
   });
 
+  it('on a narrow terminal, cuts a title with "…" and keeps the step and the status on the line', () => {
+    let p = atStep(recordStep(emptyProgress(), 'more', 'count', 'shown'), 'more', 'count');
+    p = finishLesson(p, 'basics');
+    const long = { ...basics, title: 'Basics: a title far longer than any narrow terminal could hold' };
+    const menu = menuChoices([long, more], { ...p, last: 'more' }, 'en', undefined, 40);
+    const names = menu.choices.map((c) => c.name);
+    expect(names[0]).toBe('Continue where you left off: More (step 1 of 1)');
+    expect(names[1]).toMatch(/^ 1\. Basics: a title far lon\S*…  \[done\]$/);
+    expect(names[1]!.length).toBeLessThanOrEqual(36);
+  });
+
   it('greys out a lesson this connection cannot play, with the reason, and does not default to it', () => {
     const menu = menuChoices([basics, more], emptyProgress(), 'en', (l) => (l.id === 'basics' ? '(needs a real Redis)' : undefined));
     expect(menu.choices[0]).toEqual({ name: ' 1. Basics', value: 'basics', disabled: '(needs a real Redis)' });
