@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { msg } from '../ui/messages.js';
 import type { RedisClient } from './client.js';
 import type { CourseCommands } from './reclaim.js';
+import { selectDatabase } from './select.js';
 
 /** The one key the tutor writes to claim an empty database as its playground. */
 export const PLAYGROUND_MARKER = 'redis-tutor:playground';
@@ -14,7 +15,7 @@ export type PlaygroundState =
 
 /** Looks at a database without writing anything: SELECT, DBSIZE, EXISTS and one bounded SCAN. */
 export async function inspectPlayground(client: RedisClient, db: number): Promise<PlaygroundState> {
-  await select(client, db);
+  await selectDatabase(client, db);
   const size = await client.dbsize();
   if (size === 0) return { kind: 'empty' };
   if ((await client.exists(PLAYGROUND_MARKER)) === 1) return { kind: 'ours', keys: size - 1 };
@@ -59,16 +60,6 @@ async function reclaimable(client: RedisClient, keys: number, courseCommands: Co
   // The rare case (a marker lost), so its code is loaded only now.
   const { holdsOnlyCourseKeys } = await import('./reclaim.js');
   return holdsOnlyCourseKeys(client, keys, courseCommands);
-}
-
-async function select(client: RedisClient, db: number): Promise<void> {
-  try {
-    await client.select(db);
-  } catch (err) {
-    const text = (err as Error).message;
-    if (/DB index is out of range/i.test(text)) throw new UserError(msg.dbOutOfRange(db), { cause: err });
-    throw new UserError(msg.selectRefused(db, text), { cause: err });
-  }
 }
 
 async function sampleKeys(client: RedisClient, count: number): Promise<string[]> {

@@ -4,6 +4,7 @@ import { openClient, versionAtLeast, type RedisClient } from './client.js';
 import { address, DEFAULT_HOST, PLAYGROUND_DB, type ConnectionRequest, type Endpoint } from './options.js';
 import { claimPlayground } from './playground.js';
 import { probe } from './probe.js';
+import { selectDatabase } from './select.js';
 import type { CourseCommands } from './reclaim.js';
 import { findRedisServer, startPrivateServer } from './spawn.js';
 
@@ -78,7 +79,7 @@ async function attach(endpoint: Endpoint, kind: 'external' | 'local', db: number
     if (options.playground) {
       await claimPlayground(client, chosenDb, options.courseCommands);
     } else if (chosenDb !== 0) {
-      await client.select(chosenDb);
+      await selectDatabase(client, chosenDb);
     }
     const warnings = versionAtLeast(version, MIN_VERSION) ? [] : [msg.oldServer(version, MIN_VERSION)];
     return {
@@ -125,7 +126,7 @@ async function connectOwned(
   try {
     const { client, version } = await openClient(endpoint, EXPLICIT_TIMEOUT_MS);
     const chosenDb = db ?? 0;
-    if (chosenDb !== 0) await client.select(chosenDb);
+    if (chosenDb !== 0) await selectDatabase(client, chosenDb);
     return {
       client,
       kind,

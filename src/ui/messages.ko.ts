@@ -48,8 +48,10 @@ export const ko: Messages = {
     `${where} 주소의 Redis가 ${user ? `사용자 이름 "${user}" 또는 그 ` : ''}비밀번호를 거부했어요(WRONGPASS). --password / --user, REDISCLI_AUTH, 또는 --url 옵션의 비밀번호를 확인하세요.`,
   passwordNotNeeded: (where: string) => `${where} 주소의 Redis에는 비밀번호가 설정되어 있지 않아서 주어진 비밀번호를 거부했어요. --password 옵션을 빼세요.`,
   connectFailed: (where: string, detail: string) => `${where} 주소의 Redis를 쓸 수 없어요: ${detail}`,
-  dbOutOfRange: (db: number) =>
-    `이 서버의 데이터베이스는 ${db + 1}개보다 적어서 ${db}번 데이터베이스가 없어요. --db 옵션으로 더 작은 번호를 고르거나, --spawn 옵션으로 전용 Redis를 쓰세요.`,
+  dbOutOfRange: (db: number, count?: number, defaultFits = false) =>
+    count === undefined
+      ? `이 서버의 데이터베이스는 ${db + 1}개보다 적어서 ${db}번 데이터베이스가 없어요. --db 옵션으로 더 작은 번호를 고르거나, --spawn 옵션으로 전용 Redis를 쓰세요.`
+      : `이 서버에는 데이터베이스가 ${count}개(${count === 1 ? '0번' : `0번부터 ${count - 1}번까지`})뿐이라 ${db}번 데이터베이스가 없으니, --db ${count - 1} 옵션을 ${defaultFits ? '쓰거나 데이터베이스 번호를 빼세요' : '쓰세요'}.`,
   selectRefused: (db: number, detail: string) =>
     `이 서버가 ${db}번 데이터베이스로 전환을 거부했어요(${detail}). 클러스터와 일부 관리형 서비스에는 0번 데이터베이스만 있어요.\n` +
     `튜터는 여러분의 데이터가 있을 수 있는 데이터베이스에서는 절대 작업하지 않아요. --spawn 옵션으로 전용 Redis를 쓰거나, --url 옵션으로 연습 전용 서버를 가리키세요.`,

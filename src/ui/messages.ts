@@ -54,8 +54,14 @@ const en = {
     `The Redis at ${where} refused the ${user ? `user name "${user}" or its ` : ''}password (WRONGPASS). Check --password / --user, REDISCLI_AUTH, or the password in --url.`,
   passwordNotNeeded: (where: string) => `The Redis at ${where} has no password set, so it refused the one given. Leave out --password.`,
   connectFailed: (where: string, detail: string) => `Could not use the Redis at ${where}: ${detail}`,
-  dbOutOfRange: (db: number) =>
-    `This server has fewer than ${db + 1} databases, so database ${db} does not exist. Choose a smaller one with --db, or use --spawn for a private Redis.`,
+  /**
+   * `count`: how many databases the server has, when it said (CONFIG GET databases); `defaultFits`: the
+   * database used when none is named exists there, so leaving the number out is a way out too.
+   */
+  dbOutOfRange: (db: number, count?: number, defaultFits = false) =>
+    count === undefined
+      ? `This server has fewer than ${db + 1} databases, so database ${db} does not exist. Choose a smaller one with --db, or use --spawn for a private Redis.`
+      : `This server has only ${count} database${count === 1 ? '' : 's'} (${count === 1 ? '0' : `0 to ${count - 1}`}), so there is no database ${db}: use --db ${count - 1}${defaultFits ? ', or leave the database number out' : ''}.`,
   selectRefused: (db: number, detail: string) =>
     `This server refused to switch to database ${db} (${detail}). Clusters and some managed services only have database 0.\n` +
     `The tutor never works in a database that may hold your data: use --spawn for a private Redis, or point --url at a server just for practice.`,

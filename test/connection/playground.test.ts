@@ -88,7 +88,7 @@ describe('the playground database', () => {
   it('explains a database number the server does not have', async () => {
     const small = await startRedis(['--databases', '4']);
     try {
-      await expect(connect(undefined, small.port)).rejects.toThrow(/fewer than 16 databases, so database 15 does not exist/);
+      await expect(connect(undefined, small.port)).rejects.toThrow('This server has only 4 databases (0 to 3), so there is no database 15: use --db 3.');
     } finally {
       await small.stop();
     }
