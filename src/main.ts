@@ -32,6 +32,12 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
     process.exit(code);
   });
 }
+// A reader that stops reading (`repl < file | head -1`) is a normal end: redis-cli dies of SIGPIPE there,
+// which the shell reports as 141. Node ignores SIGPIPE, so the tutor ends quietly with that same status.
+const EXIT_OUTPUT_CLOSED = 128 + 13;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(EXIT_OUTPUT_CLOSED) : fail(err)));
+}
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
