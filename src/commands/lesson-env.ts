@@ -10,7 +10,8 @@ import { connectionRequest, type GlobalOptions } from '../connection/options.js'
 import { resolveConnection, type Connection } from '../connection/resolve.js';
 import { progressMsg } from '../progress/messages.js';
 import { progressFile } from '../progress/paths.js';
-import { loadProgress, saveProgress } from '../progress/store.js';
+import { loadProgress, saveProgress, systemReason } from '../progress/store.js';
+import { renderInline } from '../ui/prose.js';
 import type { StepContext } from '../runner/context.js';
 import { lessonExtras } from '../runner/extras.js';
 import type { Player } from '../runner/player.js';
@@ -26,7 +27,16 @@ export interface CourseOptions extends GlobalOptions {
   lessons?: string;
 }
 
-export const out = (text: string) => process.stdout.write(`${text}\n`);
+/**
+ * False after a save of the progress failed (until one succeeds). The learner was told once why; the runner's
+ * "Progress saved" line must not then say otherwise, so `out` leaves it out.
+ */
+let progressSaved = true;
+
+export const out = (text: string) => {
+  if (!progressSaved && text.trim() === renderInline(runnerMsg.saved())) return;
+  process.stdout.write(`${text}\n`);
+};
 
 export function courseLessons(opts: CourseOptions): Lesson[] {
   return loadCourse(opts.lessons ?? BUILTIN_LESSONS);
@@ -45,8 +55,10 @@ export function progressSink(env: NodeJS.ProcessEnv): ProgressSink {
       progress = next;
       try {
         saveProgress(file, progress);
+        progressSaved = true;
       } catch (err) {
-        if (!warned) out(theme.warn(progressMsg.unwritable(file, (err as Error).message)));
+        progressSaved = false;
+        if (!warned) out(theme.warn(progressMsg.unwritable(file, systemReason(err))));
         warned = true;
       }
     },
