@@ -1,4 +1,5 @@
-import { error, type RespReply } from '../resp/types.js';
+import { error } from '../resp/types.js';
+import type { Reply } from './reply.js';
 import type { Client } from './client.js';
 import type { EngineClock } from './clock.js';
 import type { Database } from './keyspace.js';
@@ -8,7 +9,7 @@ export interface BlockingHost {
   database(index: number): Keyspace;
   readonly clock: Pick<EngineClock, 'now' | 'read'>;
   /** Sends a reply to a client that was waiting, and lets it go on with its pipelined input. */
-  release(client: Client, reply: RespReply): void;
+  release(client: Client, reply: Reply): void;
 }
 
 /** Node's timers cannot wait longer (parseTimeout caps timeouts to it too). */
@@ -116,7 +117,7 @@ export class BlockingRegistry {
           const ctx = client.ctx;
           ctx.db = this.host.database(state.dbIndex);
           ctx.now = this.host.clock.now;
-          let reply: RespReply | undefined;
+          let reply: Reply | undefined;
           try {
             reply = state.request.tryServe(ctx, key);
           } catch (err) {

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import type { RespReply } from '../resp/types.js';
+import type { Reply } from './reply.js';
 import { RequestParser } from './protocol/request-parser.js';
 import { ReplyWriter } from './protocol/reply-writer.js';
 import type { BlockRequest, Bytes, ClientHandle, CommandContext, CommandSpec, EngineHandle, Keyspace } from './types.js';
@@ -59,7 +59,7 @@ export class Client implements ClientHandle {
     return this.channels.size + this.patterns.size;
   }
 
-  reply(reply: RespReply): void {
+  reply(reply: Reply): void {
     this.writer.write(reply);
   }
 }

@@ -7,7 +7,7 @@ import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
 export const QUEUED = simple('QUEUED');
 export const OOM = error("OOM command not allowed when used memory > 'maxmemory'.");
 
-/** Allowed while subscribed (RESP2), as Redis 7.0 lists them. */
+/** Allowed while subscribed in RESP2, as Redis 7.0 lists them (RESP3 allows every command). */
 const SUBSCRIBED_ALLOWED = new Set(['ping', 'subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe', 'quit', 'reset']);
 /** Run at once inside MULTI instead of being queued. */
 const NOT_QUEUED = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -50,7 +50,7 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
       return;
     }
   }
-  if (client.subscriptions > 0 && !SUBSCRIBED_ALLOWED.has(name.split('|')[0]!)) {
+  if (client.subscriptions > 0 && client.writer.resp === 2 && !SUBSCRIBED_ALLOWED.has(name.split('|')[0]!)) {
     client.reply(error(`ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
     return;
   }

@@ -1,4 +1,4 @@
-import type { RespReply } from '../resp/types.js';
+import type { Reply } from './reply.js';
 import { BlockingRegistry } from './blocking.js';
 import { Client } from './client.js';
 import { EngineClock } from './clock.js';
@@ -86,7 +86,7 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.blocking.signal(db, key);
   }
 
-  deliver = (client: Client, reply: RespReply): void => {
+  deliver = (client: Client, reply: Reply): void => {
     client.reply(reply);
     this.output(client);
   };

@@ -1,6 +1,7 @@
-import { array, bulk, integer, type RespReply } from '../resp/types.js';
+import { bulk, integer } from '../resp/types.js';
 import type { Client } from './client.js';
 import { globMatch } from './glob.js';
+import { push, type Reply } from './reply.js';
 import { fromBytes, type Bytes } from './types.js';
 
 const MESSAGE = bulk('message');
@@ -36,11 +37,11 @@ export class PubSubRegistry {
   }
 
   /** Delivers to channel subscribers, then to matching patterns; returns how many deliveries. */
-  publish(channel: Bytes, message: Buffer, deliver: (client: Client, reply: RespReply) => void): number {
+  publish(channel: Bytes, message: Buffer, deliver: (client: Client, reply: Reply) => void): number {
     let receivers = 0;
     const subscribers = this.channels.get(channel);
     if (subscribers !== undefined) {
-      const reply = array([MESSAGE, bulk(fromBytes(channel)), bulk(message)]);
+      const reply = push([MESSAGE, bulk(fromBytes(channel)), bulk(message)]);
       for (const client of subscribers) {
         deliver(client, reply);
         receivers++;
@@ -48,7 +49,7 @@ export class PubSubRegistry {
     }
     for (const [pattern, clients] of this.patterns) {
       if (!globMatch(pattern, channel)) continue;
-      const reply = array([PMESSAGE, bulk(fromBytes(pattern)), bulk(fromBytes(channel)), bulk(message)]);
+      const reply = push([PMESSAGE, bulk(fromBytes(pattern)), bulk(fromBytes(channel)), bulk(message)]);
       for (const client of clients) {
         deliver(client, reply);
         receivers++;
@@ -66,8 +67,8 @@ export class PubSubRegistry {
   }
 }
 
-export const subscriptionReply = (kind: string, name: Buffer | null, count: number): RespReply =>
-  array([bulk(kind), bulk(name), integer(count)]);
+export const subscriptionReply = (kind: string, name: Buffer | null, count: number): Reply =>
+  push([bulk(kind), bulk(name), integer(count)]);
 
 function add(map: Map<Bytes, Set<Client>>, name: Bytes, client: Client): void {
   let set = map.get(name);

@@ -1,4 +1,4 @@
-import type { RespReply } from '../resp/types.js';
+import type { Reply } from './reply.js';
 
 /**
  * The contract between the engine's core (protocol, server, keyspace, dispatch) and the command files,
@@ -78,7 +78,7 @@ export interface EngineHandle {
 }
 
 /** A handler's answer: a reply now, or (blocking commands) a request to wait. */
-export type HandlerResult = RespReply | BlockRequest;
+export type HandlerResult = Reply | BlockRequest;
 
 export interface BlockRequest {
   type: 'block';
@@ -89,14 +89,14 @@ export interface BlockRequest {
    * Called when one of `keys` may be ready (`readyKey`, which Redis serves from, as it serves a blocked
    * client from the key that became ready first): returns the reply, or undefined to keep waiting.
    */
-  tryServe(ctx: CommandContext, readyKey?: Bytes): RespReply | undefined;
+  tryServe(ctx: CommandContext, readyKey?: Bytes): Reply | undefined;
   /** The reply on timeout: a nil array for BLPOP, BRPOP and BLMOVE alike (Redis 7.0, asked). */
-  onTimeout: RespReply;
+  onTimeout: Reply;
   /**
    * The reply when the client may not block (inside MULTI/EXEC): Redis 7.0 answers BLMOVE with a nil bulk
    * there but BLPOP/BRPOP with a nil array. When absent, use `onTimeout`.
    */
-  deniedReply?: RespReply;
+  deniedReply?: Reply;
 }
 
 /**

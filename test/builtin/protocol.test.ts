@@ -107,11 +107,14 @@ describe('protocol: the engine answers malformed input as Redis does', () => {
     await engineStillServes();
   });
 
-  it('answers HELLO 3 as a server without RESP3 does, and stays on RESP2', async () => {
+  it('switches a connection to RESP3 with HELLO 3 and back with HELLO 2', async () => {
     const conn = await RawConnection.open(servers.enginePort);
-    conn.writeRaw('*2\r\n$5\r\nHELLO\r\n$1\r\n3\r\n*1\r\n$4\r\nPING\r\n');
-    expect(await conn.read()).toEqual({ t: '-', v: 'NOPROTO unsupported protocol version' });
-    expect(await conn.read()).toEqual({ t: '+', v: 'PONG' });
+    conn.writeRaw('*2\r\n$5\r\nHELLO\r\n$1\r\n3\r\n*2\r\n$3\r\nGET\r\n$7\r\nmissing\r\n');
+    expect((await conn.read())?.t).toBe('%');
+    expect(await conn.read()).toEqual({ t: '_', v: null });
+    conn.writeRaw('*2\r\n$5\r\nHELLO\r\n$1\r\n2\r\n*2\r\n$3\r\nGET\r\n$7\r\nmissing\r\n');
+    expect((await conn.read())?.t).toBe('*');
+    expect(await conn.read()).toEqual({ t: '$', v: null });
     conn.close();
   });
 });

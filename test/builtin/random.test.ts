@@ -52,17 +52,18 @@ function generate(seed: number, count: number): string[][] {
 
 const quote = (a: string) => (/^[\x21-\x7e]+$/.test(a) && !/["'\\]/.test(a) ? a : JSON.stringify(a).replace(/\\u00([0-9a-f]{2})/g, '\\x$1'));
 
-it(`random commands (seed ${SEED}, ${BUDGET} commands) answer as on Redis`, { timeout: 600_000 }, async () => {
+// The same commands over RESP2 and over RESP3 connections (HELLO 3 first).
+it.each([2, 3] as const)(`random commands (seed ${SEED}, ${BUDGET} commands) answer as on Redis over RESP%i`, { timeout: 600_000 }, async (resp) => {
   expect(generators.length).toBeGreaterThan(10);
   const commands = generate(SEED, BUDGET);
-  const mismatch = await firstMismatch(redis.port, engine.port, commands);
+  const mismatch = await firstMismatch(redis.port, engine.port, commands, resp);
   if (mismatch === undefined) return;
-  const shortest = await shrink(redis.port, engine.port, commands.slice(0, mismatch.index + 1));
-  const last = await firstMismatch(redis.port, engine.port, shortest);
+  const shortest = await shrink(redis.port, engine.port, commands.slice(0, mismatch.index + 1), 1500, resp);
+  const last = await firstMismatch(redis.port, engine.port, shortest, resp);
   const listing = shortest.map((args) => args.map(quote).join(' ')).join('\n');
   const reproduced = last !== undefined ? '' : '\n(the shortened sequence did not reproduce it: a timing race, or state the shrinking lost)';
   expect.fail(
-    `mismatch at command ${mismatch.index + 1} of seed ${SEED}: ${commands[mismatch.index]!.map(quote).join(' ')}\n` +
+    `RESP${resp}: mismatch at command ${mismatch.index + 1} of seed ${SEED}: ${commands[mismatch.index]!.map(quote).join(' ')}\n` +
       `redis:  ${mismatch.expected}\nengine: ${mismatch.actual}\n` +
       `shortest reproduction (${shortest.length} commands):\n${listing}\n` +
       `redis:  ${last?.expected ?? '-'}\nengine: ${last?.actual ?? '-'}${reproduced}`,

@@ -1,5 +1,6 @@
 import { array, bulk, integer, NIL, OK, simple, type RespReply } from '../../resp/types.js';
 import { internals } from '../dispatch.js';
+import { map } from '../reply.js';
 import type { CommandSpec } from '../types.js';
 import { keyword } from '../util/args.js';
 import { parseInt64 } from '../numbers.js';
@@ -14,7 +15,7 @@ const EMPTY = bulk(Buffer.alloc(0));
 const ping = command('ping', -1, ['fast'], [0, 0, 0], (ctx, args) => {
   if (args.length > 2) fail("ERR wrong number of arguments for 'ping' command");
   const { client } = internals(ctx);
-  if (client.subscriptions > 0) return array([PONG_BULK, args.length === 2 ? bulk(args[1]!) : EMPTY]);
+  if (client.subscriptions > 0 && client.writer.resp === 2) return array([PONG_BULK, args.length === 2 ? bulk(args[1]!) : EMPTY]);
   return args.length === 2 ? bulk(args[1]!) : PONG;
 });
 
@@ -43,40 +44,60 @@ function setName(name: Buffer): Buffer | null {
   return Buffer.from(name);
 }
 
+/** The only user is `default`, with no password (nopass), as on a bare Redis 7.0. */
+const WRONGPASS = 'WRONGPASS invalid username-password pair or user is disabled.';
+
 const hello = command('hello', -1, ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'], [0, 0, 0], (ctx, args) => {
   const { client } = internals(ctx);
   let next = 1;
-  let version = 2n;
+  let version: 2 | 3 | undefined;
   if (args.length >= 2) {
     const v = parseInt64(args[next++]!);
     if (v === null) fail('ERR Protocol version is not an integer or out of range');
-    // The engine speaks RESP2 only, so it answers HELLO 3 as a server without RESP3 would.
-    if (v !== 2n) fail('NOPROTO unsupported protocol version');
-    version = v;
+    if (v !== 2n && v !== 3n) fail('NOPROTO unsupported protocol version');
+    version = v === 2n ? 2 : 3;
   }
   let name: Buffer | undefined;
   for (let j = next; j < args.length; j++) {
     const opt = keyword(args[j]);
     const more = args.length - 1 - j;
     if (opt === 'auth' && more >= 2) {
-      if (args[j + 1]!.toString('latin1') !== 'default') fail('WRONGPASS invalid username-password pair or user is disabled.');
+      if (args[j + 1]!.toString('latin1') !== 'default') fail(WRONGPASS);
       j += 2;
     } else if (opt === 'setname' && more >= 1) {
       name = args[j + 1]!;
       j++;
-    } else fail(`ERR Syntax error in HELLO option '${args[j]!.toString('latin1')}'`);
+    } else fail(`ERR Syntax error in HELLO option '${cString(args[j]!)}'`);
   }
   if (name !== undefined) client.name = setName(name);
-  return array([
+  // The switch happens before the reply, so HELLO 3 already answers in RESP3 (and HELLO 2 in RESP2).
+  if (version !== undefined) client.writer.resp = version;
+  return map([
     bulk('server'), bulk('redis'),
     bulk('version'), bulk(REDIS_VERSION),
-    bulk('proto'), integer(version),
+    bulk('proto'), integer(client.writer.resp),
     bulk('id'), integer(client.id),
     bulk('mode'), bulk('standalone'),
     bulk('role'), bulk('master'),
     bulk('modules'), array([]),
   ]);
 });
+
+/** AUTH on a password-less server: the default user takes any password, the one-argument form is refused. */
+const auth = command('auth', -2, ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'], [0, 0, 0], (_ctx, args) => {
+  if (args.length > 3) fail('ERR syntax error');
+  if (args.length === 2) {
+    fail('ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?');
+  }
+  if (args[1]!.toString('latin1') !== 'default') fail(WRONGPASS);
+  return OK;
+});
+
+/** An argument as C's %s prints it: up to the first NUL byte. */
+function cString(b: Buffer): string {
+  const nul = b.indexOf(0);
+  return (nul < 0 ? b : b.subarray(0, nul)).toString('latin1');
+}
 
 const client: CommandSpec = {
   ...command('client', -2, [], [0, 0, 0], () => NIL),
@@ -93,4 +114,4 @@ const client: CommandSpec = {
   ],
 };
 
-export const connectionCommands: CommandSpec[] = [ping, echo, select, quit, hello, client];
+export const connectionCommands: CommandSpec[] = [ping, echo, select, quit, hello, auth, client];

@@ -1,4 +1,5 @@
 import { array, bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
+import { map, type Reply } from '../reply.js';
 import { convertForArguments, hashAt, hashForWrite, setField } from '../hash/hash-value.js';
 import { hashIncrementCommands } from '../hash/increments.js';
 import { hrandfield } from '../hash/hrandfield.js';
@@ -44,9 +45,9 @@ const hmget = command('hmget', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, arg
 });
 
 const hgetall = command('hgetall', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {
-  const out: RespReply[] = [];
+  const out: Reply[] = [];
   for (const [f, v] of hashAt(db, toBytes(args[1]!))?.value ?? []) out.push(text(f), text(v));
-  return array(out);
+  return map(out);
 });
 
 const hkeys = command('hkeys', 2, ['readonly'], [1, 1, 1], ({ db }, args) => array([...(hashAt(db, toBytes(args[1]!))?.value.keys() ?? [])].map(text)));

@@ -4,6 +4,7 @@ import { internals } from '../dispatch.js';
 import type { Engine } from '../engine.js';
 import { globMatch } from '../glob.js';
 import { subscriptionReply } from '../pubsub.js';
+import type { Reply } from '../reply.js';
 import { fromBytes, toBytes, type CommandContext, type CommandSpec } from '../types.js';
 import { fail } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
@@ -14,7 +15,7 @@ type Kind = 'subscribe' | 'unsubscribe' | 'psubscribe' | 'punsubscribe';
  * (UN)SUBSCRIBE and P(UN)SUBSCRIBE answer once per channel: all but the last answer are written
  * straight to the client, the last is the handler's reply.
  */
-function answerEach(client: Client, replies: RespReply[]): RespReply {
+function answerEach(client: Client, replies: Reply[]): Reply {
   for (let i = 0; i < replies.length - 1; i++) client.reply(replies[i]!);
   return replies[replies.length - 1]!;
 }
@@ -23,7 +24,7 @@ function subscriber(kind: Kind, act: (engine: Engine, client: Client, name: stri
   const flags = ['pubsub', 'noscript', 'loading', 'stale'];
   return command(kind, -2, flags, [0, 0, 0], (ctx: CommandContext, args: Buffer[]) => {
     const { engine, client } = internals(ctx);
-    const replies: RespReply[] = [];
+    const replies: Reply[] = [];
     for (let j = 1; j < args.length; j++) {
       act(engine, client, toBytes(args[j]!));
       replies.push(subscriptionReply(kind, args[j]!, client.subscriptions));
@@ -36,7 +37,7 @@ function unsubscriber(kind: Kind, patterns: boolean): CommandSpec {
   return command(kind, -1, ['pubsub', 'noscript', 'loading', 'stale'], [0, 0, 0], (ctx, args) => {
     const { engine, client } = internals(ctx);
     const drop = (name: string) => (patterns ? engine.pubsub.punsubscribe(client, name) : engine.pubsub.unsubscribe(client, name));
-    const replies: RespReply[] = [];
+    const replies: Reply[] = [];
     if (args.length === 1) {
       for (const name of [...(patterns ? client.patterns : client.channels)]) {
         drop(name);

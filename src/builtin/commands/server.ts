@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { verbatim } from '../reply.js';
 import { array, bulk, integer, OK } from '../../resp/types.js';
 import { internals } from '../dispatch.js';
 import type { Engine } from '../engine.js';
@@ -81,7 +82,7 @@ const info = command('info', -1, ['loading', 'stale'], [0, 0, 0], (ctx, args) =>
     const title = name[0]!.toUpperCase() + name.slice(1);
     parts.push([`# ${title}`, ...section(engine, ctx)].join('\r\n') + '\r\n');
   }
-  return bulk(parts.join('\r\n'));
+  return verbatim(parts.join('\r\n'));
 });
 
 export const serverCommands: CommandSpec[] = [flushdb, flushall, dbsize, time, info];

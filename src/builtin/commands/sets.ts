@@ -1,4 +1,5 @@
 import { array, bulk, integer, type RespReply } from '../../resp/types.js';
+import { setReply } from '../reply.js';
 import { combineCommands } from '../set/combine-commands.js';
 import { randomCommands } from '../set/random-commands.js';
 import { addMember, membersInOrder, newSet, setAt } from '../set/set-value.js';
@@ -29,7 +30,7 @@ const srem = command('srem', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
 
 const smembers = command('smembers', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {
   const set = setAt(db, toBytes(args[1]!));
-  return array(set === undefined ? [] : membersInOrder(set).map(text));
+  return setReply(set === undefined ? [] : membersInOrder(set).map(text));
 });
 
 const sismember = command('sismember', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(setAt(db, toBytes(args[1]!))?.value.has(toBytes(args[2]!)) ? 1 : 0));

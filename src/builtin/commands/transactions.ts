@@ -1,6 +1,7 @@
-import { array, error, NIL_ARRAY, OK, type RespReply } from '../../resp/types.js';
+import { error, NIL_ARRAY, OK } from '../../resp/types.js';
 import type { Client } from '../client.js';
 import { call, internals } from '../dispatch.js';
+import { arrayOf, type Reply } from '../reply.js';
 import type { Engine } from '../engine.js';
 import { toBytes, type CommandSpec } from '../types.js';
 import { fail } from '../util/reply-error.js';
@@ -43,14 +44,14 @@ const exec = command('exec', 1, ['noscript', 'loading', 'stale', 'skip_slowlog']
   }
   engine.watch.unwatchAll(client);
   client.multi = null;
-  const replies: RespReply[] = [];
+  const replies: Reply[] = [];
   for (const { spec, args } of queued) {
     const result = call(engine, client, spec, args);
     // A blocking command inside a transaction cannot wait: it answers as if it had timed out.
     replies.push(result.type === 'block' ? (result.deniedReply ?? result.onTimeout) : result);
   }
   discardTransaction(engine, client);
-  return array(replies);
+  return arrayOf(replies);
 });
 
 const watch = command('watch', -2, ['noscript', 'loading', 'stale', 'fast', 'allow_busy'], [1, -1, 1], (ctx, args) => {

@@ -1,4 +1,5 @@
-import { array, bulk, integer, NIL, type RespReply } from '../../resp/types.js';
+import { integer, NIL } from '../../resp/types.js';
+import { arrayOf, double, type Reply } from '../reply.js';
 import { toBytes, type CommandSpec } from '../types.js';
 import { formatDouble } from '../util/format-double.js';
 import { fail } from '../util/reply-error.js';
@@ -14,7 +15,7 @@ import { storeCommands } from '../zset/store-commands.js';
 import { zadd } from '../zset/zadd.js';
 import { zsetAt } from '../zset/zset-value.js';
 
-const score = (s: number | undefined): RespReply => (s === undefined ? NIL : bulk(formatDouble(s)));
+const score = (s: number | undefined): Reply => (s === undefined ? NIL : double(s));
 
 const zaddCommand = command('zadd', -4, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => zadd(ctx, args, false));
 const zincrby = command('zincrby', 4, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => zadd(ctx, args, true));
@@ -23,7 +24,7 @@ const zscore = command('zscore', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, ar
 
 const zmscore = command('zmscore', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
   const z = zsetAt(db, toBytes(args[1]!));
-  return array(args.slice(2).map((m) => score(z?.value.score(toBytes(m)))));
+  return arrayOf(args.slice(2).map((m) => score(z?.value.score(toBytes(m)))));
 });
 
 const zcard = command('zcard', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(zsetAt(db, toBytes(args[1]!))?.value.size ?? 0));

@@ -1,4 +1,5 @@
-import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
+import { bulk, NIL, type RespReply } from '../../resp/types.js';
+import { arrayOf, pairs, type Reply } from '../reply.js';
 import { fromBytes, toBytes } from '../types.js';
 import { pickRandom, randomCountArgs, randomIndex } from '../util/random-pick.js';
 import { command } from '../util/spec.js';
@@ -20,11 +21,11 @@ export const hrandfield = command('hrandfield', -2, ['readonly'], [1, 1, 1], ({ 
   }
   const { count, withExtra: withValues } = randomCountArgs(args, 'withvalues');
   const hash = hashAt(db, key);
-  if (hash === undefined || count === 0n) return array([]);
-  const out: RespReply[] = [];
+  if (hash === undefined || count === 0n) return arrayOf([]);
+  const out: Reply[] = [];
   for (const [f, v] of pickRandom([...hash.value], count, (all) => all)) {
     out.push(text(f));
     if (withValues) out.push(text(v));
   }
-  return array(out);
+  return withValues ? pairs(out) : arrayOf(out);
 });

@@ -1,4 +1,4 @@
-import type { RespReply } from '../../resp/types.js';
+import type { Reply } from '../reply.js';
 
 /**
  * Encodes replies into one growing buffer per client; the server flushes it once per batch of input
@@ -7,6 +7,8 @@ import type { RespReply } from '../../resp/types.js';
 export class ReplyWriter {
   private out: Buffer;
   private len = 0;
+  /** The client's protocol (HELLO): 2 writes every reply as RESP2, 3 uses RESP3's types. */
+  resp: 2 | 3 = 2;
 
   constructor(private readonly initial = 4096) {
     this.out = Buffer.allocUnsafe(initial);
@@ -26,7 +28,7 @@ export class ReplyWriter {
     return chunk;
   }
 
-  write(reply: RespReply): void {
+  write(reply: Reply): void {
     switch (reply.type) {
       case 'simple':
         this.line(43, reply.value);
@@ -39,22 +41,66 @@ export class ReplyWriter {
         this.line(58, reply.value.toString());
         return;
       case 'bulk':
-        if (reply.value === null) this.ascii('$-1\r\n');
+        if (reply.value === null) this.ascii(this.resp === 3 ? '_\r\n' : '$-1\r\n');
         else this.bulk(reply.value);
         return;
       case 'array':
         if (reply.value === null) {
-          this.ascii('*-1\r\n');
+          this.ascii(this.resp === 3 ? '_\r\n' : '*-1\r\n');
           return;
         }
-        this.line(42, String(reply.value.length));
-        for (const item of reply.value) this.write(item);
+        this.aggregate(42, reply.value.length, reply.value);
         return;
+      case 'map':
+        if (this.resp === 3) this.aggregate(37, reply.value.length / 2, reply.value);
+        else this.aggregate(42, reply.value.length, reply.value);
+        return;
+      case 'set':
+        this.aggregate(this.resp === 3 ? 126 : 42, reply.value.length, reply.value);
+        return;
+      case 'push':
+        this.aggregate(this.resp === 3 ? 62 : 42, reply.value.length, reply.value);
+        return;
+      case 'double':
+        if (this.resp === 3) this.line(44, reply.value);
+        else this.bulk(Buffer.from(reply.value, 'latin1'));
+        return;
+      case 'verbatim':
+        if (this.resp === 3) {
+          this.line(61, String(reply.value.length + 4));
+          this.ascii('txt:');
+          this.raw(reply.value);
+        } else this.bulk(reply.value);
+        return;
+      case 'pairs': {
+        const items = reply.value;
+        if (this.resp === 2) {
+          this.aggregate(42, items.length, items);
+          return;
+        }
+        this.line(42, String(items.length / 2));
+        for (let i = 0; i < items.length; i += 2) {
+          this.ascii('*2\r\n');
+          this.write(items[i]!);
+          this.write(items[i + 1]!);
+        }
+        return;
+      }
     }
+  }
+
+  private aggregate(prefix: number, count: number, items: Reply[]): void {
+    this.line(prefix, String(count));
+    for (const item of items) this.write(item);
   }
 
   bulk(value: Buffer): void {
     this.line(36, String(value.length));
+    this.raw(value);
+  }
+
+  /** Bytes and the CRLF after them. */
+  private raw(value: Buffer): void {
     this.reserve(value.length + 2);
     value.copy(this.out, this.len);
     this.len += value.length;

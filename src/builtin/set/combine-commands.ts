@@ -1,4 +1,5 @@
-import { array, bulk, integer, type RespReply } from '../../resp/types.js';
+import { bulk, integer, type RespReply } from '../../resp/types.js';
+import { setReply, type Reply } from '../reply.js';
 import { fromBytes, toBytes, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
 import { keyword, positiveArg, integerArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -52,8 +53,8 @@ function store(db: Keyspace, key: Bytes, members: Iterable<Bytes>): RespReply {
 
 const sinter = command('sinter', -2, ['readonly'], [1, -1, 1], ({ db }, args) => {
   const sets = loadSets(db, args.slice(1));
-  if (sets.some((s) => s === undefined)) return array([]);
-  return array(intersect(sets as SetValue[]).map(text));
+  if (sets.some((s) => s === undefined)) return setReply([]);
+  return setReply(intersect(sets as SetValue[]).map(text));
 });
 
 const sinterstore = command('sinterstore', -3, ['write', 'denyoom'], [1, -1, 1], ({ db }, args) => {
@@ -78,7 +79,7 @@ const sintercard = command('sintercard', -3, ['readonly'], [2, -1, 1], ({ db }, 
 });
 
 /** SUNION and SDIFF answer from a set rebuilt from the result, so an all-integer result comes sorted. */
-const reply = (members: Set<Bytes>): RespReply => array(membersInOrder(setOf(members)).map(text));
+const reply = (members: Set<Bytes>): Reply => setReply(membersInOrder(setOf(members)).map(text));
 
 const sunion = command('sunion', -2, ['readonly'], [1, -1, 1], ({ db }, args) => reply(union(loadSets(db, args.slice(1)))));
 const sdiff = command('sdiff', -2, ['readonly'], [1, -1, 1], ({ db }, args) => reply(difference(loadSets(db, args.slice(1)))));

@@ -1,4 +1,5 @@
 import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
+import { setReply } from '../reply.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { integerArg, positiveArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -23,16 +24,17 @@ const spop = command('spop', -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   }
   const count = positiveArg(args[2]!, 'ERR value is out of range, must be positive');
   const set = setAt(db, key);
-  if (set === undefined || count === 0) return array([]);
+  // A set in RESP3 whatever the count (SRANDMEMBER answers an array).
+  if (set === undefined || count === 0) return setReply([]);
   // All of it: Redis answers through SUNION, so in the order of a set rebuilt from the members.
   if (count >= set.value.size) {
     db.delete(key);
-    return array(membersInOrder(setOf(set.value)).map(text));
+    return setReply(membersInOrder(setOf(set.value)).map(text));
   }
   const popped = distinct([...set.value], count);
   for (const m of popped) set.value.delete(m);
   afterWrite(db, key, set.value.size);
-  return array(popped.map(text));
+  return setReply(popped.map(text));
 });
 
 const srandmember = command('srandmember', -2, ['readonly'], [1, 1, 1], ({ db }, args) => {

@@ -1,4 +1,5 @@
-import { error, type RespReply } from '../../resp/types.js';
+import { error } from '../../resp/types.js';
+import type { Reply } from '../reply.js';
 import type { CommandContext, HandlerResult } from '../types.js';
 
 /**
@@ -26,13 +27,13 @@ export function guarded(handler: Handler): Handler {
     try {
       return handler(ctx, args);
     } catch (e) {
-      if (e instanceof ReplyError) return error(e.reply) as RespReply;
+      if (e instanceof ReplyError) return error(e.reply) as Reply;
       throw e;
     }
   };
 }
 
-type Serve = (ctx: CommandContext, readyKey?: string) => RespReply | undefined;
+type Serve = (ctx: CommandContext, readyKey?: string) => Reply | undefined;
 
 /** The same for a blocked client's retry, which runs outside any handler. */
 export function guardedServe(serve: Serve): Serve {
@@ -40,7 +41,7 @@ export function guardedServe(serve: Serve): Serve {
     try {
       return serve(ctx, readyKey);
     } catch (e) {
-      if (e instanceof ReplyError) return error(e.reply) as RespReply;
+      if (e instanceof ReplyError) return error(e.reply) as Reply;
       throw e;
     }
   };

@@ -1,8 +1,8 @@
 import { array, bulk, NIL_ARRAY, type RespReply } from '../../resp/types.js';
+import { arrayOf, double, pairs, type Reply } from '../reply.js';
 import { parseTimeout } from '../list/timeout.js';
 import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
 import { positiveArg } from '../util/args.js';
-import { formatDouble } from '../util/format-double.js';
 import { parseMpop } from '../util/mpop-args.js';
 import { fail, guardedServe, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
@@ -20,7 +20,10 @@ function take(db: Keyspace, key: Bytes, z: ZsetValue, count: number, max: boolea
   return taken;
 }
 
-/** ZPOPMIN/ZPOPMAX key [count]: a flat [member, score, ...] array in RESP2. */
+/**
+ * ZPOPMIN/ZPOPMAX key [count]: a flat [member, score, ...] array in RESP2; in RESP3 [member, score]
+ * without a count and [[member, score], ...] with one (even 1), as Redis 7.0 answers.
+ */
 function zpop(name: string, max: boolean): CommandSpec {
   return command(name, -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
     if (args.length > 3) fail(SYNTAX_ERROR);
@@ -28,34 +31,35 @@ function zpop(name: string, max: boolean): CommandSpec {
     const key = args[1]!.toString('latin1');
     const z = zsetAt(db, key);
     if (z === undefined || count === 0) return array([]);
-    return array(take(db, key, z, count, max).flatMap((e) => [text(e.member), bulk(formatDouble(e.score))]));
+    const flat = take(db, key, z, count, max).flatMap((e) => [text(e.member), double(e.score)]);
+    return args.length === 3 ? pairs(flat) : arrayOf(flat);
   });
 }
 
 /** BZPOPMIN/BZPOPMAX: [key, member, score] from the first non-empty sorted set. */
-function popOne(db: Keyspace, keys: Bytes[], max: boolean): RespReply | undefined {
+function popOne(db: Keyspace, keys: Bytes[], max: boolean): Reply | undefined {
   for (const key of keys) {
     const z = zsetAt(db, key);
     if (z === undefined) continue;
     const [e] = take(db, key, z, 1, max);
-    return array([text(key), text(e!.member), bulk(formatDouble(e!.score))]);
+    return arrayOf([text(key), text(e!.member), double(e!.score)]);
   }
   return undefined;
 }
 
 /** ZMPOP/BZMPOP: [key, [[member, score], ...]] (nested even in RESP2). */
-function popMany(db: Keyspace, keys: Bytes[], max: boolean, count: number): RespReply | undefined {
+function popMany(db: Keyspace, keys: Bytes[], max: boolean, count: number): Reply | undefined {
   for (const key of keys) {
     const z = zsetAt(db, key);
     if (z === undefined) continue;
     const taken = take(db, key, z, count, max);
-    return array([text(key), array(taken.map((e) => array([text(e.member), bulk(formatDouble(e.score))])))]);
+    return arrayOf([text(key), arrayOf(taken.map((e) => arrayOf([text(e.member), double(e.score)])))]);
   }
   return undefined;
 }
 
 /** A wait on sorted sets, served from the key that became ready (when it holds a sorted set). */
-function waitFor(keys: Bytes[], timeoutMs: number, serve: (db: Keyspace, keys: Bytes[]) => RespReply | undefined): BlockRequest {
+function waitFor(keys: Bytes[], timeoutMs: number, serve: (db: Keyspace, keys: Bytes[]) => Reply | undefined): BlockRequest {
   return {
     type: 'block',
     keys,

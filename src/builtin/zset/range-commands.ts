@@ -1,7 +1,7 @@
-import { array, bulk, integer, type RespReply } from '../../resp/types.js';
+import { bulk, integer } from '../../resp/types.js';
+import { arrayOf, double, pairs, type Reply } from '../reply.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
 import { keyword, longArg } from '../util/args.js';
-import { formatDouble } from '../util/format-double.js';
 import { inclusiveRange } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
@@ -14,13 +14,14 @@ import { zsetAt, zsetOf } from './zset-value.js';
 type RangeType = 'auto' | 'rank' | 'score' | 'lex';
 type Direction = 'auto' | 'forward' | 'reverse';
 
-export function entriesReply(entries: ZEntry[], withScores: boolean): RespReply {
-  const out: RespReply[] = [];
+/** Members, or with scores [member, score] pairs (flat in RESP2, nested in RESP3). */
+export function entriesReply(entries: ZEntry[], withScores: boolean): Reply {
+  const out: Reply[] = [];
   for (const e of entries) {
     out.push(bulk(fromBytes(e.member)));
-    if (withScores) out.push(bulk(formatDouble(e.score)));
+    if (withScores) out.push(double(e.score));
   }
-  return array(out);
+  return withScores ? pairs(out) : arrayOf(out);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { bulk, integer, NIL } from '../../resp/types.js';
+import { integer, NIL } from '../../resp/types.js';
 import { toBytes, type CommandContext, type HandlerResult } from '../types.js';
 import { doubleArg, keyword } from '../util/args.js';
-import { formatDouble } from '../util/format-double.js';
+import { double } from '../reply.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { newZset, putMember, zsetAt } from './zset-value.js';
 
@@ -66,6 +66,6 @@ export function zadd({ db }: CommandContext, args: Buffer[], forceIncr: boolean)
     }
     if (added + updated > 0) db.touched(key);
   }
-  if (flags.incr) return processed > 0 ? bulk(formatDouble(score)) : NIL;
+  if (flags.incr) return processed > 0 ? double(score) : NIL;
   return integer(flags.ch ? added + updated : added);
 }

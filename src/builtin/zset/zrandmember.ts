@@ -1,6 +1,6 @@
-import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
+import { bulk, NIL } from '../../resp/types.js';
+import { arrayOf, double, pairs, type Reply } from '../reply.js';
 import { fromBytes, toBytes } from '../types.js';
-import { formatDouble } from '../util/format-double.js';
 import { pickRandom, randomCountArgs, randomIndex } from '../util/random-pick.js';
 import { command } from '../util/spec.js';
 import { zsetAt } from './zset-value.js';
@@ -14,12 +14,12 @@ export const zrandmember = command('zrandmember', -2, ['readonly'], [1, 1, 1], (
   }
   const { count, withExtra: withScores } = randomCountArgs(args, 'withscores');
   const z = zsetAt(db, key);
-  if (z === undefined || count === 0n) return array([]);
-  const out: RespReply[] = [];
+  if (z === undefined || count === 0n) return arrayOf([]);
+  const out: Reply[] = [];
   // All of it: Redis 7.0 walks the sorted set from the highest rank down (asked, both encodings).
   for (const e of pickRandom([...z.value], count, (all) => all.reverse())) {
     out.push(bulk(fromBytes(e.member)));
-    if (withScores) out.push(bulk(formatDouble(e.score)));
+    if (withScores) out.push(double(e.score));
   }
-  return array(out);
+  return withScores ? pairs(out) : arrayOf(out);
 });

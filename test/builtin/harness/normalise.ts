@@ -7,7 +7,8 @@ import type { Reply } from './resp.js';
  */
 export type Normaliser = (reply: Reply, args: string[]) => Reply;
 
-const sortArray: Normaliser = (r) => (r.t === '*' && r.v !== null ? { t: '*', v: [...r.v].sort(compare) } : r);
+/** An array, or a RESP3 set, in a stable order. */
+const sortArray: Normaliser = (r) => ((r.t === '*' || r.t === '~') && r.v !== null ? { t: r.t, v: [...r.v].sort(compare) } : r);
 
 /** SCAN-like replies: the cursor only as zero / not zero, the elements sorted. */
 const scanLike: Normaliser = (r) => {
@@ -52,9 +53,11 @@ export const normalisers: Record<string, Normaliser> = {
   sscan: scanLike,
   hscan: scanLike,
   zscan: scanLike,
+  // A flat array in RESP2, a map in RESP3.
   hello: (r) => {
-    if (r.t !== '*' || r.v === null) return r;
-    return { t: '*', v: r.v.map((x, i) => (i > 0 && r.v![i - 1]!.v === 'id' ? { t: ':', v: '<id>' } : x)) };
+    if ((r.t !== '*' && r.t !== '%') || r.v === null) return r;
+    const items = r.v;
+    return { t: r.t, v: items.map((x, i) => (i > 0 && items[i - 1]!.v === 'id' ? { t: ':', v: '<id>' } : x)) };
   },
 };
 
@@ -83,6 +86,11 @@ export class TransactionTracker {
 
   /** `extra` normalisers take precedence (the random test masks TTLs, which race the clock). */
   constructor(private readonly extra?: Record<string, Normaliser>) {}
+
+  /** Inside MULTI: a command sent now is queued, not answered. */
+  get open(): boolean {
+    return this.queued !== null;
+  }
 
   normalise(reply: Reply, args: string[]): Reply {
     const name = (args[0] ?? '').toLowerCase();

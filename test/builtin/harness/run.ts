@@ -41,12 +41,24 @@ export function show(reply: Reply | undefined, args: string[], tx?: TransactionT
   return JSON.stringify(encodeReply(tx === undefined ? normalise(reply, args) : tx.normalise(reply, args)));
 }
 
+/** A connection in the protocol asked for: RESP3 sends HELLO 3 first (its reply, with an id, is dropped). */
+export async function openIn(port: number, resp: 2 | 3): Promise<RawConnection> {
+  const conn = await RawConnection.open(port);
+  if (resp === 3) {
+    conn.send([Buffer.from('HELLO'), Buffer.from('3')]);
+    const reply = await conn.read();
+    if (reply?.t !== '%') throw new Error(`HELLO 3 answered ${JSON.stringify(reply)}`);
+  }
+  return conn;
+}
+
 /**
  * Runs a sequence on the server at `port` (after FLUSHALL) and returns its transcript: one line per
  * reply, normalised where Redis gives no order. Pub/sub messages are collected after every step by
- * sending PING to each subscribed connection and reading up to its answer.
+ * sending PING to each subscribed connection and reading up to its answer. With `resp` 3 every
+ * connection speaks RESP3 (HELLO 3 first).
  */
-export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1500): Promise<string[]> {
+export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1500, resp: 2 | 3 = 2): Promise<string[]> {
   const admin = await RawConnection.open(port);
   admin.send([Buffer.from('FLUSHALL')]);
   await admin.read();
@@ -56,7 +68,7 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
   const stateOf = async (name: string) => {
     let s = conns.get(name);
     if (s === undefined) {
-      s = { conn: await RawConnection.open(port), outstanding: [], channels: new Set(), patterns: new Set(), tx: new TransactionTracker() };
+      s = { conn: await openIn(port, resp), outstanding: [], channels: new Set(), patterns: new Set(), tx: new TransactionTracker() };
       conns.set(name, s);
     }
     return s;
@@ -91,7 +103,8 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
       out.push(`${step.conn}> ${step.text}\n   ${replies.join('\n   ')}`);
       if (s.conn.closed) out.push(`${step.conn} closed`);
       for (const [name, other] of conns) {
-        if (other.channels.size + other.patterns.size === 0 || other.conn.closed || other.outstanding.length > 0) continue;
+        // A RESP3 connection may be inside MULTI while subscribed: a PING there would only be queued.
+        if (other.channels.size + other.patterns.size === 0 || other.conn.closed || other.outstanding.length > 0 || other.tx.open) continue;
         other.conn.send([Buffer.from('PING')]);
         for (;;) {
           const reply = await other.conn.read(readTimeoutMs);

@@ -1,0 +1,35 @@
+import type { RespReply } from '../resp/types.js';
+import { formatDouble } from './util/format-double.js';
+
+/**
+ * What a handler answers: a RESP2 reply, or one of the richer values that RESP3 gives its own type.
+ * The reply writer encodes each per the client's protocol; in RESP2 every rich value becomes exactly
+ * what Redis 7.0 writes there (a map and a set an array, a double a bulk string, a push an array), and
+ * a null bulk or null array is `_` in RESP3.
+ */
+export type Reply =
+  | Exclude<RespReply, { type: 'array' }>
+  | { type: 'array'; value: Reply[] | null }
+  /** Keys and values, flat: k1, v1, k2, v2 ... (RESP3 `%`, RESP2 an array twice as long). */
+  | { type: 'map'; value: Reply[] }
+  /** RESP3 `~`, RESP2 an array. */
+  | { type: 'set'; value: Reply[] }
+  /** `text` is "%.17g" with inf/-inf (RESP3 `,text`, RESP2 a bulk string). */
+  | { type: 'double'; value: string }
+  /**
+   * Pairs, flat: a1, b1, a2, b2 ... (ZRANGE WITHSCORES, HRANDFIELD WITHVALUES): RESP2 one flat array,
+   * RESP3 an array of two-element arrays, as Redis 7.0 answers them.
+   */
+  | { type: 'pairs'; value: Reply[] }
+  /** Out-of-band data (pub/sub): RESP3 `>`, RESP2 an array. */
+  | { type: 'push'; value: Reply[] }
+  /** RESP3 `=len\r\ntxt:...` (INFO), RESP2 a bulk string. */
+  | { type: 'verbatim'; value: Buffer };
+
+export const arrayOf = (value: Reply[] | null): Reply => ({ type: 'array', value });
+export const map = (value: Reply[]): Reply => ({ type: 'map', value });
+export const setReply = (value: Reply[]): Reply => ({ type: 'set', value });
+export const double = (value: number): Reply => ({ type: 'double', value: formatDouble(value) });
+export const pairs = (value: Reply[]): Reply => ({ type: 'pairs', value });
+export const push = (value: Reply[]): Reply => ({ type: 'push', value });
+export const verbatim = (value: Buffer | string): Reply => ({ type: 'verbatim', value: typeof value === 'string' ? Buffer.from(value) : value });
