@@ -31,7 +31,8 @@ export async function run(argv: string[]): Promise<number> {
     .addOption(new Option('--spawn', h.optSpawn()))
     .addOption(new Option('--builtin', h.optBuiltin()))
     .addOption(new Option('--debug', h.optDebug()))
-    .addOption(new Option('--lang <code>', h.optLang()));
+    .addOption(new Option('--lang <code>', h.optLang()))
+    .addOption(new Option('--workspace <dir>', h.optWorkspace()));
 
   // The language itself was chosen before anything was drawn (src/ui/choose-language.ts); here a code the
   // tutor does not speak is refused, before any command runs.

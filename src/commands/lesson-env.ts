@@ -20,11 +20,16 @@ import { runnerMsg } from '../runner/messages.js';
 import type { ProgressSink } from '../runner/session.js';
 import { currentLanguage } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
+import path from 'node:path';
+import { defaultWorkspace } from '../runner/code/workspace.js';
+import { programUrl } from '../runner/code/url.js';
 
 /** Options every course command takes besides the global ones. */
 export interface CourseOptions extends GlobalOptions {
   /** A folder of lesson files to use instead of the course shipped with the tutor (lesson authors, tests). */
   lessons?: string;
+  /** The folder code steps put the learner's files in (R17); default: `<config dir>/workspace/<lesson id>`. */
+  workspace?: string;
 }
 
 /**
@@ -103,8 +108,10 @@ export function proseWidth(): number {
   return Math.min(process.stdout.columns || 100, 100) - 1;
 }
 
-export function stepContext(redis: LessonRedis, player: Player, env: NodeJS.ProcessEnv): StepContext {
-  return { redis, player, extras: lessonExtras(redis), lang: currentLanguage(), out, used: new Set(), width: proseWidth() };
+export function stepContext(redis: LessonRedis, player: Player, env: NodeJS.ProcessEnv, opts: Pick<CourseOptions, 'workspace'> = {}): StepContext {
+  const chosen = opts.workspace;
+  const workspace = (lessonId: string) => (chosen === undefined ? defaultWorkspace(env, lessonId) : path.resolve(chosen));
+  return { redis, player, extras: lessonExtras(redis), lang: currentLanguage(), out, used: new Set(), width: proseWidth(), code: { workspace } };
 }
 
 /** Said before a lesson whose commands this server may not have. */
@@ -132,6 +139,9 @@ export function unmetNeeds(lesson: Lesson, connection: Connection, abilities: Ab
         return !abilities.secondConnection;
       case 'clock':
         return connection.advanceClock === undefined && longestWait(lessonLines(lesson)) > REAL_WAIT_CAP_MS;
+      case 'node':
+        // The tutor runs on Node, so `node` can run; a program also needs an address to reach Redis at.
+        return programUrl(connection.endpoint, connection.db) === undefined;
     }
   });
 }

@@ -24,12 +24,12 @@ export async function lesson(name: string, opts: CourseOptions & { autoplay?: bo
     if (old) out(theme.warn(old));
     const next = lessons[lessons.indexOf(chosen) + 1];
     if (opts.autoplay) {
-      const result = await runLesson(stepContext(playground.redis, autoPlayer(), env), chosen, { ...(next ? { next } : {}) });
+      const result = await runLesson(stepContext(playground.redis, autoPlayer(), env, opts), chosen, { ...(next ? { next } : {}) });
       return result.finished && result.allPassed ? 0 : 1;
     }
     const { terminalPlayer } = await import('../runner/interactive.js');
     const sink = progressSink(env);
-    await runLesson(stepContext(playground.redis, terminalPlayer(), env), chosen, { progress: sink, ...(next ? { next } : {}), fromStart: opts.restart === true });
+    await runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), chosen, { progress: sink, ...(next ? { next } : {}), fromStart: opts.restart === true });
     return 0;
   } finally {
     await playground.close();

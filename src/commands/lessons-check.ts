@@ -32,7 +32,7 @@ export async function lessonsCheck(dir: string | undefined, opts: CourseOptions,
       }
       const lesson = lessonOn(authored, playground.connection);
       const proof = await proveLesson(playground.redis, lesson, authored);
-      if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.rights, proof.wrongs, proof.predicts)));
+      if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.rights, proof.wrongs, proof.predicts, proof.codes)));
       else {
         failed++;
         out(theme.error(m.checkFailed(lesson.id, proof.problems.length)));

@@ -44,7 +44,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
         const old = versionWarning(lesson, connection);
         if (old) out(theme.warn(old));
         const next: Lesson | undefined = lessons[lessons.indexOf(lesson) + 1];
-        const result = await runLesson(stepContext(playground.redis, terminalPlayer(), env), lesson, { progress: sink, ...(next ? { next } : {}) });
+        const result = await runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), lesson, { progress: sink, ...(next ? { next } : {}) });
         if (!result.finished) return 0;
         if (!next) return 0;
         lesson = (await guard(confirm({ message: m.goOn(localize(next.title, lang)), default: true }))) ? next : undefined;

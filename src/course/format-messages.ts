@@ -69,6 +69,15 @@ const en = {
   solutionPasses: () => 'a solution that makes every check hold',
   wrongFails: () => 'commands the checks reject',
   rightPasses: () => 'another right answer, which the checks accept',
+  codeFile: () => 'a file name ending in .mjs or .js, such as send-message.mjs (letters, digits, dots, dashes and _)',
+  program: () => 'the text of a JavaScript file (a YAML block: `|`)',
+  envName: () => 'an environment variable name in capitals, such as NAME (not REDIS_URL: the tutor sets it)',
+  checkInCode: (kinds: readonly string[]) => `a check a code step can judge: \`key:\` with a state check, any_of, or one of ${kinds.join(', ')}`,
+  checkInTry: () => 'a check on Redis or on what the learner typed: stdout_includes and stdout_matches belong in code steps',
+  usesCode: () => 'a code step runs a Node.js program',
+  starterFails: () => 'a starter the checks reject (the learner has something to write)',
+  programPasses: () => 'a program that makes every check hold',
+  programFails: () => 'a program the checks reject',
   feedbackContaining: (feedback: string) => `feedback containing ${JSON.stringify(feedback)}`,
 
   // Found

@@ -4,7 +4,7 @@
  */
 
 /** The newest format this tutor reads. A file with a higher number is refused with a message saying so. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /**
  * Learner-facing text: a plain string is English; an object maps language codes to text and must hold
@@ -13,8 +13,8 @@ export const FORMAT_VERSION = 2;
 export type Text = string | ({ en: string } & Record<string, string>);
 
 /** What a lesson needs beyond one connection to any Redis (the runner refuses or warns when missing). */
-export type Need = 'real-server' | 'two-connections' | 'clock';
-export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock'];
+export type Need = 'real-server' | 'two-connections' | 'clock' | 'node';
+export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock', 'node'];
 
 export interface Lesson {
   /** Newest format feature the file uses; see FORMAT_VERSION. */
@@ -144,9 +144,50 @@ export interface QuizStep extends StepBase {
   explain: Text;
 }
 
-export type Step = SayStep | RunStep | TryStep | PredictStep | QuizStep;
+/**
+ * The learner writes a small Node.js program with node-redis (R17): the tutor puts `starter` in a workspace
+ * file, runs it with `node` and REDIS_URL set to the lesson's Redis, then judges the state it left and what
+ * it printed. Format 3.
+ */
+export interface CodeStep extends StepBase {
+  kind: 'code';
+  text: Text;
+  /** The file the learner edits in the workspace (`send-message.mjs`). */
+  file: string;
+  /** The file's starting content, the part to write marked (`// TODO: ...`). `lessons check` proves it fails. */
+  starter: string;
+  /** The whole reference file: shown on `solution`, played by --autoplay, proven by `lessons check`. */
+  solution: string;
+  /** Judged after the program ran: state checks (keys), `stdout_includes`, `stdout_matches`, `any_of`. */
+  checks: Check[];
+  hints: Text[];
+  /** Edge inputs: once the checks hold, the program runs again with these, each judged by its own checks. */
+  reruns: CodeRerun[];
+  /** Recorded wrong programs: `lessons check` proves each fails with the feedback given. */
+  wrong: WrongProgram[];
+  after?: Text;
+}
+
+/** The program run again with other input (a Korean name, a loop count of 500). */
+export interface CodeRerun {
+  /** Environment variables for this run (besides REDIS_URL). */
+  env: Record<string, string>;
+  /** Command-line arguments (`process.argv[2]` ...). */
+  args: string[];
+  /** Redis lines run before this run (to start a counter from nothing again, say). */
+  setup: string[];
+  checks: Check[];
+}
+
+export interface WrongProgram {
+  program: string;
+  /** A piece of the feedback the learner must see (English). */
+  feedback: string;
+}
+
+export type Step = SayStep | RunStep | TryStep | PredictStep | QuizStep | CodeStep;
 export type StepKind = Step['kind'];
-export const STEP_KINDS: readonly StepKind[] = ['say', 'run', 'try', 'predict', 'quiz'];
+export const STEP_KINDS: readonly StepKind[] = ['say', 'run', 'try', 'predict', 'quiz', 'code'];
 
 /** Redis types as TYPE names them. */
 export type RedisType = 'string' | 'list' | 'set' | 'zset' | 'hash' | 'stream';
@@ -156,7 +197,8 @@ export const REDIS_TYPES: readonly RedisType[] = ['string', 'list', 'set', 'zset
  * A check on Redis state, whatever commands got there. In YAML each is a map: `key:` plus one of
  * `exists`, `type`, `string`, `list`, `set`, `hash`, `hash_exact`, `zset`, `ttl`, `length`; or a check on
  * what the learner typed and saw: `reply`, `reply_matches`, `reply_unordered`, `replies_include`, `seen_items`, `uses`,
- * `not_uses`, `command` (+ `args`); or `any_of` (groups of checks, one of which must hold).
+ * `not_uses`, `command` (+ `args`); in code steps, on what the program printed: `stdout_includes`, `stdout_matches`;
+ * or `any_of` (groups of checks, one of which must hold).
  */
 export type Check = CheckBody & {
   /** The author's own sentence when the check fails, instead of the tutor's generic one. */
@@ -185,6 +227,10 @@ type CheckBody =
   | { kind: 'replies_include'; replies: string[] }
   /** Each of these was an item of some reply of this step, at any depth (a key on any SCAN page). */
   | { kind: 'seen_items'; items: string[] }
+  /** A code step's program printed each of these (anywhere in its standard output). */
+  | { kind: 'stdout_includes'; texts: string[] }
+  /** A code step's program's standard output matches this regular expression. */
+  | { kind: 'stdout_matches'; pattern: string }
   /** One of these commands was typed in this step. */
   | { kind: 'uses'; commands: string[] }
   /** None of these commands was typed in this step. */
@@ -199,4 +245,8 @@ type CheckBody =
 
 export type CheckKind = Check['kind'];
 export const KEYED_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'hash_exact', 'zset', 'ttl', 'length'] as const;
-export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command', 'any_of'] as const;
+export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command', 'any_of', 'stdout_includes', 'stdout_matches'] as const;
+/** Checks on what a code step's program printed: only code steps have them. */
+export const OUTPUT_CHECKS = ['stdout_includes', 'stdout_matches'] as const;
+/** Checks on what the learner typed and saw at a prompt: a code step has none of these. */
+export const TYPED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command'] as const;

@@ -8,6 +8,8 @@ export function stepLines(step: Step): string[] {
       return [...step.setup, ...step.commands];
     case 'try':
       return [...step.setup, ...step.solution, ...step.right.flat(), ...step.wrong.flatMap((w) => w.commands), ...(step.replay?.setup ?? [])];
+    case 'code':
+      return [...step.setup, ...step.reruns.flatMap((r) => r.setup)];
     default:
       return step.setup;
   }

@@ -8,7 +8,7 @@ export interface PlacedText {
 
 /**
  * Every text of a lesson a learner reads, with its path: title, goal, learned, and each step's text,
- * after, question, choices, explain, hints and its checks' own messages. Pure. Recorded wrong answers'
+ * after, question, choices, explain, hints and its checks' own messages (a code step's reruns' checks too). Pure. Recorded wrong answers'
  * `feedback` is not among them: it names the tutor's English message that `lessons check` expects.
  */
 export function lessonTexts(lesson: Lesson): PlacedText[] {
@@ -31,6 +31,11 @@ export function lessonTexts(lesson: Lesson): PlacedText[] {
     if (step.kind === 'try') {
       step.hints.forEach((h, j) => add(`${at}.hints[${j}]`, h));
       checkMessages(step.checks, `${at}.checks`, add);
+    }
+    if (step.kind === 'code') {
+      step.hints.forEach((h, j) => add(`${at}.hints[${j}]`, h));
+      checkMessages(step.checks, `${at}.checks`, add);
+      step.reruns.forEach((rerun, j) => checkMessages(rerun.checks, `${at}.reruns[${j}].checks`, add));
     }
   });
   return out;

@@ -89,6 +89,17 @@ function readUnkeyed(r: Reader, map: Record<string, unknown>, kinds: string[], p
       return { kind, items: oneOrMany(value).map((v, i) => scalar(r, v, Array.isArray(value) ? `${at}[${i}]` : at)) };
     case 'replies_include':
       return { kind, replies: oneOrMany(value).map((v, i) => r.string(v, Array.isArray(value) ? `${at}[${i}]` : at, { re: /[\s\S]/, expected: f.replies() })) };
+    case 'stdout_includes':
+      return { kind, texts: oneOrMany(value).map((v, i) => scalar(r, v, Array.isArray(value) ? `${at}[${i}]` : at)) };
+    case 'stdout_matches': {
+      const pattern = r.string(value, at);
+      try {
+        new RegExp(pattern, 'm');
+      } catch {
+        r.problem(at, f.pattern(), value);
+      }
+      return { kind, pattern };
+    }
     case 'uses':
     case 'not_uses':
       return { kind, commands: commandNames(r, value, at) };

@@ -1,8 +1,9 @@
 import { formatMsg as f } from './format-messages.js';
 import { join, Reader, type Problem } from './problems.js';
 import { classifyLine, helpersIn, longestWait } from './lines.js';
-import { FORMAT_VERSION, NEEDS, STEP_KINDS, type ExpectEntry, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type WrongAnswer } from './schema.js';
+import { FORMAT_VERSION, NEEDS, OUTPUT_CHECKS, STEP_KINDS, type ExpectEntry, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type WrongAnswer } from './schema.js';
 import { readCheck, scalar } from './validate-checks.js';
+import { CODE_FIELDS, forbidChecks, readCodeStep } from './validate-code.js';
 import { readText } from './read-text.js';
 import { lessonLines } from './step-lines.js';
 
@@ -16,6 +17,7 @@ const STEP_FIELDS: Record<StepKind, string[]> = {
   try: ['text', 'checks', 'hints', 'solution', 'wrong', 'right', 'after', 'replay', 'connection', 'capture'],
   predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain', 'expect'],
   quiz: ['question', 'choices', 'answer', 'explain'],
+  code: CODE_FIELDS,
 };
 
 export type Validated = { ok: true; lesson: Lesson } | { ok: false; problems: Problem[] };
@@ -62,6 +64,8 @@ export function validateLesson(data: unknown, file: string): Validated {
   declaredNeeds(r, lesson);
   const newer = lesson.formatVersion === 1 ? format2Feature(lesson) : undefined;
   if (newer !== undefined) r.problemSaid('format_version', f.formatFor(2, newer), f.foundVersion(1));
+  const newest = lesson.formatVersion >= 1 && lesson.formatVersion < 3 ? format3Feature(lesson) : undefined;
+  if (newest !== undefined) r.problemSaid('format_version', f.formatFor(3, newest), f.foundVersion(lesson.formatVersion));
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
 }
 
@@ -87,6 +91,14 @@ function declaredNeeds(r: Reader, lesson: Lesson): void {
   const helpers = [...helpersIn(lines), ...lesson.steps.flatMap((s) => (s.kind === 'try' && s.connection ? [s.connection] : []))];
   if (helpers.length > 0 && !lesson.needs.includes('two-connections')) r.problemSaid('needs', f.declaredNeed('two-connections', f.usesHelper(helpers[0]!)), f.listOf(lesson.needs.length));
   if (longestWait(lines) > 0 && !lesson.needs.includes('clock')) r.problemSaid('needs', f.declaredNeed('clock', f.usesWait()), f.listOf(lesson.needs.length));
+  if (lesson.steps.some((s) => s.kind === 'code') && !lesson.needs.includes('node')) r.problemSaid('needs', f.declaredNeed('node', f.usesCode()), f.listOf(lesson.needs.length));
+}
+
+/** The first thing in a lesson that format 2 did not have: code steps (R17) and what goes with them. */
+function format3Feature(lesson: Lesson): string | undefined {
+  const code = lesson.steps.find((s) => s.kind === 'code');
+  if (code !== undefined) return `${code.id}: kind: code`;
+  return lesson.needs.includes('node') ? 'needs: [node]' : undefined;
 }
 
 /** The first thing in a lesson that format 1 did not have, so a file saying 1 cannot use it unnoticed. */
@@ -216,12 +228,16 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
     }
     case 'quiz':
       return { ...base, kind, ...readChoiceStep(r, map, path) };
-    case 'try':
+    case 'code':
+      return readCodeStep(r, map, path, base, (v, p) => readCommands(r, v, p, 0));
+    case 'try': {
+      const checks = r.list(map.checks, join(path, 'checks'), (c, p) => readCheck(r, c, p), { min: 1, expected: f.checks() }).filter((c) => c !== undefined);
+      forbidChecks(r, checks, join(path, 'checks'), OUTPUT_CHECKS, f.checkInTry());
       return {
         ...base,
         kind,
         text: text('text'),
-        checks: r.list(map.checks, join(path, 'checks'), (c, p) => readCheck(r, c, p), { min: 1, expected: f.checks() }).filter((c) => c !== undefined),
+        checks,
         hints: r.optional(map, 'hints', (v) => r.list(v, join(path, 'hints'), (t, p) => readText(r, t, p)), []),
         solution: readCommands(r, map.solution, join(path, 'solution'), 1),
         wrong: r.optional(map, 'wrong', (v) => r.list(v, join(path, 'wrong'), (w, p) => readWrong(r, w, p)), []),
@@ -231,6 +247,7 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
         ...(map.connection === undefined ? {} : { connection: r.string(map.connection, join(path, 'connection'), { re: /^[B-Z]$/, expected: f.connectionName() }) }),
         ...(map.capture === undefined ? {} : { capture: readCapture(r, map.capture, join(path, 'capture')) }),
       };
+    }
   }
 }
 

@@ -26,6 +26,8 @@ export interface CheckContext {
   used: ReadonlySet<string>;
   /** Every argument the learner typed during this step: "did you mean" prefers keys they named themselves. */
   typed?: ReadonlySet<string>;
+  /** What a code step's program printed (standard output). */
+  stdout?: string;
   /** Keys the step's checks name: never offered as "did you mean" for another (they are work in progress). */
   expected?: ReadonlySet<string>;
 }
@@ -70,6 +72,12 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
       const ok = last !== undefined && last.name === check.name && (check.args === undefined || sameList(typed.sort(), [...check.args].sort()));
       return ok ? pass : fail(m.commandShould(check.name, check.args, last && [last.name, ...last.args].join(' ')));
     }
+    case 'stdout_includes': {
+      const missing = check.texts.find((t) => !(ctx.stdout ?? '').includes(t));
+      return missing === undefined ? pass : fail(m.stdoutMissing(missing, ctx.stdout ?? ''));
+    }
+    case 'stdout_matches':
+      return new RegExp(check.pattern, 'm').test(ctx.stdout ?? '') ? pass : fail(m.stdoutNotMatching(check.pattern, ctx.stdout ?? ''));
     case 'any_of': {
       // The group that came closest speaks for all of them.
       const results = check.groups.map((g) => judgeAll(g, ctx));

@@ -28,6 +28,8 @@ export interface StepContext {
   used: Set<string>;
   /** Columns to wrap lesson prose to. */
   width: number;
+  /** Code steps (R17): the folder a lesson's files go in (lesson-env.ts: --workspace or the config folder), a time limit for tests. */
+  code?: { workspace?: (lessonId: string) => string; timeoutMs?: number };
   /** `lessons check` listens here for what a learner would not notice: a predict whose replies differ from its `expect`, checks that fail after a skip. */
   report?: (problem: { step: string; expected: string; found: string }) => void;
 }

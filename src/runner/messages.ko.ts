@@ -15,6 +15,12 @@ const ieyo = (word: string) => `${word}${hasFinal(word) ? '이에요' : '예요'
 const ieoya = (word: string) => `${word}${hasFinal(word) ? '이어야' : '여야'}`;
 const iga = (word: string) => `${word}${hasFinal(word) ? '이' : '가'}`;
 
+/** What a program printed, short: its last lines, or a word for nothing. */
+const printed = (out: string) => {
+  const lines = out.trimEnd().split('\n');
+  return out.trim() === '' ? '(없음)' : lines.length > 3 ? `(마지막 줄) ${q(lines.slice(-3).join('\n'))}` : q(lines.join('\n'));
+};
+
 /** A type as Redis names it (`TYPE` prints it), as the text names it. */
 const TYPES: Record<string, string> = { string: '문자열', list: '리스트', set: '셋', zset: '정렬된 셋', hash: '해시', stream: '스트림' };
 const typeName = (type: string) => TYPES[type] ?? `${type} 타입`;
@@ -54,6 +60,8 @@ export const ko: RunnerMessages = {
     `${c(key)} 키는 ${min}-${max}초 뒤에 만료되어야 하는데, ${ttl === -1 ? '만료 시간이 없어요' : `${ttl}초 뒤에 만료돼요`}.`,
   bytesIs: (key, want, got) => `${c(key)} 키의 길이는 ${want}바이트여야 하는데(STRLEN), 지금은 ${got}바이트예요.`,
   lengthIs: (key, want, type, got) => `${c(key)} 키에는 요소가 ${want}개 있어야 하는데, 지금은 요소 ${got}개짜리 ${ieyo(typeName(type))}.`,
+  stdoutMissing: (want, got) => `프로그램의 출력에 이 내용이 있어야 해요: ${q(want)}. 실제 출력: ${printed(got)}.`,
+  stdoutNotMatching: (pattern, got) => `프로그램의 출력이 ${c(pattern)} 패턴과 맞아야 해요. 실제 출력: ${printed(got)}.`,
   replyShould: (want, got) =>
     got === undefined
       ? `응답으로 ${c(want)} 값이 나와야 하는데, 아직 실행한 명령이 없어요.`
@@ -84,6 +92,30 @@ export const ko: RunnerMessages = {
   koreanLayoutCommand: (typed, command) =>
     `키보드가 한글 입력 상태예요. ${typed} 입력은 한글 자판으로 친 \`${command}\` 명령이에요. 한/영 키로 영문 입력으로 바꾼 뒤 다시 입력하세요. 아무것도 보내지 않았어요.`,
   retried: () => '이 단계를 다시 시작해요. 데이터도 단계가 시작될 때 상태로 돌아갔어요.',
+
+  // 코드 단계 (학습자가 쓰는 Node.js 프로그램)
+  codeWords: () => '`run`(실행)을 입력하면 파일을 실행해요. 실행할 때마다 데이터는 단계가 시작될 때 상태에서 출발해요. 그 밖에: `hint`(힌트), `solution`(정답), `skip`(건너뛰기), `retry`(다시), `back`(뒤로), `quit`(종료). Redis 명령을 입력하면 데이터를 볼 수 있어요.',
+  codeFileAt: (file) => `편집기에서 **${file}** 파일을 열고, 빠진 부분을 채워 저장한 다음 \`run\`(실행)을 입력하세요.`,
+  codeFileKept: (file) => `**${file}** 파일은 전에 두고 간 그대로 있어요. 편집기에서 열어 고친 내용을 저장한 다음 \`run\`(실행)을 입력하세요.`,
+  codeFileMissing: (file) => `**${file}** 파일이 없어져서 시작 코드를 다시 넣어 두었어요.`,
+  codeWorkspaceFailed: (dir, why) => `코드를 둘 **${dir}** 폴더를 준비하지 못했어요(${why}). \`--workspace <dir>\` 옵션으로 다른 폴더를 고르세요.`,
+  codeRunning: (command) => `${c(command)} 실행:`,
+  codeRerunning: (command) => `다른 입력으로 한 번 더 실행해요: ${c(command)}`,
+  codeThrew: (error, file, line) =>
+    `${line === undefined ? '프로그램이 오류로 멈췄어요' : `프로그램이 ${c(file)} 파일의 ${line}번째 줄에서 오류로 멈췄어요`}: ${c(error.replace(/\`/g, "'"))}`,
+  codeNotEnded: (file, seconds) =>
+    `프로그램이 끝나지 않았어요. ${seconds}초가 지나도 Redis 클라이언트가 연결된 채여서 튜터가 멈췄어요. ${c(file)} 파일 끝에서 \`await client.quit()\`(또는 \`client.close()\`)으로 클라이언트를 닫았나요?`,
+  codeTimedOut: (file, seconds) =>
+    `프로그램이 ${seconds}초 안에 끝나지 않아서 튜터가 멈췄어요. ${c(file)} 파일에 끝나지 않는 반복문이나, 응답을 끝내 받지 못하는 \`await\`가 있지 않나요?`,
+  codeExitCode: (file, code) => `${c(file)} 프로그램이 종료 코드 ${code}로 끝났어요(\`process.exit(${code})\`, 또는 위에 출력된 오류).`,
+  codeNoNode: (why) => `\`node\` 프로그램을 실행하지 못했어요: ${why}`,
+  codeNoUrl: () => '이 연결에는 프로그램이 Redis에 접속할 주소가 없어요. 코드를 실행하려면 `--url`, `--spawn` 옵션이나 로컬 redis-server를 쓰세요.',
+  codeRerunFails: (command, advice) => `단계의 원래 입력으로는 맞았지만, ${c(command)} 명령처럼 다시 실행하면 아직이에요: ${advice}`,
+  codeSolutionAt: (file) => `정답 코드예요. 내 파일 옆에 **${file}** 파일로 저장했고, 단계가 시작될 때의 데이터로 대신 실행해요:`,
+  codeStarterBack: (file) => `${c(file)} 파일을 시작 코드로 되돌릴까요? 지금 파일은 옆에 ${c(`${file}.bak`)} 파일로 남겨 둬요.`,
+  codeKeepMine: () => '아니요, 내 파일을 그대로 둘게요',
+  codeTakeStarter: () => '네, 시작 코드부터 다시 할게요',
+  codeStarterRestored: (backup) => `시작 코드로 되돌렸어요. 내가 쓴 코드는 ${c(backup)} 파일에 있어요.`,
   nothingToSolve: () => '이 단계에는 풀 문제가 없어요. Enter 키를 눌러 계속하세요(Redis 명령을 입력하면 실행해요).',
   atFirstStep: () => '첫 번째 단계예요.',
   showUsage: () => '사용법: `show <key>`',
@@ -172,17 +204,21 @@ export const ko: RunnerMessages = {
       ? '(실제 Redis가 필요해요: redis-tutor doctor 참고)'
       : need === 'clock'
         ? '(내장 엔진의 시계가 필요해요: redis-tutor --builtin start)'
-        : '(Redis 연결이 하나 더 필요해요)') as ReturnType<RunnerMessages['menuUnavailable']>,
+        : need === 'node'
+          ? '(프로그램이 접속할 Redis 주소가 필요해요: --url 또는 --spawn)'
+          : '(Redis 연결이 하나 더 필요해요)') as ReturnType<RunnerMessages['menuUnavailable']>,
   unmetNeed: (id, need, w) =>
     need === 'real-server'
       ? `"${id}" 레슨은 실제 Redis 서버가 필요한데, 지금은 내장 엔진을 쓰고 있어요. ${msg.installRedis()}. 그런 다음 다시 실행하거나, --url 옵션을 쓰세요.`
       : need === 'clock'
         ? `"${id}" 레슨은 시간을 흘려보내는데(한 번에 ${wait(w)}), 실제 서버에서는 그만큼 정말 기다려야 해요. 시계를 건너뛸 수 있는 내장 엔진에서 하세요: redis-tutor --builtin lesson ${id}`
-        : `"${id}" 레슨은 Redis 연결이 하나 더 필요한데, 서버가 거절했어요(클라이언트 수를 제한하고 있을 수 있어요, maxclients). 클라이언트를 하나 더 허용하거나, --spawn 또는 --builtin 옵션을 쓰세요.`,
+        : need === 'node'
+          ? `"${id}" 레슨은 내가 쓴 Node.js 프로그램을 Redis에 연결해 실행하는데, 이 연결에는 프로그램이 접속할 주소가 없어요. --url, --spawn 옵션이나 로컬 redis-server를 쓰세요.`
+          : `"${id}" 레슨은 Redis 연결이 하나 더 필요한데, 서버가 거절했어요(클라이언트 수를 제한하고 있을 수 있어요, maxclients). 클라이언트를 하나 더 허용하거나, --spawn 또는 --builtin 옵션을 쓰세요.`,
   oldForLesson: (id, min, version) => `"${id}" 레슨은 Redis ${min} 버전의 명령어를 써요. 이 서버는 Redis ${version} 버전이라서 그중 일부가 거부될 수 있어요.`,
   statusWord: (status) => STATUS[status] ?? status,
-  checkOk: (id, tries, rights, wrongs, predicts) =>
-    `✓ ${id}: 실습 단계 ${tries}개가 시작 상태에서는 실패하고 정답으로 통과해요. 다른 정답 ${rights}개가 통과해요. 오답 ${wrongs}개가 피드백을 받아요. 예측 ${predicts}개가 기대한 응답을 보여 줘요. 끝까지 진행되고, 실습 단계를 모두 건너뛰어도 끝까지 진행돼요`,
+  checkOk: (id, tries, rights, wrongs, predicts, codes = 0) =>
+    `✓ ${id}: 실습 단계 ${tries}개가 시작 상태에서는 실패하고 정답으로 통과해요. ${codes > 0 ? `코드 단계 ${codes}개가 시작 코드로는 실패하고 정답 코드로 통과해요. ` : ''}다른 정답 ${rights}개가 통과해요. 오답 ${wrongs}개가 피드백을 받아요. 예측 ${predicts}개가 기대한 응답을 보여 줘요. 끝까지 진행되고, 실습 단계를 모두 건너뛰어도 끝까지 진행돼요`,
   checkFailed: (id, count) => `✗ ${id}: 문제 ${count}개`,
   checkNotHere: (id, why) => `- ${id}: 이 연결에서는 확인하지 않았어요. ${why}`,
   checkValid: (count) => `레슨 파일 ${count}개 모두 문제없어요.`,

@@ -6,6 +6,11 @@ const q = (s: string) => JSON.stringify(s);
 /** Inline code, rendered by render.ts. */
 const c = (s: string) => `\`${s}\``;
 const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
+/** What a program printed, short: its last lines, or a word for nothing. */
+const printed = (out: string) => {
+  const lines = out.trimEnd().split('\n');
+  return out.trim() === '' ? 'nothing' : lines.length > 3 ? `(last lines) ${q(lines.slice(-3).join('\n'))}` : q(lines.join('\n'));
+};
 const listText = (values: string[]) => (values.length === 0 ? '(empty)' : `[${values.map(q).join(', ')}]`);
 
 /** The runner's own words. Inline `code` and **bold** are rendered by render.ts. */
@@ -37,6 +42,8 @@ const en = {
     `${c(key)} should expire in ${min}-${max} s; ${ttl === -1 ? 'it has no expiry' : `it expires in ${ttl} s`}.`,
   bytesIs: (key: string, want: number, got: number) => `${c(key)} should be ${want} byte${want === 1 ? '' : 's'} long (STRLEN); it is ${got}.`,
   lengthIs: (key: string, want: number, type: string, got: number) => `${c(key)} should have ${items(want)}; it is a ${type} with ${items(got)}.`,
+  stdoutMissing: (want: string, got: string) => `Your program should print ${q(want)}; it printed ${printed(got)}.`,
+  stdoutNotMatching: (pattern: string, got: string) => `Your program's output should match ${c(pattern)}; it printed ${printed(got)}.`,
   replyShould: (want: string, got: string | undefined) => (got === undefined ? `The answer should be ${c(want)}; no command has run yet.` : `The last reply should be ${c(want)}; it was ${c(got)}.`),
   usesShould: (commands: string[]) => `This step is about **${commands.join('** or **')}**: use it to get there.`,
   notUsesShould: (command: string) => `This step asks you to get there without **${command}**. Type \`retry\` to start the step again.`,
@@ -63,6 +70,30 @@ const en = {
   koreanLayoutCommand: (typed: string, command: string) =>
     `Your keyboard is in Korean mode: ${typed} is \`${command}\` typed with the Korean layout. Switch to English (the 한/영 key) and type it again; nothing was sent.`,
   retried: () => 'Starting this step again: the data is back as the step found it.',
+
+  // The code step (a Node.js program the learner writes)
+  codeWords: () => 'Type `run` to run your file (each run starts from the data as the step found it). Also: `hint`, `solution`, `skip`, `retry`, `back`, `quit`; a Redis command shows you the data.',
+  codeFileAt: (file: string) => `Open **${file}** in your editor, write the missing part, save it, then type \`run\`.`,
+  codeFileKept: (file: string) => `Your file **${file}** is still there as you left it: open it in your editor, save your changes, then type \`run\`.`,
+  codeFileMissing: (file: string) => `**${file}** was gone: the starter is in it again.`,
+  codeWorkspaceFailed: (dir: string, why: string) => `The tutor could not prepare the folder **${dir}** for your code (${why}). Choose another folder with \`--workspace <dir>\`.`,
+  codeRunning: (command: string) => `Running ${c(command)}:`,
+  codeRerunning: (command: string) => `Running it again with other input: ${c(command)}`,
+  codeThrew: (error: string, file: string, line: number | undefined) =>
+    `Your program stopped with an error${line === undefined ? '' : ` at line ${line} of ${c(file)}`}: ${c(error.replace(/\`/g, "'"))}`,
+  codeNotEnded: (file: string, seconds: number) =>
+    `Your program did not end: after ${seconds} s its Redis client was still connected, so the tutor stopped it. Did you close the client at the end of ${c(file)}, with \`await client.quit()\` (or \`client.close()\`)?`,
+  codeTimedOut: (file: string, seconds: number) =>
+    `Your program did not finish within ${seconds} s, so the tutor stopped it: is there a loop in ${c(file)} that never ends, or an \`await\` that never gets its answer?`,
+  codeExitCode: (file: string, code: number) => `Your program ${c(file)} ended with exit code ${code} (\`process.exit(${code})\`, or an error printed above).`,
+  codeNoNode: (why: string) => `The tutor could not start \`node\`: ${why}`,
+  codeNoUrl: () => 'This connection gives no address a program can reach Redis at: use `--url`, `--spawn` or a local redis-server to run code.',
+  codeRerunFails: (command: string, advice: string) => `Right with the step's own input, but not when run again as ${c(command)}: ${advice}`,
+  codeSolutionAt: (file: string) => `The reference solution, written beside your file as **${file}**, and run for you on the data as the step found it:`,
+  codeStarterBack: (file: string) => `Put the starter back in ${c(file)}? Yours would be kept beside it as ${c(`${file}.bak`)}.`,
+  codeKeepMine: () => 'No, keep my file',
+  codeTakeStarter: () => 'Yes, start again from the starter',
+  codeStarterRestored: (backup: string) => `The starter is back; your version is in ${c(backup)}.`,
   nothingToSolve: () => 'There is nothing to solve in this step: press Enter to go on (or type a Redis command to run it).',
   atFirstStep: () => 'This is the first step.',
   showUsage: () => 'Use: `show <key>`',
@@ -141,17 +172,25 @@ const en = {
   resetKept: () => 'Nothing was changed.',
   resetNeedsYes: () => 'redis-tutor reset asks before it clears anything, and standard input is not a terminal. Add --yes to clear without asking.',
   menuUnavailable: (need: string) =>
-    need === 'real-server' ? '(needs a real Redis: see redis-tutor doctor)' : need === 'clock' ? "(needs the built-in engine's clock: redis-tutor --builtin start)" : '(needs a second connection to Redis)',
+    need === 'real-server'
+      ? '(needs a real Redis: see redis-tutor doctor)'
+      : need === 'clock'
+        ? "(needs the built-in engine's clock: redis-tutor --builtin start)"
+        : need === 'node'
+          ? '(needs a Redis address your programs can reach: --url or --spawn)'
+          : '(needs a second connection to Redis)',
   unmetNeed: (id: string, need: string, wait: string) =>
     need === 'real-server'
       ? `The lesson "${id}" needs a real Redis server, and the built-in engine is in use: ${msg.installRedis()} and run it again, or use --url.`
       : need === 'clock'
         ? `The lesson "${id}" lets time pass (${wait} at once), which on a real server would be real waiting. Play it on the built-in engine, whose clock can jump: redis-tutor --builtin lesson ${id}`
-        : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
+        : need === 'node'
+          ? `The lesson "${id}" runs your Node.js programs against Redis, and this connection gives no address a program can reach Redis at: use --url, --spawn or a local redis-server.`
+          : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
   oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
-  checkOk: (id: string, tries: number, rights: number, wrongs: number, predicts: number) =>
-    `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${rights} other right answer${rights === 1 ? ' passes' : 's pass'}; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback; ${predicts} predict${predicts === 1 ? ' shows its' : 's show their'} expected replies; plays to the end, also with every try step skipped`,
+  checkOk: (id: string, tries: number, rights: number, wrongs: number, predicts: number, codes = 0) =>
+    `✓ ${id}: ${tries} try step${tries === 1 ? '' : 's'} fail from their start and pass with their solution; ${codes > 0 ? `${codes} code step${codes === 1 ? ' fails with its starter and passes' : 's fail with their starter and pass'} with the solution program; ` : ''}${rights} other right answer${rights === 1 ? ' passes' : 's pass'}; ${wrongs} wrong answer${wrongs === 1 ? '' : 's'} get their feedback; ${predicts} predict${predicts === 1 ? ' shows its' : 's show their'} expected replies; plays to the end, also with every try step skipped`,
   checkFailed: (id: string, count: number) => `✗ ${id}: ${count} problem${count === 1 ? '' : 's'}`,
   checkNotHere: (id: string, why: string) => `- ${id}: not checked on this connection. ${why}`,
   checkValid: (count: number) => `${count} lesson file${count === 1 ? '' : 's'} valid.`,

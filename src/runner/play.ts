@@ -9,6 +9,7 @@ import { reflow } from '../ui/prose.js';
 import { rebuildState, runLines } from './replay.js';
 import { playPredict, playQuiz, playRun, playSay } from './steps.js';
 import { playTry } from './try.js';
+import { playCode } from './code/play.js';
 
 export interface PlayHooks {
   /** A step is on screen (progress records where the learner is). */
@@ -19,7 +20,7 @@ export interface PlayHooks {
 
 export interface PlayResult {
   state: RunState;
-  /** Every `try` step ended with its checks holding (not shown, not skipped). */
+  /** Every `try` and `code` step ended with its checks holding (not shown, not skipped). */
   allPassed: boolean;
 }
 
@@ -41,20 +42,20 @@ export async function playLesson(ctx: StepContext, lesson: Lesson, startIndex: n
     previous = index;
     hooks.enter?.(step);
     ctx.out(`\n${theme.dim(m.stepOf(index + 1, state.total))}`);
-    const end = await playStep(ctx, step, () => rebuildState(ctx.redis, lesson, index));
+    const end = await playStep(ctx, step, lesson.id, () => rebuildState(ctx.redis, lesson, index));
     // A step's helper connections (a subscriber, a blocked BLPOP) end with it.
     ctx.redis.endStep();
     if (end.type === 'back' && state.index === 0) ctx.out(theme.dim(m.atFirstStep()));
     if (end.type === 'done') {
       hooks.done?.(step, end.outcome);
-      if (step.kind === 'try' && end.outcome !== 'passed') allPassed = false;
+      if ((step.kind === 'try' || step.kind === 'code') && end.outcome !== 'passed') allPassed = false;
     }
     state = transition(state, step.id, end);
   }
   return { state, allPassed };
 }
 
-function playStep(ctx: StepContext, step: Step, rebuild: () => Promise<void>): Promise<StepEnd> {
+function playStep(ctx: StepContext, step: Step, lessonId: string, rebuild: () => Promise<void>): Promise<StepEnd> {
   switch (step.kind) {
     case 'say':
       return playSay(ctx, step);
@@ -66,6 +67,8 @@ function playStep(ctx: StepContext, step: Step, rebuild: () => Promise<void>): P
       return playQuiz(ctx, step);
     case 'try':
       return playTry(ctx, step, rebuild);
+    case 'code':
+      return playCode(ctx, step, lessonId, rebuild);
   }
 }
 

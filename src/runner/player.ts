@@ -1,4 +1,4 @@
-import type { TryStep } from '../course/schema.js';
+import type { CodeStep, TryStep } from '../course/schema.js';
 
 /**
  * Who answers the lesson: a learner at a terminal (interactive.ts), or --autoplay with the lesson's own
@@ -7,8 +7,8 @@ import type { TryStep } from '../course/schema.js';
 export interface Player {
   /** True when nothing is typed by a person: the driver prints what is "typed", and never waits. */
   readonly auto: boolean;
-  /** The next line at a `try` prompt. */
-  line(prompt: string, step: TryStep): Promise<string>;
+  /** The next line at a `try` (or `code`) prompt. */
+  line(prompt: string, step: TryStep | CodeStep): Promise<string>;
   /** Index of the chosen answer. */
   choose(question: string, choices: string[], answer: number): Promise<number>;
   /** Lets the learner read before the next step: what they typed there (empty or undefined to go on). */
@@ -16,7 +16,8 @@ export interface Player {
 }
 
 /**
- * Plays every `try` step with its solution (then `skip` if that was not enough) and every right answer.
+ * Plays every `try` step with its solution (then `skip` if that was not enough), and every `code` step
+ * by running its solution program.
  * With `skipAll`, every try step is skipped at once: the path of a learner who skips, which the lessons
  * after it must survive.
  */
@@ -28,6 +29,8 @@ export function autoPlayer(options: { skipAll?: boolean } = {}): Player {
       if (options.skipAll) return 'skip';
       const n = typed.get(step.id) ?? 0;
       typed.set(step.id, n + 1);
+      // A code step's solution is a file, which autoplay puts in place: it is run once.
+      if (step.kind === 'code') return n === 0 ? 'run' : 'skip';
       return step.solution[n] ?? 'skip';
     },
     async choose(_question, _choices, answer) {

@@ -18,6 +18,7 @@ import { probe } from './probe.js';
 import { count, describeProbe } from './probe-text.js';
 import { refusal } from './refused.js';
 import { learnerKeys, readKey, type KeySnapshot } from './snapshot.js';
+import { programUrl } from './code/url.js';
 
 /** One line as the learner (or the lesson) typed it, run on Redis. */
 export type Executed =
@@ -48,6 +49,8 @@ export interface LessonRedis {
   /** redis-cli's prompt for a connection (the lesson's own by default): `127.0.0.1:6379[15]> `. */
   readonly prompt: string;
   promptOf(on: string): string;
+  /** REDIS_URL for a learner's program (code steps): this server and the playground db; undefined when there is none. */
+  readonly url: string | undefined;
   /** The tutor started this server (no playground marker in it). */
   readonly owned: boolean;
   /** Time can jump (the built-in engine's clock) rather than pass. */
@@ -99,6 +102,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
   return {
     prompt: promptOf(MAIN),
     promptOf,
+    url: programUrl(connection.endpoint, connection.db),
     owned: connection.owned,
     clockJumps: connection.advanceClock !== undefined,
     async execute(line, typedOn) {

@@ -1,5 +1,6 @@
 import { classifyLine } from '../course/lines.js';
-import type { Lesson, Step } from '../course/schema.js';
+import type { CodeStep, Lesson, Step } from '../course/schema.js';
+import { runReference } from './code/reference.js';
 import type { Executed, LessonRedis } from './redis.js';
 
 /** The commands that leave Redis as a step found it, had every earlier step gone by the book. */
@@ -17,12 +18,13 @@ export function stateChanges(step: Step): string[] {
 
 /**
  * Rebuilds the state step `index` starts from: a clean playground, the lesson's setup, every earlier
- * step's commands (reference solutions for `try` steps), then the step's own setup. Used when a lesson
+ * step's commands (reference solutions for `try` steps, the solution program of `code` steps), then the
+ * step's own setup. Used when a lesson
  * opens, on `back`, `skip`, `solution` and `retry`, on resume, and by `lessons check`, so all of them
  * start a step from the same state (races excepted: see below). Helper connections close at each step's end, as they do in play.
  */
 export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: number): Promise<void> {
-  const parts: { lines: string[]; on?: string }[] = [{ lines: lesson.setup }];
+  const parts: { lines: string[]; on?: string; code?: CodeStep }[] = [{ lines: lesson.setup }];
   for (const step of lesson.steps.slice(0, index)) {
     // A race (`@race`) is a demonstration whose end depends on timing: nothing after it can rely on its
     // result, so a rebuild does not run it again (4,000 commands each time a learner skips or goes back).
@@ -31,7 +33,7 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
       const meant = classifyLine(line);
       return meant.kind === 'race' ? [] : meant.kind === 'probe' ? [meant.command] : [line];
     });
-    parts.push({ lines, ...(step.kind === 'try' && step.connection ? { on: step.connection } : {}) });
+    parts.push({ lines, ...(step.kind === 'try' && step.connection ? { on: step.connection } : {}), ...(step.kind === 'code' ? { code: step } : {}) });
   }
   parts.push({ lines: lesson.steps[index]?.setup ?? [] });
   await redis.clear();
@@ -41,6 +43,8 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
   for (const [i, part] of parts.entries()) {
     if (i < from) continue;
     await runLines(redis, i === from ? part.lines.slice(at) : part.lines, part.on);
+    // A code step's program, as its solution left the data (reruns included): run again, unseen.
+    if (part.code) await runReference(redis, part.code);
     if (i > 0 && i < parts.length - 1) redis.endStep();
   }
 }

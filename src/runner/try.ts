@@ -1,5 +1,4 @@
 import type { TryStep } from '../course/schema.js';
-import { localize } from '../course/text.js';
 import { theme } from '../ui/theme.js';
 import { MAIN } from '../course/lines.js';
 import { judgeStep, newAttempt, record } from './attempt.js';
@@ -7,6 +6,7 @@ import { lookUp, runShown, say, tell, type StepContext } from './context.js';
 import { runLines } from './replay.js';
 import { classifyInput } from './input.js';
 import { noticeLayout } from './layout-notice.js';
+import { showHint } from './hint.js';
 import type { StepEnd } from './machine.js';
 import { runnerMsg as m } from './messages.js';
 import { reflow, renderInline } from '../ui/prose.js';
@@ -61,18 +61,9 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Pr
         shown = '';
         tell(ctx, m.retried(), theme.dim);
         continue;
-      case 'hint': {
-        const hint = step.hints[hints];
-        if (hint === undefined) ctx.out(renderInline(m.noMoreHints()));
-        else {
-          hints++;
-          const label = m.hint(hints, step.hints.length);
-          // Wrapped as lesson prose is; the label's own columns come first on the line.
-          const text = reflow(`${label} ${localize(hint, ctx.lang)}`, ctx.width).slice(label.length);
-          ctx.out(`${theme.warn(label)}${renderInline(text)}`);
-        }
+      case 'hint':
+        hints = showHint(ctx, step.hints, hints);
         continue;
-      }
       case 'show':
       case 'help':
         await lookUp(ctx, input);

@@ -1,4 +1,5 @@
-import type { Lesson, TryStep } from '../course/schema.js';
+import type { CodeStep, Lesson, TryStep } from '../course/schema.js';
+import { runReference } from './code/reference.js';
 import { formatMsg as f } from '../course/format-messages.js';
 import { classifyLine } from '../course/lines.js';
 import type { Problem } from '../course/problems.js';
@@ -19,6 +20,8 @@ export interface LessonProof {
   rights: number;
   /** Predict steps whose `expect` was compared with the server's replies. */
   predicts: number;
+  /** Code steps whose starter fails and whose solution program passes. */
+  codes: number;
   problems: Problem[];
 }
 
@@ -29,7 +32,8 @@ const plain = (s: string) => s.replace(/\*\*|`/g, '');
  * Proves a lesson against a real Redis: every command line splits; every `try` step fails from its
  * starting state and passes with its reference solution (and its replay), as does every other recorded
  * right answer (`right`); every recorded wrong answer
- * fails with the feedback the file expects. Then the whole lesson is played twice, as autoplay does and
+ * fails with the feedback the file expects; every `code` step fails with its starter and passes with its
+ * solution program, and its wrong programs get their feedback. Then the whole lesson is played twice, as autoplay does and
  * with every try step skipped: every predict's replies must be its `expect`, and every skipped step's
  * checks must hold after the skip.
  */
@@ -44,12 +48,19 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson, authored: 
   lesson.steps.forEach((step, i) =>
     stepLines(step).forEach((line) => unsplittable(line) && problem(at(i), f.splittableLines(), JSON.stringify(line))),
   );
-  if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, rights: 0, predicts: 0, problems };
+  if (problems.length > 0) return { lesson, tries: 0, wrongs: 0, rights: 0, predicts: 0, codes: 0, problems };
 
   let tries = 0;
   let wrongs = 0;
   let rights = 0;
+  let codes = 0;
   for (const [i, step] of lesson.steps.entries()) {
+    if (step.kind === 'code') {
+      codes++;
+      wrongs += step.wrong.length;
+      await proveCode(redis, lesson, i, step, (rest, expected, found) => problem(at(i, rest), expected, found));
+      continue;
+    }
     if (step.kind !== 'try') continue;
     tries++;
     await rebuildState(redis, lesson, i);
@@ -79,7 +90,28 @@ export async function proveLesson(redis: LessonRedis, lesson: Lesson, authored: 
   // Played whole only once every step holds on its own: a broken step would be reported three times.
   if (problems.length === 0) for (const skipAll of [false, true]) problems.push(...(await playThrough(redis, lesson, skipAll, place)));
   const predicts = lesson.steps.filter((s) => s.kind === 'predict' && s.expect !== undefined).length;
-  return { lesson, tries, wrongs, rights, predicts, problems };
+  return { lesson, tries, wrongs, rights, predicts, codes, problems };
+}
+
+/**
+ * A code step (R17): its starter fails (the learner has something to write), its solution program passes
+ * (reruns included), and each recorded wrong program fails with its feedback, each from the step's start.
+ */
+async function proveCode(redis: LessonRedis, lesson: Lesson, i: number, step: CodeStep, problem: (rest: string, expected: string, found: string) => void): Promise<void> {
+  const from = async (program: string) => {
+    await rebuildState(redis, lesson, i);
+    return runReference(redis, step, { program });
+  };
+  if ((await from(step.starter)).ok) problem('.starter', f.starterFails(), f.everyCheckHolds());
+  const solved = await from(step.solution);
+  if (!solved.ok) problem('.solution', f.programPasses(), solved.failures.map(plain).join(' / '));
+  for (const [j, wrong] of step.wrong.entries()) {
+    const result = await from(wrong.program);
+    if (result.ok) problem(`.wrong[${j}]`, f.programFails(), f.everyCheckHolds());
+    else if (!result.failures.some((x) => plain(x).includes(plain(wrong.feedback)))) {
+      problem(`.wrong[${j}].feedback`, f.feedbackContaining(wrong.feedback), JSON.stringify(result.failures.map(plain).join(' / ')));
+    }
+  }
 }
 
 /** Plays the whole lesson unseen, as autoplay does (or skipping every try step), and lists what went wrong. */

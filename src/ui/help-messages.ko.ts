@@ -19,6 +19,7 @@ export const ko: HelpMessages = {
   optBuiltin: () => '튜터의 내장 엔진을 써요 (메모리에서 동작하고, Redis가 필요 없어요)',
   optDebug: () => '오류의 자세한 내용(스택 트레이스)을 보여 줘요',
   optLang: () => '가르칠 언어: en 또는 ko (REDIS_TUTOR_LANG 환경 변수도 돼요. 기본값: 메뉴에서 고른 언어, 없으면 시스템 언어)',
+  optWorkspace: () => '코드 단계에서 쓰는 파일을 둘 폴더 (기본값: 튜터 설정 폴더 안, 레슨마다 한 폴더)',
   helpCommand: () => '명령의 도움말을 보여 줘요',
   // Commander's headings
   titleUsage: () => '사용법:',

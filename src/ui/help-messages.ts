@@ -17,6 +17,7 @@ const en = {
   optBuiltin: () => "use the tutor's built-in engine (in memory, no Redis needed)",
   optDebug: () => "show error details (stack traces)",
   optLang: () => "the language to teach in: en or ko (also REDIS_TUTOR_LANG; default: your choice in the menu, else the system's)",
+  optWorkspace: () => "the folder for the files you write in code steps (default: a folder per lesson under the tutor's config folder)",
   helpCommand: () => "show help for a command",
   // Commander's headings, through its styleTitle
   titleUsage: () => "Usage:",

@@ -32,7 +32,7 @@ describe('parseLesson', () => {
     const l: Lesson = result.lesson;
     // A format 1 file is still read as it was.
     expect(l.formatVersion).toBe(1);
-    expect(FORMAT_VERSION).toBe(2);
+    expect(FORMAT_VERSION).toBe(3);
     expect(l.steps.map((s) => `${s.kind}:${s.id}`)).toEqual(['say:hello', 'try:greet', 'predict:overwrite', 'try:chat', 'quiz:quiz']);
     expect(l.setup).toEqual(['SET fixture:setup done']);
     const chat = l.steps[3];
@@ -52,7 +52,7 @@ describe('parseLesson', () => {
   });
 
   it.each([
-    ['a step kind it does not know', '  - { id: a, kind: sing }', 'steps[0].kind: expected one of: say, run, try, predict, quiz; found the text "sing"'],
+    ['a step kind it does not know', '  - { id: a, kind: sing }', 'steps[0].kind: expected one of: say, run, try, predict, quiz, code; found the text "sing"'],
     ['a misspelt field', '  - { id: a, kind: say, text: Hi, hint: x }', 'steps[0].hint: expected one of: id, kind, setup, when, text; found an unknown field "hint"'],
     ['an answer out of range', '  - { id: q, kind: quiz, question: Q, choices: [a, b], answer: 2, explain: E }', 'steps[0].answer: expected the number of the right choice, from 0 to 1 (0 is the first); found the number 2'],
     ['a check with two kinds', '  - { id: t, kind: try, text: T, solution: [PING], checks: [{ key: k, string: a, list: [a] }] }', 'steps[0].checks[0]: expected one of exists, type, string, list, set, hash, hash_exact, zset, ttl, length beside key:; found string, list'],
@@ -246,7 +246,7 @@ describe('parseLesson: format 2', () => {
     ['a replay without reply', lesson2('  - { id: t, kind: try, text: T, solution: [LRANGE l -2 -1], checks: [{ reply: x }], replay: { substitute: { l: s } } }'), 'steps[0].replay.reply: expected a text; found nothing'],
     ['a connection in lower case', lesson2('  - { id: t, kind: try, text: T, connection: b, solution: [PING], checks: [{ reply: PONG }] }', 'two-connections'), 'steps[0].connection: expected a connection name: one capital letter, such as B; found the text "b"'],
     ['the lesson\'s own connection named as a try connection', lesson2('  - { id: t, kind: try, text: T, connection: A, solution: [PING], checks: [{ reply: PONG }] }', 'two-connections'), 'steps[0].connection: expected a connection name: one capital letter, such as B; found the text "A"'],
-    ['a need it does not know', lesson2('  - { id: a, kind: say, text: Hi }', 'internet'), 'needs[0]: expected one of: real-server, two-connections, clock; found the text "internet"'],
+    ['a need it does not know', lesson2('  - { id: a, kind: say, text: Hi }', 'internet'), 'needs[0]: expected one of: real-server, two-connections, clock, node; found the text "internet"'],
     ['args without command', lesson2(tryStep('{ uses: DEL, args: [a] }')), 'steps[0].checks[0].args: expected `args:` only beside `command:`; found an unknown field "args"'],
     ['a reply_matches that is not a regular expression', lesson2(tryStep("{ reply_matches: '(unclosed' }")), 'steps[0].checks[0].reply_matches: expected a regular expression; found the text "(unclosed"'],
     ['an empty uses list', lesson2(tryStep('{ uses: [] }')), 'steps[0].checks[0].uses: expected a command name such as RPUSH, or a list of them ([DEL, UNLINK]); found a list of 0'],
