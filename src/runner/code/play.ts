@@ -3,6 +3,7 @@ import type { CodeStep } from '../../course/schema.js';
 import { formatMsg as f } from '../../course/format-messages.js';
 import { reflow, renderInline } from '../../ui/prose.js';
 import { theme } from '../../ui/theme.js';
+import { displayWidth } from '../../ui/width.js';
 import { lookUp, runShown, say, tell, type StepContext } from '../context.js';
 import { showHint } from '../hint.js';
 import { classifyInput } from '../input.js';
@@ -72,7 +73,8 @@ export async function playCode(ctx: StepContext, step: CodeStep, lessonId: strin
       if (auto) continue;
       if (last.failure) {
         tell(ctx, last.failure.message, theme.warn);
-        if (last.failure.source !== undefined) ctx.out(`  ${theme.dim(last.failure.source)}`);
+        // Their line as their editor shows it, cut to the screen rather than wrapped mid-word.
+        if (last.failure.source !== undefined) ctx.out(`  ${theme.dim(cut(last.failure.source, ctx.width - 2))}`);
       } else ctx.out(renderInline(reflow(`${m.notYet()} ${last.failures.join('\n')}`, ctx.width)));
       continue;
     }
@@ -130,6 +132,15 @@ export async function playCode(ctx: StepContext, step: CodeStep, lessonId: strin
       }
     }
   }
+}
+
+function cut(line: string, width: number): string {
+  let out = '';
+  for (const ch of line) {
+    if (displayWidth(out + ch) > width - 1) return `${out}…`;
+    out += ch;
+  }
+  return out;
 }
 
 /** On `retry`, a learner whose file is no longer the starter may take the starter back (theirs is kept as .bak). */
