@@ -44,14 +44,23 @@ const exec = command('exec', 1, ['noscript', 'loading', 'stale', 'skip_slowlog']
   }
   engine.watch.unwatchAll(client);
   client.multi = null;
-  const replies: Reply[] = [];
-  for (const { spec, args } of queued) {
+  if (queued.length === 0) {
+    discardTransaction(engine, client);
+    return arrayOf([]);
+  }
+  // As Redis does, the array's header goes out first and each reply as its command runs, so whatever a
+  // command writes to this client meanwhile (its own PUBLISH's push, SUBSCRIBE's answers) lands inline.
+  client.writer.arrayHeader(queued.length);
+  let last: Reply = arrayOf([]);
+  queued.forEach(({ spec, args }, i) => {
     const result = call(engine, client, spec, args);
     // A blocking command inside a transaction cannot wait: it answers as if it had timed out.
-    replies.push(result.type === 'block' ? (result.deniedReply ?? result.onTimeout) : result);
-  }
+    const reply = result.type === 'block' ? (result.deniedReply ?? result.onTimeout) : result;
+    if (i < queued.length - 1) client.reply(reply);
+    else last = reply;
+  });
   discardTransaction(engine, client);
-  return arrayOf(replies);
+  return last;
 });
 
 const watch = command('watch', -2, ['noscript', 'loading', 'stale', 'fast', 'allow_busy'], [1, -1, 1], (ctx, args) => {

@@ -89,6 +89,11 @@ export class ReplyWriter {
     }
   }
 
+  /** The header of an array whose elements the caller writes next, one by one (EXEC). */
+  arrayHeader(count: number): void {
+    this.line(42, String(count));
+  }
+
   private aggregate(prefix: number, count: number, items: Reply[]): void {
     this.line(prefix, String(count));
     for (const item of items) this.write(item);

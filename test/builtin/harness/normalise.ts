@@ -29,7 +29,7 @@ const sortPairs: Normaliser = (r) => {
 const masked =
   (label: string): Normaliser =>
   (r) =>
-    r.t === '-' ? r : { t: '$', v: `<${label}>` };
+    r.t === '-' ? r : { t: r.t === '=' ? '=' : '$', v: `<${label}>` };
 
 /** Milliseconds left depend on when each server ran the command: compared to the nearest second. */
 const roughMs: Normaliser = (r) => (r.t === ':' && Number(r.v) > 0 ? { t: ':', v: `~${Math.round(Number(r.v) / 1000)}s` } : r);
