@@ -61,6 +61,8 @@ export interface LessonRedis {
   output(): string[];
   /** Gives a listening helper (subscribed, or blocked) a moment to receive what the last command caused. */
   settle(): Promise<void>;
+  /** Puts the playground marker back on a server the tutor did not start: a learner's program may have flushed it. */
+  guard(): Promise<void>;
   /** Closes the helper connections: a step's helpers live for that step. */
   endStep(): void;
   /** The command may write (COMMAND INFO does not flag it readonly); asked once per name. */
@@ -184,6 +186,9 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         writers.set(name, known);
       }
       return known;
+    },
+    async guard() {
+      if (!connection.owned) await restoreMarker(client);
     },
     output: () => helpers.drain(),
     settle: () => helpers.settle(),

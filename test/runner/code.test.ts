@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCourse } from '../../src/course/load.js';
+import { setLanguage } from '../../src/ui/i18n.js';
+import { PLAYGROUND_MARKER } from '../../src/connection/playground.js';
 import type { CodeStep, Lesson } from '../../src/course/schema.js';
 import { attemptProgram, rerunCommand } from '../../src/runner/code/attempt.js';
 import { lineInFile } from '../../src/runner/code/failure.js';
@@ -194,6 +196,40 @@ describe('the code step, played', () => {
     const result = await playLesson(ctx, lesson, 1);
     expect(result.state.status).toBe('finished');
     expect(ctx.screen.join('\n')).toMatch(/GET greeting\n"hello 민수"/);
+  });
+});
+
+describe('the learner\'s words at a code prompt', () => {
+  it('실행 and run typed in the Korean layout (ㄱㅕㅜ) run the file; Korean messages in 해요체', async () => {
+    const ctx = { ...context(pg.redis, scriptedPlayer(['실행', 'ㄱㅕㅜ'], [], ['']), 'ko'), code: { workspace: () => dir } };
+    setLanguage('ko');
+    try {
+      await expect(playLesson(ctx, lesson, 0)).rejects.toThrow();
+    } finally {
+      setLanguage('en');
+    }
+    const screen = ctx.screen.join('\n');
+    expect(screen).toContain(`편집기에서 ${path.join(dir, 'greet.mjs')} 파일을 열고`);
+    expect(screen.match(/node greet\.mjs 실행:/g)).toHaveLength(2);
+    expect(screen.replace(/\n/g, ' ')).toContain('프로그램의 출력에 이 내용이 있어야 해요: "hello alice". 실제 출력: (없음).');
+  });
+
+  it('retry puts the data back and offers the starter back, keeping theirs as .bak', async () => {
+    write('// mine\n');
+    const player = scriptedPlayer(['retry'], [1]);
+    const ctx = { ...context(pg.redis, player), code: { workspace: () => dir } };
+    await expect(playLesson(ctx, lesson, 0)).rejects.toThrow();
+    const screen = ctx.screen.join('\n');
+    expect(screen).toContain('Your file');
+    expect(screen).toContain('The starter is back; your version is in greet.mjs.bak.');
+    expect(readFileSync(path.join(dir, 'greet.mjs'), 'utf8')).toBe(step.starter);
+    expect(readFileSync(path.join(dir, 'greet.mjs.bak'), 'utf8')).toBe('// mine\n');
+  });
+
+  it('a program that empties the playground leaves the marker in place (a server the tutor did not start)', async () => {
+    write(`${PRELUDE}await client.flushDb();\nawait client.quit();\n`);
+    await attemptProgram(pg.redis, step, dir);
+    expect((await pg.redis.execute(`EXISTS ${PLAYGROUND_MARKER}`)).text).toBe('(integer) 1');
   });
 });
 

@@ -34,6 +34,8 @@ export async function attemptProgram(redis: LessonRedis, step: CodeStep, dir: st
   const limit = options.timeoutMs ?? CODE_TIME_LIMIT_MS;
   const once = async (checks: Check[], rerun?: CodeRerun): Promise<ProgramVerdict> => {
     const run = await runNode({ dir, file: step.file, url, timeoutMs: limit, ...(rerun ? { args: rerun.args, env: rerun.env } : {}), ...(options.onLine ? { onLine: options.onLine } : {}) });
+    // A FLUSHDB in their program took the marker with it: the playground must stay the tutor's.
+    await redis.guard();
     const failure = programFailure(run, dir, step.file, readProgram(dir, step.file), limit);
     if (failure !== undefined) return { ok: false, failures: [failure.message], failure };
     const { keys, allKeys } = await redis.read(keysOf(checks));
