@@ -57,7 +57,7 @@ const hello = command('hello', -1, ['noscript', 'loading', 'stale', 'fast', 'no_
     if (v !== 2n && v !== 3n) fail('NOPROTO unsupported protocol version');
     version = v === 2n ? 2 : 3;
   }
-  let name: Buffer | undefined;
+  // Redis 7.0 applies each option as it reads it: a SETNAME before a refused AUTH or a bad option stays.
   for (let j = next; j < args.length; j++) {
     const opt = keyword(args[j]);
     const more = args.length - 1 - j;
@@ -65,11 +65,10 @@ const hello = command('hello', -1, ['noscript', 'loading', 'stale', 'fast', 'no_
       if (args[j + 1]!.toString('latin1') !== 'default') fail(WRONGPASS);
       j += 2;
     } else if (opt === 'setname' && more >= 1) {
-      name = args[j + 1]!;
+      client.name = setName(args[j + 1]!);
       j++;
     } else fail(`ERR Syntax error in HELLO option '${cString(args[j]!)}'`);
   }
-  if (name !== undefined) client.name = setName(name);
   // The switch happens before the reply, so HELLO 3 already answers in RESP3 (and HELLO 2 in RESP2).
   if (version !== undefined) client.writer.resp = version;
   return map([

@@ -17,13 +17,13 @@ const scanLike: Normaliser = (r) => {
   return { t: '*', v: [{ t: '$', v: cursor.v === '0' ? '0' : '<cursor>' }, sortArray(items, [])] };
 };
 
-/** Pairs (field, value) kept together and sorted by field. */
+/** Pairs (field, value) kept together and sorted by field; a RESP3 map likewise. */
 const sortPairs: Normaliser = (r) => {
-  if (r.t !== '*' || r.v === null) return r;
+  if ((r.t !== '*' && r.t !== '%') || r.v === null) return r;
   const pairs: Reply[][] = [];
   for (let i = 0; i < r.v.length; i += 2) pairs.push([r.v[i]!, r.v[i + 1]!]);
   pairs.sort((x, y) => compare(x[0]!, y[0]!));
-  return { t: '*', v: pairs.flat() };
+  return { t: r.t, v: pairs.flat() };
 };
 
 const masked =
