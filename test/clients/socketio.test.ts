@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
+import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 /**
  * The learner's own stack: a socket.io multi-room chat on two Node servers, joined through the socket.io
  * Redis adapter. A client on server A joins room1; a client on server B sends to room1; the message reaches
- * A's client through Redis pub/sub. Against a real redis-server and against the built-in engine.
+ * A's client through Redis pub/sub. Against a real redis-server and against the built-in engine, with the
+ * adapter on ioredis and on node-redis 6 with its defaults (RESP3, what `npm install redis` gives).
  */
 
 interface ChatServer {
@@ -19,12 +21,26 @@ interface ChatServer {
   close(): Promise<void>;
 }
 
-/** One socket.io server with the Redis adapter (a publishing and a subscribing connection, as the adapter wants). */
-async function chatServer(port: number): Promise<ChatServer> {
-  const pub = new Redis({ host: '127.0.0.1', port, lazyConnect: false });
+type ClientKind = 'ioredis' | 'node-redis';
+
+/** The adapter's two connections (publishing, subscribing), from ioredis or from node-redis 6 with its defaults (RESP3). */
+async function adapterClients(kind: ClientKind, port: number): Promise<{ pub: unknown; sub: unknown; close(): Promise<void> }> {
+  if (kind === 'ioredis') {
+    const pub = new Redis({ host: '127.0.0.1', port });
+    const sub = pub.duplicate();
+    return { pub, sub, close: async () => (pub.disconnect(), sub.disconnect()) };
+  }
+  const pub = createClient({ url: `redis://127.0.0.1:${port}` });
   const sub = pub.duplicate();
+  await Promise.all([pub.connect(), sub.connect()]);
+  return { pub, sub, close: async () => void (await Promise.all([pub.quit(), sub.quit()])) };
+}
+
+/** One socket.io server with the Redis adapter (a publishing and a subscribing connection, as the adapter wants). */
+async function chatServer(kind: ClientKind, port: number): Promise<ChatServer> {
+  const clients = await adapterClients(kind, port);
   const http: HttpServer = createServer();
-  const io = new Server(http, { adapter: createAdapter(pub, sub) });
+  const io = new Server(http, { adapter: createAdapter(clients.pub, clients.sub) });
   io.on('connection', (socket) => {
     socket.on('join', (room: string, ack: () => void) => {
       void socket.join(room);
@@ -39,15 +55,19 @@ async function chatServer(port: number): Promise<ChatServer> {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      pub.disconnect();
-      sub.disconnect();
+      await clients.close();
     },
   };
 }
 
 const opened = (socket: Socket) => new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
 
-describe.each(['real', 'builtin'] as const)('socket.io with the Redis adapter, on the %s engine', (engine) => {
+describe.each([
+  ['real', 'ioredis'],
+  ['builtin', 'ioredis'],
+  ['real', 'node-redis'],
+  ['builtin', 'node-redis'],
+] as const)('socket.io with the Redis adapter, on the %s engine, through %s', (engine, kind) => {
   let server: TestRedis | undefined;
   let builtin: RunningEngine | undefined;
   let a: ChatServer;
@@ -61,7 +81,7 @@ describe.each(['real', 'builtin'] as const)('socket.io with the Redis adapter, o
       builtin = await startBuiltinEngine();
       port = builtin.port;
     }
-    [a, b] = await Promise.all([chatServer(port), chatServer(port)]);
+    [a, b] = await Promise.all([chatServer(kind, port), chatServer(kind, port)]);
   });
   afterAll(async () => {
     await a?.close();
