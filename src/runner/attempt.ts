@@ -120,7 +120,7 @@ async function replay(redis: LessonRedis, step: TryStep, last: { name: string; a
 }
 
 /** An argument as redis-cli's splitter reads it back unchanged. */
-function quoteArg(arg: string): string {
+export function quoteArg(arg: string): string {
   if (/^[^\s"'\\]+$/.test(arg)) return arg;
   return `"${arg.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
 }

@@ -1,6 +1,6 @@
 import { classifyLine } from '../course/lines.js';
 import type { CodeStep, Lesson, Step } from '../course/schema.js';
-import { runReference } from './code/reference.js';
+import { replayReference } from './code/memo.js';
 import type { Executed, LessonRedis } from './redis.js';
 
 /** The commands that leave Redis as a step found it, had every earlier step gone by the book. */
@@ -44,7 +44,7 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
     if (i < from) continue;
     await runLines(redis, i === from ? part.lines.slice(at) : part.lines, part.on);
     // A code step's program, as its solution left the data (reruns included): run again, unseen.
-    if (part.code) await runReference(redis, part.code);
+    if (part.code) await replayReference(redis, part.code);
     if (i > 0 && i < parts.length - 1) redis.endStep();
   }
 }

@@ -103,7 +103,7 @@ describe('lessons check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^18 problems in the lesson files:/);
     expect(r.stdout).toContain('bad.yaml: steps[1].checks[1]: expected one of exists, type, string, list, set, hash, hash_exact, zset, ttl, length beside key:; found colour');
-    expect(r.stdout).toContain('future.yaml: format_version: expected 2 or lower');
+    expect(r.stdout).toContain('future.yaml: format_version: expected 3 or lower');
     expect(r.stdout).toContain('syntax.yaml: line 4, column 1: expected valid YAML');
   });
 });

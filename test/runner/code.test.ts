@@ -11,6 +11,7 @@ import { lineInFile } from '../../src/runner/code/failure.js';
 import { runNode } from '../../src/runner/code/run-node.js';
 import { placeStarter, prepareWorkspace, restoreStarter, solutionName } from '../../src/runner/code/workspace.js';
 import { playLesson } from '../../src/runner/play.js';
+import { rebuildState } from '../../src/runner/replay.js';
 import { autoPlayer } from '../../src/runner/player.js';
 import { proveLesson } from '../../src/runner/verify.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
@@ -196,6 +197,23 @@ describe('the code step, played', () => {
     const result = await playLesson(ctx, lesson, 1);
     expect(result.state.status).toBe('finished');
     expect(ctx.screen.join('\n')).toMatch(/GET greeting\n"hello 민수"/);
+  });
+});
+
+describe('rebuilding through a code step', () => {
+  it('runs its solution program once; later rebuilds write back what it left, TTL and all', async () => {
+    const withTtl: Lesson = { ...lesson, steps: [{ ...step, reruns: [], solution: step.solution.replace("await client.quit();", "await client.expire('greeting', 600);\nawait client.hSet('h', { a: '1', b: '민수' });\nawait client.zAdd('z', [{ score: 1.5, value: 'x' }]);\nawait client.quit();") }, lesson.steps[1]!] };
+    let started = Date.now();
+    await rebuildState(pg.redis, withTtl, 1);
+    const first = Date.now() - started;
+    await pg.redis.execute('FLUSHDB');
+    started = Date.now();
+    await rebuildState(pg.redis, withTtl, 1);
+    expect(Date.now() - started).toBeLessThan(first);
+    expect((await pg.redis.execute('GET greeting')).text).toBe('"hello alice"');
+    expect(Number((await pg.redis.execute('TTL greeting')).text.replace('(integer) ', ''))).toBeGreaterThan(590);
+    expect((await pg.redis.execute('HGET h b')).text).toBe('"민수"');
+    expect((await pg.redis.execute('ZSCORE z x')).text).toBe('"1.5"');
   });
 });
 
