@@ -100,6 +100,7 @@ export const ko: RunnerMessages = {
   codeFileMissing: (file) => `**${file}** 파일이 없어져서 시작 코드를 다시 넣어 두었어요.`,
   codeWorkspaceFailed: (dir, why) => `코드를 둘 **${dir}** 폴더를 준비하지 못했어요(${why}). \`--workspace <dir>\` 옵션으로 다른 폴더를 고르세요.`,
   codeRunning: (command) => `${c(command)} 실행:`,
+  codeOutputCut: (n) => `(출력은 처음 ${n}줄만 보여 줘요)`,
   codeRerunning: (command) => `다른 입력으로 한 번 더 실행해요: ${c(command)}`,
   codeThrew: (error, file, line) =>
     `${line === undefined ? '프로그램이 오류로 멈췄어요' : `프로그램이 ${c(file)} 파일의 ${line}번째 줄에서 오류로 멈췄어요`}: ${c(error.replace(/\`/g, "'"))}`,

@@ -78,6 +78,7 @@ const en = {
   codeFileMissing: (file: string) => `**${file}** was gone: the starter is in it again.`,
   codeWorkspaceFailed: (dir: string, why: string) => `The tutor could not prepare the folder **${dir}** for your code (${why}). Choose another folder with \`--workspace <dir>\`.`,
   codeRunning: (command: string) => `Running ${c(command)}:`,
+  codeOutputCut: (n: number) => `(only the first ${n} lines of output are shown)`,
   codeRerunning: (command: string) => `Running it again with other input: ${c(command)}`,
   codeThrew: (error: string, file: string, line: number | undefined) =>
     `Your program stopped with an error${line === undefined ? '' : ` at line ${line} of ${c(file)}`}: ${c(error.replace(/\`/g, "'"))}`,

@@ -232,6 +232,15 @@ describe('the learner\'s words at a code prompt', () => {
     expect(screen.replace(/\n/g, ' ')).toContain('프로그램의 출력에 이 내용이 있어야 해요: "hello alice". 실제 출력: (없음).');
   });
 
+  it('shows the first 200 lines of output, then says the rest is not shown', async () => {
+    write('for (let i = 1; i <= 300; i++) console.log(`line ${i}`);\n');
+    const ctx = { ...context(pg.redis, scriptedPlayer(['run'])), code: { workspace: () => dir } };
+    await expect(playLesson(ctx, lesson, 0)).rejects.toThrow();
+    const screen = ctx.screen.join('\n');
+    expect(screen).toContain('│ line 200\n(only the first 200 lines of output are shown)');
+    expect(screen).not.toContain('line 201');
+  });
+
   it('retry puts the data back and offers the starter back, keeping theirs as .bak', async () => {
     write('// mine\n');
     const player = scriptedPlayer(['retry'], [1]);

@@ -15,6 +15,9 @@ import { attemptProgram, type ProgramOptions, type ProgramVerdict } from './atte
 import { runReference } from './reference.js';
 import { placeStarter, prepareWorkspace, readProgram, restoreStarter, scratchWorkspace, solutionName, writeProgram } from './workspace.js';
 
+/** Lines of a program's output shown per run. */
+const SHOWN_LINES = 200;
+
 /** `run` runs the learner's file; so does 실행, and `run` typed with the Korean layout on (ㄱㅕㅜ). */
 function isRun(line: string): boolean {
   const word = line.trim();
@@ -42,10 +45,16 @@ export async function playCode(ctx: StepContext, step: CodeStep, lessonId: strin
     tell(ctx, m.codeWorkspaceFailed(dir, (err as Error).message), theme.error);
   }
   tell(ctx, m.codeWords(), theme.dim);
+  let shown = 0;
   const options: ProgramOptions = {
     lang: ctx.lang,
     ...(ctx.code?.timeoutMs === undefined ? {} : { timeoutMs: ctx.code.timeoutMs }),
-    onLine: (line, stream) => ctx.out(`${(stream === 'stdout' ? theme.dim : theme.warn)('│')} ${line}`),
+    onLine: (line, stream) => {
+      // A loop that prints forever would bury the lesson: the first lines are enough to see it.
+      shown++;
+      if (shown <= SHOWN_LINES) ctx.out(`${(stream === 'stdout' ? theme.dim : theme.warn)('│')} ${line}`);
+      else if (shown === SHOWN_LINES + 1) tell(ctx, m.codeOutputCut(SHOWN_LINES), theme.dim);
+    },
     onRerun: (command) => tell(ctx, m.codeRerunning(command), theme.dim),
   };
   let hints = 0;
@@ -63,6 +72,7 @@ export async function playCode(ctx: StepContext, step: CodeStep, lessonId: strin
         continue;
       }
       tell(ctx, m.codeRunning(`node ${step.file}`), theme.dim);
+      shown = 0;
       last = await attemptProgram(ctx.redis, step, dir, options);
       if (last.ok) {
         ctx.out(theme.ok(m.passed()));
@@ -120,6 +130,7 @@ export async function playCode(ctx: StepContext, step: CodeStep, lessonId: strin
         tell(ctx, m.codeSolutionAt(path.join(dir, name)), theme.warn);
         ctx.out(step.solution.trimEnd());
         tell(ctx, m.codeRunning(`node ${name}`), theme.dim);
+        shown = 0;
         const played = await runReference(ctx.redis, step, options);
         if (ctx.report && !played.ok) ctx.report({ step: step.id, expected: f.solutionPasses(), found: played.failures.join(' / ') });
         say(ctx, step.after);

@@ -4,6 +4,8 @@ import { HARNESS } from './harness.js';
 
 /** How long a learner's program may run before the tutor stops it. */
 export const CODE_TIME_LIMIT_MS = 10_000;
+/** Output kept for the checks: a loop printing for 10 s must not fill the tutor's memory. */
+const KEPT_OUTPUT = 1_000_000;
 
 /** An error that stopped a program, as the harness reported it. */
 export interface ProgramError {
@@ -61,7 +63,7 @@ export function runNode(options: RunOptions): Promise<ProgramRun> {
       return {
         data(chunk: Buffer) {
           const text = chunk.toString('utf8');
-          run[stream] += text;
+          if (run[stream].length < KEPT_OUTPUT) run[stream] += text;
           const parts = (partial + text).split('\n');
           partial = parts.pop() ?? '';
           for (const line of parts) options.onLine?.(line.replace(/\r$/, ''), stream);
