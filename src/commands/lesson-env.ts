@@ -11,7 +11,6 @@ import { resolveConnection, type Connection } from '../connection/resolve.js';
 import { progressMsg } from '../progress/messages.js';
 import { progressFile } from '../progress/paths.js';
 import { loadProgress, saveProgress, systemReason } from '../progress/store.js';
-import { renderInline } from '../ui/prose.js';
 import type { StepContext } from '../runner/context.js';
 import { lessonExtras } from '../runner/extras.js';
 import type { Player } from '../runner/player.js';
@@ -32,16 +31,7 @@ export interface CourseOptions extends GlobalOptions {
   workspace?: string;
 }
 
-/**
- * False after a save of the progress failed (until one succeeds). The learner was told once why; the runner's
- * "Progress saved" line must not then say otherwise, so `out` leaves it out.
- */
-let progressSaved = true;
-
-export const out = (text: string) => {
-  if (!progressSaved && text.trim() === renderInline(runnerMsg.saved())) return;
-  process.stdout.write(`${text}\n`);
-};
+export const out = (text: string) => process.stdout.write(`${text}\n`);
 
 export function courseLessons(opts: CourseOptions): Lesson[] {
   return loadCourse(opts.lessons ?? BUILTIN_LESSONS);
@@ -54,15 +44,19 @@ export function progressSink(env: NodeJS.ProcessEnv): ProgressSink {
   if (loaded.notice) out(theme.warn(loaded.notice));
   let progress = loaded.progress;
   let warned = false;
+  let saved = true;
   return {
     get: () => progress,
+    get saved() {
+      return saved;
+    },
     set(next) {
       progress = next;
       try {
         saveProgress(file, progress);
-        progressSaved = true;
+        saved = true;
       } catch (err) {
-        progressSaved = false;
+        saved = false;
         if (!warned) out(theme.warn(progressMsg.unwritable(file, systemReason(err))));
         warned = true;
       }

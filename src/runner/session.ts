@@ -12,6 +12,8 @@ import { lessonSummary } from './summary.js';
 export interface ProgressSink {
   get(): Progress;
   set(progress: Progress): void;
+  /** False while the last save failed (the learner was told why): the runner then never says "saved". */
+  readonly saved?: boolean;
 }
 
 export interface SessionResult {
@@ -49,7 +51,7 @@ export async function runLesson(
     });
     if (result.state.status === 'quit') {
       if (sink) sink.set(tick(sink.get()));
-      ctx.out(renderInline(m.saved()));
+      if (sink?.saved !== false) ctx.out(renderInline(m.saved()));
       return { finished: false, allPassed: result.allPassed };
     }
     if (sink) sink.set(tick(finishLesson(sink.get(), lesson.id)));
@@ -60,7 +62,7 @@ export async function runLesson(
   } catch (err) {
     if (err instanceof QuitSignal) {
       if (sink) sink.set(tick(sink.get()));
-      ctx.out(`\n${renderInline(m.saved())}`);
+      if (sink?.saved !== false) ctx.out(`\n${renderInline(m.saved())}`);
     }
     throw err;
   }
