@@ -25,8 +25,8 @@ const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 export function terminalPlayer(): Player {
   return {
     auto: false,
-    line: (prompt) =>
-      guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } })),
+    line: (prompt, _step, signal) =>
+      guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } }, signal ? { signal } : {})),
     // Once answered, no ✔ beside the choice: it may be the wrong one, and the verdict follows below it.
     choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') }, style: { keysHelpTip } } })),
     // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.

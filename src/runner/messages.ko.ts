@@ -94,7 +94,10 @@ export const ko: RunnerMessages = {
   retried: () => '이 단계를 다시 시작해요. 데이터도 단계가 시작될 때 상태로 돌아갔어요.',
 
   // 코드 단계 (학습자가 쓰는 Node.js 프로그램)
-  codeWords: () => '`run`(실행)을 입력하면 파일을 실행해요. 실행할 때마다 데이터는 단계가 시작될 때 상태에서 출발해요. 그 밖에: `hint`(힌트), `solution`(정답), `skip`(건너뛰기), `retry`(다시), `back`(뒤로), `quit`(종료). Redis 명령을 입력하면 데이터를 볼 수 있어요.',
+  codeWatchOn: (file) => `${file} 파일을 지켜봐요. 저장할 때마다 실행해요. 그만하려면 \`watch\`(감시)를 다시 입력하세요.`,
+  codeWatchOff: () => '이제 지켜보지 않아요. 파일을 실행하려면 `run`(실행)을 입력하세요.',
+  codeSaved: (file) => `(${file} 파일이 저장됐어요)`,
+  codeWords: () => '`run`(실행)을 입력하면 파일을 실행하고, `watch`(감시)를 입력하면 저장할 때마다 실행해요. 실행할 때마다 데이터는 단계가 시작될 때 상태에서 출발해요. 그 밖에: `hint`(힌트), `solution`(정답), `skip`(건너뛰기), `retry`(다시), `back`(뒤로), `quit`(종료). Redis 명령을 입력하면 데이터를 볼 수 있어요.',
   codeFileAt: (file) => `편집기에서 **${file}** 파일을 열고, 빠진 부분을 채워 저장한 다음 \`run\`(실행)을 입력하세요.`,
   codeFileKept: (file) => `**${file}** 파일은 전에 두고 간 그대로 있어요. 편집기에서 열어 고친 내용을 저장한 다음 \`run\`(실행)을 입력하세요.`,
   codeFileMissing: (file) => `**${file}** 파일이 없어져서 시작 코드를 다시 넣어 두었어요.`,

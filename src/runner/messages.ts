@@ -72,7 +72,10 @@ const en = {
   retried: () => 'Starting this step again: the data is back as the step found it.',
 
   // The code step (a Node.js program the learner writes)
-  codeWords: () => 'Type `run` to run your file (each run starts from the data as the step found it). Also: `hint`, `solution`, `skip`, `retry`, `back`, `quit`; a Redis command shows you the data.',
+  codeWatchOn: (file: string) => `Watching ${file}: every time you save it, it runs. Type \`watch\` again to stop.`,
+  codeWatchOff: () => 'No longer watching: type `run` to run your file.',
+  codeSaved: (file: string) => `(${file} was saved)`,
+  codeWords: () => 'Type `run` to run your file, or `watch` to run it every time you save it (each run starts from the data as the step found it). Also: `hint`, `solution`, `skip`, `retry`, `back`, `quit`; a Redis command shows you the data.',
   codeFileAt: (file: string) => `Open **${file}** in your editor, write the missing part, save it, then type \`run\`.`,
   codeFileKept: (file: string) => `Your file **${file}** is still there as you left it: open it in your editor, save your changes, then type \`run\`.`,
   codeFileMissing: (file: string) => `**${file}** was gone: the starter is in it again.`,

@@ -7,8 +7,11 @@ import type { CodeStep, TryStep } from '../course/schema.js';
 export interface Player {
   /** True when nothing is typed by a person: the driver prints what is "typed", and never waits. */
   readonly auto: boolean;
-  /** The next line at a `try` (or `code`) prompt. */
-  line(prompt: string, step: TryStep | CodeStep): Promise<string>;
+  /**
+   * The next line at a `try` (or `code`) prompt. An aborted `signal` (a watched file was saved) ends the
+   * wait: the promise then rejects, and whatever was half typed is dropped.
+   */
+  line(prompt: string, step: TryStep | CodeStep, signal?: AbortSignal): Promise<string>;
   /** Index of the chosen answer. */
   choose(question: string, choices: string[], answer: number): Promise<number>;
   /** Lets the learner read before the next step: what they typed there (empty or undefined to go on). */

@@ -63,3 +63,35 @@ test('a tiny code step by hand: the starter in the workspace, a throw with its l
   term.press('Enter');
   expect(await term.waitForExit(15_000)).toBe(0);
 });
+
+test('watch: every save of the file runs it without typing run; a save that changes nothing does not; the right file passes', { timeout: 60_000 }, async () => {
+  const workspace = path.join(root, 'ws-watch');
+  term = openTerminal(['lesson', 'greet', '--lessons', FIXTURE, '--url', server.url, '--workspace', workspace], { env: { XDG_CONFIG_HOME: path.join(root, 'config-watch') } });
+  const file = path.join(workspace, 'greet.mjs');
+  await term.onScreen(PROMPT);
+  const starter = readFileSync(file, 'utf8');
+  term.type('watch');
+  term.press('Enter');
+  await term.waitFor('Watching greet.mjs: every time you save it, it runs.');
+  await term.onScreen(PROMPT);
+
+  // A save with a mistake runs at once: its error and line, and the prompt back, still watching.
+  writeFileSync(file, starter.replace(/\/\/ TODO.*/, "await client.rpush('greeting', `hello ${name}`);"));
+  await term.waitFor('(greet.mjs was saved)', 10_000);
+  await term.waitFor("6 │ await client.rpush('greeting', `hello ${name}`);", 15_000);
+  await term.onScreen(PROMPT);
+  const runs = () => (term!.history().match(/\(greet\.mjs was saved\)/g) ?? []).length;
+  // The same content saved again (an editor's second write) runs nothing.
+  writeFileSync(file, starter.replace(/\/\/ TODO.*/, "await client.rpush('greeting', `hello ${name}`);"));
+  await new Promise((r) => setTimeout(r, 600));
+  expect(runs()).toBe(1);
+
+  writeFileSync(file, starter.replace(/\/\/ TODO.*/, "await client.set('greeting', `hello ${name}`);\nconsole.log(await client.get('greeting'));"));
+  await term.waitFor('│ hello 민수', 15_000);
+  await term.waitFor('Done!');
+  expect(runs()).toBe(2);
+  expect(term.history()).not.toMatch(/greet\.mjs> run/);
+  await term.onScreen(PAUSE, 15_000);
+  term.press('Enter');
+  expect(await term.waitForExit(15_000)).toBe(0);
+});

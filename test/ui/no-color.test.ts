@@ -35,6 +35,8 @@ function inTerminal(colourEnv: Record<string, string>): string {
   const env: NodeJS.ProcessEnv = { ...process.env, ...HERMETIC_ENV, TERM: 'xterm-256color', ...colourEnv };
   if (!('NO_COLOR' in colourEnv)) delete env.NO_COLOR;
   if (!('FORCE_COLOR' in colourEnv)) delete env.FORCE_COLOR;
+  // chalk turns colour off by itself when CI is set (and no known CI service is named): the CI runner is not a learner's terminal.
+  delete env.CI;
   const command = [process.execPath, BIN, 'lesson', 'intro', '--autoplay', '--url', server.url].map((a) => `'${a}'`).join(' ');
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', timeout: 20_000 });
   expect(r.stdout).toContain('Lesson 1');
