@@ -43,12 +43,13 @@ process.on('unhandledRejection', fail);
 
 try {
   const args = process.argv.slice(2);
-  setLanguage(chooseLanguage(args, process.env));
-  // `--version` alone is answered before the command tree loads: it is what scripts call most.
-  const code =
-    args.length === 1 && (args[0] === '--version' || args[0] === '-v')
-      ? (process.stdout.write(`${(await import('./version.js')).packageVersion()}\n`), 0)
-      : await (await import('./cli.js')).run(process.argv);
+  // `--version` alone is answered before the command tree loads (and before the language is chosen): it
+  // is what scripts call most.
+  const version = args.length === 1 && (args[0] === '--version' || args[0] === '-v');
+  if (!version) setLanguage(chooseLanguage(args, process.env));
+  const code = version
+    ? (process.stdout.write(`${(await import('./version.js')).packageVersion()}\n`), 0)
+    : await (await import('./cli.js')).run(process.argv);
   process.exitCode = code;
   // Let pending output drain; an open handle left by a command must not keep the tutor alive.
   setTimeout(() => process.exit(code), 200).unref();
