@@ -88,8 +88,8 @@ describe('lesson --autoplay', () => {
 
 describe('lessons check', () => {
   // A real server sleeps through the expiry lesson's @wait, in both of lessons check's play-throughs.
-  it('validates and proves the shipped course', { timeout: 90_000 }, async () => {
-    const r = await runBin(['lessons', 'check', '--url', server.url], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 80_000 });
+  it('validates and proves the shipped course', { timeout: 200_000 }, async () => {
+    const r = await runBin(['lessons', 'check', '--url', server.url], { env: { XDG_CONFIG_HOME: home }, timeoutMs: 180_000 });
     expect(r.code).toBe(0);
     const course = loadCourse();
     expect(r.stdout).toContain(`${course.length} lesson files valid.`);
