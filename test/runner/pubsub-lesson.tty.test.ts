@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+
+/**
+ * The pub/sub lesson's pitfalls played by hand, as a learner meets them: its predicts answered wrongly
+ * (a PUBLISH nobody hears, a late subscriber, a GET on a subscribed connection), and its two try steps,
+ * each with a wrong attempt and its feedback, a hint, and the right answer: a PUBLISH the tutor's
+ * listening helper B must receive, and a pattern subscription typed on B itself (`connection: B`) with
+ * the publish typed as `A> PUBLISH ...`. Through the real bin in a real terminal against a real
+ * redis-server the tutor did not start (so channels are isolated per session, and shown as written).
+ * Assertions key on step ids, commands, replies and short phrases, not on whole paragraphs.
+ */
+
+let server: TestRedis;
+let config: string;
+let term: Terminal | undefined;
+let a: string;
+let b: string;
+
+beforeAll(async () => {
+  server = await startRedis();
+  config = mkdtempSync(path.join(os.tmpdir(), 'rt-pubsub-tty-'));
+  a = `127.0.0.1:${server.port}[15]> `;
+  b = `B ${a}`;
+});
+afterEach(() => term?.kill());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(config, { recursive: true, force: true });
+});
+
+/** A short phrase of a paragraph the runner wraps to the terminal: any run of spaces may have become a line break. */
+const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
+
+/** Reply lines as redis-cli prints them, each ended by a line break: a pattern. */
+const lines = (...reply: string[]) => reply.map((l) => `${escapeRegExp(l)}\\n`).join('');
+
+/** A prompt (A's or B's), a command typed at it, and its reply lines. */
+const at = (prompt: string, command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${lines(...reply)}`;
+
+/** What helper B prints when a message reaches it: `(B) 1) "message"` and the further lines under it. */
+const onB = (...rows: string[]) => `${rows.map((l, i) => escapeRegExp(i === 0 ? `(B) ${l}` : `    ${l}`)).join('\\n')}\\n`;
+
+/** SUBSCRIBE's (or PSUBSCRIBE's) own reply: the kind, the channel, how many this connection listens to. */
+const subscribed = (kind: string, channel: string, count: number) => [`1) "${kind}"`, `2) "${channel}"`, `3) (integer) ${count}`];
+
+/**
+ * Picks the choice that begins with `wrong` (`downs` arrow presses below the first), then waits for what
+ * the predict runs (`shown`, one pattern), the verdict naming the right answer and a phrase of the
+ * explanation, and goes on.
+ */
+async function predictWrongly(t: Terminal, p: { question: string; downs: number; wrong: string; shown: string; answer: string; explains: string }): Promise<void> {
+  await t.onScreen(new RegExp(`${escapeRegExp(p.question)}[\\s\\S]*❯`));
+  for (let i = 0; i < p.downs; i++) t.press('Down');
+  await t.onScreen(new RegExp(`❯ ${escapeRegExp(p.wrong)}`));
+  t.press('Enter');
+  await t.waitFor(new RegExp(`› ${escapeRegExp(p.question)} ${escapeRegExp(p.wrong)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.shown}${phrase(`Not quite: the answer is ${p.answer}`)}[\\s\\S]*${phrase(p.explains)}`));
+  expect(t.history()).not.toContain('Right.');
+  await t.onScreen(PAUSE);
+  t.press('Enter');
+}
+
+/** Types `line` at the waiting prompt (A's or B's) and waits for it, echoed after `prompt`, then `then` (a pattern). */
+async function typed(t: Terminal, prompt: string, line: string, then: string): Promise<void> {
+  await typeAtPrompt(t, line);
+  await t.waitFor(new RegExp(`${escapeRegExp(prompt + line)}\\n${then}`));
+}
+
+/** Leaves with Ctrl+C once step `n` of 11 has begun, as a learner may at any pause or prompt. */
+async function leaveAt(t: Terminal, n: number): Promise<void> {
+  await t.waitFor(new RegExp(`\\n\\[${n}/11\\]\\n`));
+  t.press('C-c');
+  expect(await t.waitForExit()).toBe(130);
+}
+
+test('nobody-listens (predict answered "kept until someone subscribes": not quite, 0); B subscribes and receives; publish-to-b: the wrong channel is told, hint, then the PUBLISH B hears passes', async () => {
+  term = openLesson(config, server.url, 'pubsub', 'nobody-listens');
+  await predictWrongly(term, {
+    question: 'Nobody is subscribed to room:1. What does PUBLISH room:1 hi answer?',
+    downs: 1,
+    wrong: '(integer) 1: Redis keeps it',
+    shown: at(a, 'PUBLISH room:1 hi', '(integer) 0') + at(a, 'EXISTS room:1', '(integer) 0'),
+    answer: '(integer) 0: nobody received it, and the message is gone',
+    explains: 'how many connections received',
+  });
+
+  // sub-shown: B subscribes, A publishes, and B prints the message as it arrives.
+  await term.waitFor(new RegExp(at(b, 'SUBSCRIBE room:1', ...subscribed('subscribe', 'room:1', 1)) + at(a, 'PUBLISH room:1 hi', '(integer) 1') + onB('1) "message"', '2) "room:1"', '3) "hi"')));
+  await term.onScreen(PAUSE);
+  term.press('Enter');
+
+  // publish-to-b: B listens on room:2 (the step's setup); a PUBLISH on room:1 reaches nobody.
+  await typed(term, a, 'PUBLISH room:1 "hello room2"', `${lines('(integer) 0')}Not yet: ${phrase('B has not received "hello room2" on room:2 yet')}`);
+  await typed(term, a, 'hint', `Hint 1/2: [^\\n]*${phrase('PUBLISH takes the channel, then the message.')}`);
+  await typed(term, a, 'PUBLISH room:2 "hello room2"', `${lines('(integer) 1')}${onB('1) "message"', '2) "room:2"', '3) "hello room2"')}Done!\\n`);
+  await leaveAt(term, 5);
+}, 30_000);
+
+test('late-subscriber (predict answered "both": not quite, only "anyone?", and B never prints the first); subscribed-mode (predict answered "alice": not quite, the 7.0 error)', async () => {
+  term = openLesson(config, server.url, 'pubsub', 'late-subscriber');
+  await predictWrongly(term, {
+    question: "Which of alice's messages does B receive?",
+    downs: 0,
+    wrong: 'Both, in order',
+    shown:
+      at(a, 'PUBLISH room:3 "are you there?"', '(integer) 0') +
+      at(b, 'SUBSCRIBE room:3', ...subscribed('subscribe', 'room:3', 1)) +
+      at(a, 'PUBLISH room:3 "anyone?"', '(integer) 1') +
+      onB('1) "message"', '2) "room:3"', '3) "anyone?"'),
+    answer: 'Only "anyone?"',
+    explains: 'at most once',
+  });
+  expect(term.history()).not.toMatch(/\(B\)[^\n]*\n[^\n]*\n\s+3\) "are you there\?"/);
+
+  await predictWrongly(term, {
+    question: "What does B's GET user:1:name answer?",
+    downs: 0,
+    wrong: '"alice"',
+    shown:
+      at(b, 'SUBSCRIBE room:1', ...subscribed('subscribe', 'room:1', 1)) +
+      // The whole error is wider than the terminal: its start, on the first line, is enough.
+      `${escapeRegExp(`${b}GET user:1:name`)}\\n${escapeRegExp("(error) ERR Can't execute 'get': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE")}[\\s\\S]*?`,
+    answer: "(error) ERR Can't execute 'get'",
+    explains: 'client.duplicate()',
+  });
+  await leaveAt(term, 7);
+}, 30_000);
+
+test('psubscribe, typed on B: SUBSCRIBE room:* hears nothing of room:7 and is told, PUBLISH on B is refused while it listens, hint, then PSUBSCRIBE room:* and A> PUBLISH room:7 hi pass', async () => {
+  term = openLesson(config, server.url, 'pubsub', 'psubscribe');
+  await typed(term, b, 'SUBSCRIBE room:*', lines(...subscribed('subscribe', 'room:*', 1)));
+  // A channel literally named "room:*" is not room:7: the PUBLISH reaches nobody.
+  await typed(term, b, 'A> PUBLISH room:7 hi', `${lines('(integer) 0')}Not yet: ${phrase('B should receive room:7')}[\\s\\S]*?${phrase('through one pattern for every room')}`);
+  await typed(term, b, 'PUBLISH room:7 hi', `${phrase("(error) ERR Can't execute 'publish'")}[\\s\\S]*?${phrase('B itself cannot publish while it listens')}`);
+  await typed(term, b, 'hint', `Hint 1/2: [^\\n]*${phrase('PSUBSCRIBE subscribes to a pattern')}`);
+  await typed(term, b, 'PSUBSCRIBE room:*', lines(...subscribed('psubscribe', 'room:*', 2)));
+  await typed(term, b, 'A> PUBLISH room:7 hi', `${lines('(integer) 1')}${onB('1) "pmessage"', '2) "room:*"', '3) "room:7"', '4) "hi"')}Done!\\n`);
+  await leaveAt(term, 8);
+}, 30_000);
