@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+
+/**
+ * The pitfalls of lesson 11, transactions, played by hand as a learner meets them, through the real bin in
+ * a real terminal against a real redis-server (7.0, as the lesson states its replies): no rollback inside
+ * EXEC, EXECABORT for an unknown command, an option error found only at EXEC, a message sent outside its
+ * transaction, WATCH aborted by another client, the retry loop under another server's real write (R19), and
+ * WATCH aborted by an expiry. Each test resumes at its first predict. Assertions key on step ids, commands,
+ * replies and short phrases, not on whole paragraphs, so the lesson's wording can improve without breaking them.
+ */
+
+let server: TestRedis;
+let config: string;
+let term: Terminal | undefined;
+let prompt: string;
+
+beforeAll(async () => {
+  server = await startRedis();
+  config = mkdtempSync(path.join(os.tmpdir(), 'rt-transactions-tty-'));
+  prompt = `127.0.0.1:${server.port}[15]> `;
+});
+afterEach(() => term?.kill());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(config, { recursive: true, force: true });
+});
+
+/** A short phrase of a paragraph the runner wraps to the terminal: any run of spaces may have become a line break. */
+const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
+
+/** The prompt (helper B's when `on` is B), a command typed at it, and its reply lines as redis-cli prints them (the terminal drops a trailing space). */
+const exchange = (command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${reply.map((r) => `${escapeRegExp(r.trimEnd())} ?`).join('\\n')}\\n`;
+const onB = (command: string, ...reply: string[]) => `B ${exchange(command, ...reply)}`;
+
+/** Types each line at the try prompt, waiting until it has been echoed with a reply before the next. */
+async function typeAll(t: Terminal, lines: string[]): Promise<void> {
+  const echoed = (line: string) => t.history().split(`${prompt}${line}\n`).length - 1;
+  for (const line of lines) {
+    const before = echoed(line);
+    await typeAtPrompt(t, line);
+    const deadline = Date.now() + 10_000;
+    while (echoed(line) === before) {
+      if (Date.now() > deadline) throw new Error(`${line} was not echoed. Screen:\n${t.history()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/**
+ * Answers the predict on screen with its first choice, `wrong`; then checks the replies it runs (each an
+ * `exchange`), the verdict naming the right answer, and a phrase of the explanation. A first choice the
+ * lesson now calls right fails here.
+ */
+async function predictWrongly(t: Terminal, p: { question: string; wrong: string; replies: string[]; answer: string; explains: string }): Promise<void> {
+  await t.onScreen(new RegExp(`${escapeRegExp(p.question)}[\\s\\S]*❯ ${escapeRegExp(p.wrong)}`));
+  t.press('Enter');
+  await t.waitFor(
+    new RegExp(
+      `› ${phrase(`${p.question} ${p.wrong}`)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.replies.join('')}` +
+        `${phrase(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`,
+    ),
+  );
+  await t.onScreen(PAUSE);
+  t.press('Enter');
+}
+
+/** Asks for the next hint and waits for it: `Hint n/<total>:` and a phrase of its text. */
+async function hint(t: Terminal, n: number, total: number, says: string): Promise<void> {
+  await typeAtPrompt(t, 'hint');
+  await t.waitFor(new RegExp(`${escapeRegExp(prompt)}hint\\nHint ${n}/${total}: [^\\n]*${phrase(says)}`));
+}
+
+/** Once the next step has begun after a passed one, leaves with Ctrl+C, as a learner may at any prompt. */
+async function quit(t: Terminal): Promise<void> {
+  await t.waitFor(/Done!\n[\s\S]*\n\[\d+\/\d+\]\n/);
+  t.press('C-c');
+  expect(await t.waitForExit()).toBe(130);
+}
+
+test('transactions: no rollback inside EXEC (answered "rolled back": not quite), EXECABORT on INCRR (answered "an array"), SET ... EX without its seconds fails only inside EXEC (answered "at once"); send-atomically: an RPUSH outside the transaction is told, hint, retry, then MULTI ... EXEC passes', async () => {
+  term = openLesson(config, server.url, 'transactions', 'no-rollback');
+  await predictWrongly(term, {
+    question: 'INCR cannot count "41.0". What does EXEC answer?',
+    wrong: 'An error: the transaction failed, and the RPUSH was rolled back',
+    replies: [
+      exchange('MULTI', 'OK'),
+      exchange('RPUSH room:1:messages 8', 'QUEUED'),
+      exchange('INCR stats:sent', 'QUEUED'),
+      exchange('HINCRBY unread:bob room1 1', 'QUEUED'),
+      exchange('EXEC', '1) (integer) 1', '2) (error) ERR value is not an integer or out of range', '3) (integer) 4'),
+      exchange('LRANGE room:1:messages 0 -1', '1) "8"'),
+    ],
+    answer: 'An array: 1, then the error, then 4; the other two ran',
+    explains: 'Redis transactions have no rollback',
+  });
+
+  await predictWrongly(term, {
+    question: 'Redis does not know INCRR. What does EXEC answer?',
+    wrong: 'An array: 1 for the RPUSH, then an error for INCRR',
+    replies: [
+      exchange('MULTI', 'OK'),
+      exchange('RPUSH room:1:messages 9', 'QUEUED'),
+      exchange('INCRR stats:sent', "(error) ERR unknown command 'INCRR', with args beginning with: 'stats:sent' "),
+      exchange('EXEC', '(error) EXECABORT Transaction discarded because of previous errors.'),
+      exchange('LLEN room:1:messages', '(integer) 0'),
+    ],
+    answer: 'EXECABORT: nothing ran, not even the RPUSH',
+    explains: 'Errors found while queuing, like these, cancel the transaction',
+  });
+
+  await predictWrongly(term, {
+    question: 'What do the SET and the EXEC answer?',
+    wrong: 'An error at once, then EXECABORT, as with INCRR',
+    replies: [
+      exchange('MULTI', 'OK'),
+      exchange('RPUSH room:1:messages 10', 'QUEUED'),
+      exchange('SET typing:room1:bob 1 EX', 'QUEUED'),
+      exchange('EXEC', '1) (integer) 1', '2) (error) ERR syntax error'),
+    ],
+    answer: 'QUEUED; then EXEC runs the RPUSH and answers the syntax error in its array',
+    explains: 'SET\'s options are read when it runs',
+  });
+
+  // send-atomically: the message pushed on its own, outside any transaction.
+  await typeAtPrompt(term, 'RPUSH room:1:messages 7');
+  await term.waitFor(new RegExp(`${exchange('RPUSH room:1:messages 7', '(integer) 1')}Not yet: [\\s\\S]*?${phrase('Both commands go inside one transaction')}`));
+  await hint(term, 1, 2, 'then the two commands, then');
+  await typeAtPrompt(term, 'retry');
+  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await typeAll(term, ['MULTI', 'RPUSH room:1:messages 7', 'HINCRBY unread:bob room1 1']);
+  // Inside the transaction each command only joins the queue, and the tutor's own work does not join it.
+  await typeAtPrompt(term, 'EXEC');
+  await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) 1', '2) (integer) 3')}Done!\\n`));
+  expect(term.history()).toMatch(new RegExp(exchange('HINCRBY unread:bob room1 1', 'QUEUED')));
+  await quit(term);
+}, 60_000);
+
+test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 seats": not quite, (nil)); cas-retry: another server takes a seat after the WATCH, EXEC answers (nil) and is told, hint, the retry passes; watch-ttl: an expiring watched key aborts too (answered "WATCH only notices writes")', async () => {
+  term = openLesson(config, server.url, 'transactions', 'watch-abort');
+  await predictWrongly(term, {
+    question: "What does A's EXEC answer?",
+    wrong: '(integer) -1 and (integer) 1: bob is in, and the room has -1 seats',
+    replies: [
+      exchange('WATCH seats:room1', 'OK'),
+      exchange('GET seats:room1', '"1"'),
+      onB('DECR seats:room1', '(integer) 0'),
+      exchange('MULTI', 'OK'),
+      exchange('DECR seats:room1', 'QUEUED'),
+      exchange('SADD room:1:members bob', 'QUEUED'),
+      exchange('EXEC', '(nil)'),
+      exchange('GET seats:room1', '"0"'),
+    ],
+    answer: '(nil): the transaction did not run at all',
+    explains: 'EXEC ran nothing',
+  });
+
+  // cas-retry: the other server's write comes right after the learner's first WATCH, for real.
+  const attempt = ['WATCH seats:room1', 'GET seats:room1', 'MULTI', 'DECR seats:room1', 'SADD room:1:members bob', 'EXEC'];
+  await typeAll(term, attempt.slice(0, 1));
+  // Told as another client's write, with what B's Redis answered.
+  const interfered = /\(meanwhile[^\n]*\bB\b[^\n]*DECR seats:room1`?\)\n\(B\) \(integer\) 1\n/g;
+  await term.waitFor(interfered);
+  await typeAll(term, attempt.slice(1));
+  await term.waitFor(new RegExp(`${exchange('GET seats:room1', '"1"')}`));
+  await term.waitFor(new RegExp(`${exchange('EXEC', '(nil)')}Not yet: [\\s\\S]*?${phrase('If EXEC answered (nil), nothing of your transaction ran')}`));
+  await hint(term, 1, 2, 'WATCH seats:room1');
+  await hint(term, 2, 2, 'Type the same six commands again');
+  await typeAll(term, attempt.slice(0, 5));
+  // The interference came once only: the second WATCH holds.
+  expect(term.history().match(interfered)).toHaveLength(1);
+  await typeAtPrompt(term, 'EXEC');
+  await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) 0', '2) (integer) 1')}Done!\\n`));
+
+  // watch-ttl: half a second really passes on this server.
+  await predictWrongly(term, {
+    question: 'Nobody wrote session:bob, it only expired. What does EXEC answer?',
+    wrong: '1) (integer) 1: WATCH only notices writes',
+    replies: [
+      exchange('WATCH session:bob', 'OK'),
+      `\\(500 ms later\\)\\n`,
+      exchange('MULTI', 'OK'),
+      exchange('RPUSH room:1:messages 11', 'QUEUED'),
+      exchange('EXEC', '(nil)'),
+      exchange('EXISTS room:1:messages', '(integer) 0'),
+    ],
+    answer: '(nil): the watched key expired, and that counts as a change',
+    explains: 'An expired watched key aborts the transaction too',
+  });
+  // The quiz comes next; leave there.
+  await term.onScreen(/Seat a user only if seats:room1 > 0[\s\S]*❯/);
+  term.press('C-c');
+  expect(await term.waitForExit()).toBe(130);
+}, 60_000);
