@@ -7,6 +7,7 @@ import { probe } from './probe.js';
 import { selectDatabase } from './select.js';
 import type { CourseCommands } from './reclaim.js';
 import { findRedisServer, startPrivateServer } from './spawn.js';
+import type { ServerControl } from './control.js';
 
 /** The Redis every command talks to, however it was found. */
 export interface Connection {
@@ -25,6 +26,8 @@ export interface Connection {
   header: string;
   /** Things the learner should know before starting (an old server, say). */
   warnings: string[];
+  /** Stops and starts the server (R5): only a server the tutor started, whose data and files are its own. */
+  control?: ServerControl;
   /** Moves the server's clock forward at once: only the built-in engine can (lessons' `@wait`). */
   advanceClock?: (ms: number) => void;
   close(): Promise<void>;
@@ -103,7 +106,8 @@ async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv): Pro
   const bin = findRedisServer(env);
   if (bin === undefined) throw new UserError(msg.spawnNoBinary(env.REDIS_SERVER_BIN));
   const server = await startPrivateServer(bin);
-  const connection = await connectOwned('private', { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' }, db, msg.headerPrivate, async () => server.stop());
+  const owned = await connectOwned('private', { host: DEFAULT_HOST, port: server.port, tls: false, source: 'the private server' }, db, msg.headerPrivate, async () => server.stop());
+  const connection = { ...owned, control: reconnecting(server.control, owned.client, owned.db) };
   return versionAtLeast(connection.version, MIN_VERSION) ? connection : { ...connection, warnings: [msg.oldServer(connection.version, MIN_VERSION)] };
 }
 
@@ -145,4 +149,15 @@ async function connectOwned(
     await stop();
     throw err;
   }
+}
+
+/** The tutor's own client, connected again (and in its database again) after each stop and start of the server. */
+function reconnecting(control: ServerControl, client: RedisClient, db: number): ServerControl {
+  const again = (step: () => Promise<void>) => async () => {
+    client.disconnect();
+    await step();
+    await client.connect();
+    if (db !== 0) await selectDatabase(client, db);
+  };
+  return { fresh: again(() => control.fresh()), restart: again(() => control.restart()), crash: again(() => control.crash()), restartFromConfig: again(() => control.restartFromConfig()) };
 }

@@ -1,18 +1,21 @@
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { msg } from '../ui/messages.js';
 import { onExit } from './cleanup.js';
+import type { ServerControl } from './control.js';
 
 /** A redis-server the tutor started for this run; it is gone when the tutor exits. */
 export interface PrivateServer {
   host: string;
   port: number;
-  pid: number;
+  /** The running process (another one after a restart). */
+  readonly pid: number;
   stop(): void;
+  control: ServerControl;
 }
 
 /** REDIS_SERVER_BIN, else the first `redis-server` on PATH, else undefined. */
@@ -61,55 +64,171 @@ export function freePort(): Promise<number> {
 /**
  * Starts `bin` on a free loopback port with persistence off, in a fresh temp folder, in its own
  * process group (so the terminal's Ctrl+C reaches the tutor, not the server), and registers its end.
+ * The server reads `redis.conf` in its folder, so `control` can stop it and start it again there (R5).
  */
 export async function startPrivateServer(bin: string, attempts = 3): Promise<PrivateServer> {
   let lastOutput = '';
   for (let attempt = 0; attempt < attempts; attempt++) {
     const port = await freePort();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'redis-tutor-'));
-    const child = spawn(
-      bin,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--logfile', ''],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' },
-    );
-    let output = '';
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    let exited = false;
-    child.once('exit', () => (exited = true));
+    writeConfig(dir, port, PERSISTENCE_OFF);
+    let child: Launched | undefined;
     const stop = () => {
-      if (!exited && child.pid !== undefined) {
-        try {
-          process.kill(child.pid, 'SIGKILL');
-        } catch {
-          // Already gone.
-        }
-      }
+      child?.kill();
       rmSync(dir, { recursive: true, force: true });
     };
     const unregister = onExit(stop);
-    const ready = await waitForReady(port, () => exited || child.pid === undefined, 5000);
-    if (ready && child.pid !== undefined) {
-      child.stdout?.removeAllListeners('data');
-      child.stderr?.removeAllListeners('data');
-      child.stdout?.resume();
-      child.stderr?.resume();
+    const launched = await launch(bin, dir, port);
+    if (launched.ok) {
+      child = launched.child;
+      const relaunch = async () => {
+        const again = await launch(bin, dir, port);
+        if (!again.ok) throw new Error(again.output.trim().split('\n').slice(-3).join('\n') || 'redis-server did not start');
+        child = again.child;
+      };
       return {
         host: '127.0.0.1',
         port,
-        pid: child.pid,
+        get pid() {
+          return child!.pid;
+        },
         stop: () => {
           unregister();
           stop();
         },
+        control: privateControl(dir, port, () => child!, relaunch),
       };
     }
     unregister();
     stop();
-    lastOutput = output;
-    if (!/Address already in use|bind/i.test(output)) break;
+    lastOutput = launched.output;
+    if (!/Address already in use|bind/i.test(launched.output)) break;
   }
   throw new UserError(msg.spawnFailed(bin, lastOutput.trim().split('\n').slice(-3).join('\n')));
+}
+
+/** The private server's first configuration: nothing written to disk, as a scratch server should. */
+const PERSISTENCE_OFF = ['save ""', 'appendonly no'];
+
+/** Writes the folder's `redis.conf`: the address and folder, then `extra` lines (none: Redis's defaults). */
+function writeConfig(dir: string, port: number, extra: readonly string[]): void {
+  const lines = [`port ${port}`, 'bind 127.0.0.1', `dir "${dir.replace(/\\/g, '\\\\')}"`, 'daemonize no', 'logfile ""', ...extra];
+  writeFileSync(path.join(dir, CONFIG_FILE), `${lines.join('\n')}\n`);
+}
+
+const CONFIG_FILE = 'redis.conf';
+/** A copy of the configuration the server was made fresh with: `@restart-from-config` starts from it. */
+const START_CONFIG = 'redis.conf.start';
+
+/** One redis-server process of the private server. */
+interface Launched {
+  readonly pid: number;
+  /** Resolves once the process has ended. */
+  readonly exited: Promise<void>;
+  kill(): void;
+}
+
+async function launch(bin: string, dir: string, port: number): Promise<{ ok: true; child: Launched } | { ok: false; output: string }> {
+  const child = spawn(bin, [path.join(dir, CONFIG_FILE)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let gone = false;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      gone = true;
+      resolve();
+    });
+    child.once('error', () => {
+      gone = true;
+      resolve();
+    });
+  });
+  const kill = () => {
+    if (!gone && child.pid !== undefined) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  const ready = await waitForReady(port, () => gone || child.pid === undefined, 5000);
+  if (!ready || child.pid === undefined) {
+    kill();
+    return { ok: false, output };
+  }
+  child.stdout?.removeAllListeners('data');
+  child.stderr?.removeAllListeners('data');
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { ok: true, child: { pid: child.pid, exited, kill } };
+}
+
+/** R5 on the private server: its process stopped (cleanly or killed) and started again in its folder. */
+function privateControl(dir: string, port: number, current: () => Launched, relaunch: () => Promise<void>): ServerControl {
+  const send = (...args: string[]) => rawCommand(port, args);
+  const killed = async () => {
+    const child = current();
+    child.kill();
+    await child.exited;
+  };
+  /** SHUTDOWN as a learner's redis-cli sends it: a snapshot when save points are set; the AOF flushed. */
+  const shutdown = async () => {
+    const child = current();
+    await send('SHUTDOWN').catch(() => undefined);
+    await Promise.race([child.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    await killed();
+  };
+  return {
+    async fresh() {
+      await killed();
+      for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
+      writeConfig(dir, port, []);
+      copyFileSync(path.join(dir, CONFIG_FILE), path.join(dir, START_CONFIG));
+      await relaunch();
+    },
+    async restart() {
+      // The running configuration is what a restart of the same process would have: written out first.
+      await send('CONFIG', 'REWRITE');
+      await shutdown();
+      await relaunch();
+    },
+    async crash() {
+      await send('CONFIG', 'REWRITE');
+      await killed();
+      await relaunch();
+    },
+    async restartFromConfig() {
+      await shutdown();
+      if (existsSync(path.join(dir, START_CONFIG))) copyFileSync(path.join(dir, START_CONFIG), path.join(dir, CONFIG_FILE));
+      else writeConfig(dir, port, PERSISTENCE_OFF);
+      await relaunch();
+    },
+  };
+}
+
+/** Sends one command on a connection of its own and resolves with the first reply line (or on close). */
+function rawCommand(port: number, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let data = '';
+    socket.setTimeout(10_000, () => {
+      socket.destroy();
+      reject(new Error(`${args.join(' ')}: no answer`));
+    });
+    socket.on('connect', () => socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`));
+    socket.on('data', (d: Buffer) => {
+      data += d.toString();
+      if (data.includes('\r\n')) {
+        socket.destroy();
+        if (data.startsWith('-')) reject(new Error(data.slice(1).trim()));
+        else resolve(data.trim());
+      }
+    });
+    socket.on('close', () => resolve(data.trim()));
+    socket.on('error', reject);
+  });
 }
 
 async function waitForReady(port: number, dead: () => boolean, timeoutMs: number): Promise<boolean> {

@@ -33,7 +33,8 @@ const en = {
   groups: () => 'a list of check groups, each a list of checks',
   knownDirective: () =>
     'a directive the tutor knows: @wait 4s (ms, s or m); @race 4x1000 GET n | SET n {n+1} (at most 10 clients, 10000 times); ' +
-    '@fixture 10000 SET msg:{i} hello (at most 200000 times, {i} in the command); or @probe KEYS * (commands redis-cli can split)',
+    '@fixture 10000 SET msg:{i} hello (at most 200000 times, {i} in the command); @probe KEYS * (commands redis-cli can split); ' +
+    'or, where the tutor owns the server, @restart, @crash or @restart-from-config',
   captureName: () => 'a capture name: lower-case letters, digits and _, such as id',
   connectionName: () => 'a connection name: one capital letter, such as B',
   platforms: () => 'a platform (win32, linux, darwin ...) or a list of them',
@@ -78,6 +79,15 @@ const en = {
   starterFails: () => 'a starter the checks reject (the learner has something to write)',
   programPasses: () => 'a program that makes every check hold',
   programFails: () => 'a program the checks reject',
+  streamEntries: () => 'a list of entries, each a map of its fields and values ({user: bob, text: hello})',
+  fieldValues: () => 'a map of fields and values, such as {user: bob, text: hello}',
+  groupFields: () => 'a group map: name, and any of pending, consumers, last_delivered',
+  streamId: () => 'a stream id such as 1700000000000-0',
+  interfereFields: () => 'an interfere map: after, on, run, and optionally times',
+  receivedFields: () => 'a received map: on, channel, and any of message, pattern, count',
+  valueBeside: () => '`value:` beside `config:` (and only there)',
+  configName: () => 'a server parameter as CONFIG GET names it, such as appendonly',
+  serverControl: () => 'a line restarts or crashes the server (@restart, @crash, @restart-from-config), or a check reads its configuration',
   feedbackContaining: (feedback: string) => `feedback containing ${JSON.stringify(feedback)}`,
 
   // Found
@@ -90,6 +100,7 @@ const en = {
   theNumber: (n: string) => `the number ${n}`,
   other: (type: string, value: string) => `${type} ${value}`,
   unknownField: (key: string) => `an unknown field "${key}"`,
+  missingField: (key: string) => `no "${key}"`,
   foundVersion: (n: number) => `format_version ${n}`,
   duplicateStepId: (id: string, first: number) => `"${id}", already the id of steps[${first}]`,
   checkWith: (kinds: string[]) => `a check with ${kinds.length === 0 ? 'no fields' : kinds.join(', ')}`,

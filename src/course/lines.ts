@@ -4,7 +4,7 @@ import { parseCommandLine } from '../repl/parse.js';
  * What one authored command line means. Pure. A line is a Redis command for the lesson's own connection
  * (`SET k v`, or `A> SET k v`), a command for a named helper connection (`B> BLPOP jobs 0`), or a
  * directive (`@wait 4s`, `@race 4x1000 GET n | SET n {n+1}`, `@fixture 10000 SET msg:{i} hello`,
- * `@probe KEYS *`).
+ * `@probe KEYS *`, `@restart`, `@crash`, `@restart-from-config`).
  */
 export type LessonLine =
   /** `labelled`: the line names its connection (`B> `, `A> `), which wins over any default. */
@@ -16,10 +16,16 @@ export type LessonLine =
   | { kind: 'fixture'; count: number; command: string }
   /** R15: `command` runs on the lesson's connection while another connection PINGs, timing every PONG. */
   | { kind: 'probe'; command: string }
+  /** R5: the server the tutor owns is stopped (cleanly or killed) and started again. */
+  | { kind: 'control'; action: ControlAction }
   | { kind: 'bad'; why: Directive | 'directive' };
 
+/** `@restart`, `@crash`, `@restart-from-config`: what a server-control directive does. */
+export type ControlAction = 'restart' | 'crash' | 'restart-from-config';
+export const CONTROL_ACTIONS: readonly ControlAction[] = ['restart', 'crash', 'restart-from-config'];
+
 /** The directives, by name. */
-export const DIRECTIVES = ['wait', 'race', 'fixture', 'probe'] as const;
+export const DIRECTIVES = ['wait', 'race', 'fixture', 'probe', 'restart', 'crash'] as const;
 export type Directive = (typeof DIRECTIVES)[number];
 
 /** What a race may ask for: enough to show lost updates, never a load test of someone's server. */
@@ -57,6 +63,8 @@ export function classifyLine(line: string): LessonLine {
     }
     const probe = /^@probe\s+(\S.*)$/i.exec(trimmed);
     if (probe) return parseCommandLine(probe[1]!).kind === 'command' ? { kind: 'probe', command: probe[1]! } : { kind: 'bad', why: 'probe' };
+    const control = CONTROL_ACTIONS.find((a) => trimmed.toLowerCase() === `@${a}`);
+    if (control) return { kind: 'control', action: control };
     const named = /^@([a-z]+)\b/i.exec(trimmed)?.[1]?.toLowerCase();
     return { kind: 'bad', why: DIRECTIVES.find((d) => d === named) ?? 'directive' };
   }
@@ -89,4 +97,9 @@ export function describeWait(ms: number): string {
   if (ms % 60_000 === 0 && ms >= 60_000) return `${ms / 60_000} min`;
   if (ms % 1000 === 0) return `${ms / 1000} s`;
   return `${ms} ms`;
+}
+
+/** True when some line stops and starts the server (`@restart`, `@crash` ...): the lesson needs a server the tutor owns. */
+export function controlsServer(lines: readonly string[]): boolean {
+  return lines.some((line) => classifyLine(line).kind === 'control');
 }

@@ -4,7 +4,7 @@
  */
 
 /** The newest format this tutor reads. A file with a higher number is refused with a message saying so. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /**
  * Learner-facing text: a plain string is English; an object maps language codes to text and must hold
@@ -13,8 +13,8 @@ export const FORMAT_VERSION = 3;
 export type Text = string | ({ en: string } & Record<string, string>);
 
 /** What a lesson needs beyond one connection to any Redis (the runner refuses or warns when missing). */
-export type Need = 'real-server' | 'two-connections' | 'clock' | 'node';
-export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock', 'node'];
+export type Need = 'real-server' | 'two-connections' | 'clock' | 'node' | 'server-control';
+export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock', 'node', 'server-control'];
 
 export interface Lesson {
   /** Newest format feature the file uses; see FORMAT_VERSION. */
@@ -98,6 +98,16 @@ export interface TryStep extends StepBase {
    * in the step, and `{id}` in a check's key or value stands for it (`key: "msg:{id}"`).
    */
   capture?: Record<string, { replyOf: string }>;
+  /** Another client's write (R19), run on a helper after the learner's command `after`: a WATCH that must retry. Format 4. */
+  interfere?: Interference;
+}
+
+/** R19: after the learner's first `times` commands named `after`, the tutor runs `run` on helper `on`. */
+export interface Interference {
+  after: string;
+  on: string;
+  run: string[];
+  times: number;
 }
 
 /**
@@ -217,6 +227,12 @@ type CheckBody =
   /** Seconds left between min and max, or `none` for a key without an expiry. */
   | { kind: 'ttl'; key: string; ttl: { min: number; max: number } | 'none' }
   | { kind: 'length'; key: string; length: number }
+  /** A stream's entries, each entry's fields and values exactly, in order (R10, format 4). */
+  | { kind: 'stream'; key: string; entries: Record<string, string>[] }
+  /** A stream's last entry's fields and values, exactly. */
+  | { kind: 'stream_last'; key: string; fields: Record<string, string> }
+  /** A consumer group of the stream: its pending count, and optionally consumers and last delivered id. */
+  | { kind: 'group'; key: string; group: StreamGroupCheck }
   /** The last reply, exactly as shown. */
   | { kind: 'reply'; reply: string }
   /** The last reply, as shown, matches this regular expression. */
@@ -240,12 +256,37 @@ type CheckBody =
    * word among `args` is an option (ASYNC, NX, REV) and matches in any case, as Redis reads it.
    */
   | { kind: 'command'; name: string; args?: string[] }
+  /** A helper connection received a pub/sub message during the step (R2, format 4). */
+  | { kind: 'received'; received: ReceivedCheck }
+  /** A server parameter, as CONFIG GET answers it (R11, format 4: lessons with `needs: [server-control]`). */
+  | { kind: 'config'; name: string; value: string }
   /** One group of checks must hold entirely. */
   | { kind: 'any_of'; groups: Check[][] };
 
+/** What a `received` check looks for among a helper's messages; the channel as the learner sees it. */
+export interface ReceivedCheck {
+  on: string;
+  channel: string;
+  /** The payload; any when absent. */
+  message?: string;
+  /** Came through this PSUBSCRIBE pattern (a pmessage). */
+  pattern?: string;
+  /** Exactly this many such messages; at least one when absent. */
+  count?: number;
+}
+
+export interface StreamGroupCheck {
+  name: string;
+  pending?: number;
+  consumers?: number;
+  lastDelivered?: string;
+}
+
 export type CheckKind = Check['kind'];
-export const KEYED_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'hash_exact', 'zset', 'ttl', 'length'] as const;
-export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command', 'any_of', 'stdout_includes', 'stdout_matches'] as const;
+export const KEYED_CHECKS = ['exists', 'type', 'string', 'list', 'set', 'hash', 'hash_exact', 'zset', 'ttl', 'length', 'stream', 'stream_last', 'group'] as const;
+export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command', 'any_of', 'stdout_includes', 'stdout_matches', 'received', 'config'] as const;
+/** Checks format 4 brought (issue 12): a file using one says `format_version: 4`. */
+export const FORMAT4_CHECKS = ['stream', 'stream_last', 'group', 'received', 'config'] as const;
 /** Checks on what a code step's program printed: only code steps have them. */
 export const OUTPUT_CHECKS = ['stdout_includes', 'stdout_matches'] as const;
 /** Checks on what the learner typed and saw at a prompt: a code step has none of these. */

@@ -1,4 +1,4 @@
-import { KEYED_CHECKS, REDIS_TYPES, UNKEYED_CHECKS, type Check, type RedisType } from './schema.js';
+import { KEYED_CHECKS, REDIS_TYPES, UNKEYED_CHECKS, type Check, type ReceivedCheck, type RedisType, type StreamGroupCheck } from './schema.js';
 import { formatMsg as f } from './format-messages.js';
 import { join, type Reader } from './problems.js';
 import { readText } from './read-text.js';
@@ -57,18 +57,59 @@ function readBody(r: Reader, map: Record<string, unknown>, path: string): Check 
       return { kind, key, ttl: readTtl(r, value, at) };
     case 'length':
       return { kind, key, length: r.number(value, at, f.count(), (n) => Number.isInteger(n) && n >= 0) };
+    case 'stream':
+      return { kind, key, entries: r.list(value, at, (v, p) => fieldMap(r, v, p), { min: 1, expected: f.streamEntries() }) };
+    case 'stream_last':
+      return { kind, key, fields: fieldMap(r, value, at) };
+    case 'group':
+      return { kind, key, group: readGroup(r, value, at) };
   }
 }
 
+/** An entry's or a hash's fields: `{user: bob, text: hello}`, values as Redis stores them. */
+function fieldMap(r: Reader, value: unknown, path: string): Record<string, string> {
+  const fields = r.map(value, path) ?? {};
+  if (Object.keys(fields).length === 0) r.problem(path, f.fieldValues(), value);
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, scalar(r, v, join(path, k))]));
+}
+
+const count = (r: Reader, value: unknown, path: string) => r.number(value, path, f.count(), (n) => Number.isInteger(n) && n >= 0);
+
+function readGroup(r: Reader, value: unknown, path: string): StreamGroupCheck {
+  const map = r.map(value, path) ?? {};
+  const { name, pending, consumers, last_delivered: lastDelivered, ...extra } = map;
+  for (const field of Object.keys(extra)) r.problemSaid(join(path, field), f.groupFields(), f.unknownField(field));
+  return {
+    name: r.string(name, join(path, 'name')),
+    ...(pending === undefined ? {} : { pending: count(r, pending, join(path, 'pending')) }),
+    ...(consumers === undefined ? {} : { consumers: count(r, consumers, join(path, 'consumers')) }),
+    ...(lastDelivered === undefined ? {} : { lastDelivered: r.string(lastDelivered, join(path, 'last_delivered'), { re: /^\d+-\d+$/, expected: f.streamId() }) }),
+  };
+}
+
+function readReceived(r: Reader, value: unknown, path: string): ReceivedCheck {
+  const map = r.map(value, path) ?? {};
+  const { on, channel, message, pattern, count: n, ...extra } = map;
+  for (const field of Object.keys(extra)) r.problemSaid(join(path, field), f.receivedFields(), f.unknownField(field));
+  return {
+    on: r.string(on, join(path, 'on'), { re: /^[B-Z]$/, expected: f.connectionName() }),
+    channel: scalar(r, channel, join(path, 'channel')),
+    ...(message === undefined ? {} : { message: scalar(r, message, join(path, 'message')) }),
+    ...(pattern === undefined ? {} : { pattern: scalar(r, pattern, join(path, 'pattern')) }),
+    ...(n === undefined ? {} : { count: count(r, n, join(path, 'count')) }),
+  };
+}
+
 function readUnkeyed(r: Reader, map: Record<string, unknown>, kinds: string[], path: string): Check | undefined {
-  // `args` goes with `command`; every other unkeyed check stands alone.
-  const main = kinds.filter((k) => k !== 'args');
+  // `args` goes with `command`, `value` with `config`; every other unkeyed check stands alone.
+  const main = kinds.filter((k) => k !== 'args' && k !== 'value');
   if (main.length !== 1 || !(UNKEYED_CHECKS as readonly string[]).includes(main[0]!)) {
     r.problemSaid(path, f.checkForms(UNKEYED_CHECKS), f.checkWith(kinds));
     return undefined;
   }
   const kind = main[0] as (typeof UNKEYED_CHECKS)[number];
   if (kinds.includes('args') && kind !== 'command') r.problemSaid(join(path, 'args'), f.argsBeside(), f.unknownField('args'));
+  if (kinds.includes('value') !== (kind === 'config')) r.problemSaid(join(path, 'value'), f.valueBeside(), kind === 'config' ? f.missingField('value') : f.unknownField('value'));
   const value = map[kind];
   const at = join(path, kind);
   switch (kind) {
@@ -108,6 +149,10 @@ function readUnkeyed(r: Reader, map: Record<string, unknown>, kinds: string[], p
       if (map.args === undefined) return { kind, name };
       return { kind, name, args: r.list(map.args, join(path, 'args'), (v, p) => scalar(r, v, p)) };
     }
+    case 'received':
+      return { kind, received: readReceived(r, value, at) };
+    case 'config':
+      return { kind, name: r.string(value, at, { re: /^[a-z][a-z0-9-]*$/, expected: f.configName() }), value: scalar(r, map.value ?? '', join(path, 'value')) };
     case 'any_of': {
       const groups = r.list(value, at, (g, p) => r.list(g, p, (c, q) => readCheck(r, c, q), { min: 1, expected: f.checks() }), { min: 2, expected: f.groups() });
       return { kind, groups: groups.map((g) => g.filter((c): c is Check => c !== undefined)) };

@@ -1,7 +1,7 @@
 import { formatMsg as f } from './format-messages.js';
 import { join, Reader, type Problem } from './problems.js';
-import { classifyLine, helpersIn, longestWait } from './lines.js';
-import { FORMAT_VERSION, NEEDS, OUTPUT_CHECKS, STEP_KINDS, type ExpectEntry, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type WrongAnswer } from './schema.js';
+import { classifyLine, controlsServer, helpersIn, longestWait } from './lines.js';
+import { FORMAT_VERSION, NEEDS, OUTPUT_CHECKS, STEP_KINDS, type ExpectEntry, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type WrongAnswer, FORMAT4_CHECKS, type Interference, type Check } from './schema.js';
 import { readCheck, scalar } from './validate-checks.js';
 import { CODE_FIELDS, forbidChecks, readCodeStep } from './validate-code.js';
 import { readText } from './read-text.js';
@@ -14,7 +14,7 @@ const LESSON_FIELDS = ['format_version', 'id', 'order', 'title', 'goal', 'minute
 const STEP_FIELDS: Record<StepKind, string[]> = {
   say: ['text'],
   run: ['text', 'commands', 'after'],
-  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'right', 'after', 'replay', 'connection', 'capture'],
+  try: ['text', 'checks', 'hints', 'solution', 'wrong', 'right', 'after', 'replay', 'connection', 'capture', 'interfere'],
   predict: ['text', 'commands', 'question', 'choices', 'answer', 'explain', 'expect'],
   quiz: ['question', 'choices', 'answer', 'explain'],
   code: CODE_FIELDS,
@@ -66,6 +66,8 @@ export function validateLesson(data: unknown, file: string): Validated {
   if (newer !== undefined) r.problemSaid('format_version', f.formatFor(2, newer), f.foundVersion(1));
   const newest = lesson.formatVersion >= 1 && lesson.formatVersion < 3 ? format3Feature(lesson) : undefined;
   if (newest !== undefined) r.problemSaid('format_version', f.formatFor(3, newest), f.foundVersion(lesson.formatVersion));
+  const four = lesson.formatVersion >= 1 && lesson.formatVersion < 4 ? format4Feature(lesson) : undefined;
+  if (four !== undefined) r.problemSaid('format_version', f.formatFor(4, four), f.foundVersion(lesson.formatVersion));
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
 }
 
@@ -88,10 +90,29 @@ function readLine(r: Reader, value: unknown, path: string): string {
 /** A lesson that talks on a helper connection or lets time pass says so in `needs`, so the menu can tell. */
 function declaredNeeds(r: Reader, lesson: Lesson): void {
   const lines = lessonLines(lesson);
-  const helpers = [...helpersIn(lines), ...lesson.steps.flatMap((s) => (s.kind === 'try' && s.connection ? [s.connection] : []))];
+  const helpers = [...helpersIn(lines), ...lesson.steps.flatMap((s) => (s.kind === 'try' ? [...(s.connection ? [s.connection] : []), ...(s.interfere ? [s.interfere.on] : [])] : []))];
   if (helpers.length > 0 && !lesson.needs.includes('two-connections')) r.problemSaid('needs', f.declaredNeed('two-connections', f.usesHelper(helpers[0]!)), f.listOf(lesson.needs.length));
   if (longestWait(lines) > 0 && !lesson.needs.includes('clock')) r.problemSaid('needs', f.declaredNeed('clock', f.usesWait()), f.listOf(lesson.needs.length));
   if (lesson.steps.some((s) => s.kind === 'code') && !lesson.needs.includes('node')) r.problemSaid('needs', f.declaredNeed('node', f.usesCode()), f.listOf(lesson.needs.length));
+  const readsConfig = allChecks(lesson).some((c) => c.kind === 'config');
+  if ((controlsServer(lines) || readsConfig) && !lesson.needs.includes('server-control')) r.problemSaid('needs', f.declaredNeed('server-control', f.serverControl()), f.listOf(lesson.needs.length));
+}
+
+/** Every check of the lesson, inside `any_of` groups and code steps' reruns too. */
+function allChecks(lesson: Lesson): Check[] {
+  const flat = (checks: Check[]): Check[] => checks.flatMap((c) => (c.kind === 'any_of' ? [c, ...flat(c.groups.flat())] : [c]));
+  return lesson.steps.flatMap((s) => (s.kind === 'try' ? flat(s.checks) : s.kind === 'code' ? flat([...s.checks, ...s.reruns.flatMap((x) => x.checks)]) : []));
+}
+
+/** The first thing in a lesson that format 3 did not have (issue 12): server control, stream/pub-sub/config checks, interference. */
+function format4Feature(lesson: Lesson): string | undefined {
+  if (lesson.needs.includes('server-control')) return 'needs: [server-control]';
+  const line = lessonLines(lesson).find((l) => classifyLine(l).kind === 'control');
+  if (line !== undefined) return JSON.stringify(line);
+  const interfering = lesson.steps.find((s) => s.kind === 'try' && s.interfere);
+  if (interfering) return `${interfering.id}: interfere`;
+  const check = allChecks(lesson).find((c) => (FORMAT4_CHECKS as readonly string[]).includes(c.kind));
+  return check === undefined ? undefined : `a ${check.kind} check`;
 }
 
 /** The first thing in a lesson that format 2 did not have: code steps (R17) and what goes with them. */
@@ -153,6 +174,18 @@ function readCapture(r: Reader, value: unknown, path: string): Record<string, { 
     capture[name] = { replyOf: r.string(entry.reply_of, join(at, 'reply_of'), { re: /^[A-Za-z][A-Za-z0-9_-]*$/, expected: f.commandName() }).toUpperCase() };
   }
   return capture;
+}
+
+function readInterference(r: Reader, value: unknown, path: string): Interference {
+  const map = r.map(value, path) ?? {};
+  const { after, on, run, times, ...extra } = map;
+  for (const field of Object.keys(extra)) r.problemSaid(join(path, field), f.interfereFields(), f.unknownField(field));
+  return {
+    after: r.string(after, join(path, 'after'), { re: /^[A-Za-z][A-Za-z0-9_-]*$/, expected: f.commandName() }).toUpperCase(),
+    on: r.string(on, join(path, 'on'), { re: /^[B-Z]$/, expected: f.connectionName() }),
+    run: readCommands(r, run, join(path, 'run'), 1),
+    times: times === undefined ? 1 : r.number(times, join(path, 'times'), f.order(), (n) => Number.isInteger(n) && n >= 1),
+  };
 }
 
 function readReplay(r: Reader, value: unknown, path: string): Replay {
@@ -246,6 +279,7 @@ function readStep(r: Reader, raw: unknown, path: string): Step | undefined {
         ...(map.replay === undefined ? {} : { replay: readReplay(r, map.replay, join(path, 'replay')) }),
         ...(map.connection === undefined ? {} : { connection: r.string(map.connection, join(path, 'connection'), { re: /^[B-Z]$/, expected: f.connectionName() }) }),
         ...(map.capture === undefined ? {} : { capture: readCapture(r, map.capture, join(path, 'capture')) }),
+        ...(map.interfere === undefined ? {} : { interfere: readInterference(r, map.interfere, join(path, 'interfere')) }),
       };
     }
   }

@@ -1,7 +1,7 @@
 import type { TryStep } from '../course/schema.js';
 import type { RespReply } from '../resp/types.js';
 import { capturesUsed, fillCaptures } from '../course/captures.js';
-import { judgeAll, keysOf } from './checks.js';
+import { configsOf, judgeAll, keysOf } from './checks.js';
 import { runnerMsg as m } from './messages.js';
 import type { Executed, LessonRedis } from './redis.js';
 
@@ -79,7 +79,10 @@ export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Atte
   const waiting = missing.length > 0 ? step.checks.filter((c) => capturesUsed([c], names).length > 0) : [];
   const checks = fillCaptures(step.checks.filter((c) => !waiting.includes(c)), captured);
   const { keys, allKeys } = await redis.read(keysOf(checks));
-  const seen = JSON.stringify([keys, [...allKeys].sort()]);
+  const configNames = configsOf(checks);
+  const config = configNames.length === 0 ? {} : await redis.config(configNames);
+  const received = redis.received();
+  const seen = JSON.stringify([keys, [...allKeys].sort(), config, received.length]);
   const judged = judgeAll(checks, {
     keys,
     allKeys,
@@ -87,6 +90,8 @@ export async function judgeStep(redis: LessonRedis, step: TryStep, attempt: Atte
     typed: attempt.typed,
     replies: attempt.replies,
     seenItems: attempt.seenItems,
+    received,
+    config,
     lang,
     ...(attempt.lastReply === undefined ? {} : { lastReply: attempt.lastReply }),
     ...(attempt.lastItems === undefined ? {} : { lastItems: attempt.lastItems }),

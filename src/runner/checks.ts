@@ -4,6 +4,15 @@ import { localize } from '../course/text.js';
 import { runnerMsg as m } from './messages.js';
 import type { KeySnapshot } from './snapshot.js';
 
+/** A pub/sub message a helper connection received (R2), the channel as the learner sees it. */
+export interface ReceivedMessage {
+  on: string;
+  channel: string;
+  message: string;
+  /** The PSUBSCRIBE pattern it came through (a pmessage). */
+  pattern?: string;
+}
+
 /** What a step's checks are judged against, besides the keys they name. */
 export interface CheckContext {
   /** Snapshots of every key a check names. */
@@ -28,6 +37,10 @@ export interface CheckContext {
   typed?: ReadonlySet<string>;
   /** What a code step's program printed (standard output). */
   stdout?: string;
+  /** Pub/sub messages the helper connections received during the step (R2). */
+  received?: readonly ReceivedMessage[];
+  /** Server parameters the checks name, as CONFIG GET answered (R11); absent when it answered nothing. */
+  config?: Readonly<Record<string, string>>;
   /** Keys the step's checks name: never offered as "did you mean" for another (they are work in progress). */
   expected?: ReadonlySet<string>;
 }
@@ -78,6 +91,18 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
     }
     case 'stdout_matches':
       return new RegExp(check.pattern, 'm').test(ctx.stdout ?? '') ? pass : fail(m.stdoutNotMatching(check.pattern, ctx.stdout ?? ''));
+    case 'received': {
+      const want = check.received;
+      const found = (ctx.received ?? []).filter(
+        (r) => r.on === want.on && r.channel === want.channel && (want.message === undefined || r.message === want.message) && (want.pattern === undefined || r.pattern === want.pattern),
+      ).length;
+      if (want.count === undefined) return found > 0 ? pass : fail(m.notReceived(want.on, want.channel, want.message, want.pattern));
+      return found === want.count ? pass : fail(found === 0 ? m.notReceived(want.on, want.channel, want.message, want.pattern) : m.receivedCount(want.on, want.channel, want.count, found));
+    }
+    case 'config': {
+      const got = ctx.config?.[check.name];
+      return got === check.value ? pass : fail(m.configIs(check.name, check.value, got));
+    }
     case 'any_of': {
       // The group that came closest speaks for all of them.
       const results = check.groups.map((g) => judgeAll(g, ctx));
@@ -129,6 +154,27 @@ export function judge(check: Check, ctx: CheckContext): CheckResult {
       if (check.ttl === 'none') return snap.ttl === -1 ? pass : fail(m.ttlShouldBeNone(check.key, snap.ttl));
       const { min, max } = check.ttl;
       return snap.ttl >= min && snap.ttl <= max ? pass : fail(m.ttlShouldBe(check.key, min, max, snap.ttl));
+    }
+    case 'stream':
+    case 'stream_last':
+    case 'group': {
+      const off = notA('stream');
+      if (off || snap.type !== 'stream') return off ?? pass;
+      if (check.kind === 'stream') {
+        const got = snap.entries.map((e) => e.fields);
+        return got.length === check.entries.length && got.every((g, i) => sameFields(g, check.entries[i]!)) ? pass : fail(m.streamIs(check.key, check.entries, got));
+      }
+      if (check.kind === 'stream_last') {
+        const last = snap.entries.at(-1)?.fields;
+        return last !== undefined && sameFields(last, check.fields) ? pass : fail(m.streamLastIs(check.key, check.fields, last));
+      }
+      const want = check.group;
+      const group = snap.groups.find((g) => g.name === want.name);
+      if (group === undefined) return fail(m.noGroup(check.key, want.name, snap.groups.map((g) => g.name)));
+      if (want.pending !== undefined && group.pending !== want.pending) return fail(m.groupPending(check.key, want.name, want.pending, group.pending));
+      if (want.consumers !== undefined && group.consumers !== want.consumers) return fail(m.groupConsumers(check.key, want.name, want.consumers, group.consumers));
+      if (want.lastDelivered !== undefined && group.lastDelivered !== want.lastDelivered) return fail(m.groupLastDelivered(check.key, want.name, want.lastDelivered, group.lastDelivered));
+      return pass;
     }
     case 'length': {
       if (snap.type === 'none') return missing();
@@ -183,7 +229,23 @@ export function expectation(check: Extract<Check, { key: string }>): string {
       return m.aZset(check.members.length);
     case 'length':
       return m.aLength(check.length);
+    case 'stream':
+      return m.aStream(check.entries.length);
+    case 'stream_last':
+    case 'group':
+      return m.aType('stream');
   }
+}
+
+/** The same fields with the same values, in any order. */
+function sameFields(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+}
+
+/** The server parameters a set of checks reads (inside `any_of` groups too). */
+export function configsOf(checks: Check[]): string[] {
+  return [...new Set(checks.flatMap((c) => (c.kind === 'any_of' ? configsOf(c.groups.flat()) : c.kind === 'config' ? [c.name] : [])))];
 }
 
 /**

@@ -5,6 +5,8 @@ const q = (s: string) => JSON.stringify(s);
 /** Inline code, rendered by render.ts. */
 const c = (s: string) => `\`${s}\``;
 const listText = (values: string[]) => (values.length === 0 ? '(비어 있음)' : `[${values.map(q).join(', ')}]`);
+const entryText = (fields: Record<string, string>) => `{${Object.entries(fields).map(([k, v]) => `${k}: ${q(v)}`).join(', ')}}`;
+const entriesText = (entries: Record<string, string>[]) => (entries.length === 0 ? '(항목 없음)' : entries.map(entryText).join(', '));
 
 /** Whether the last Hangul syllable has a final consonant (받침): it picks 이에요/예요, 이어야/여야. */
 const hasFinal = (word: string): boolean => {
@@ -42,6 +44,7 @@ export const ko: RunnerMessages = {
   aHash: (n) => `필드 ${n}개짜리 해시`,
   aZset: (n) => `멤버 ${n}개짜리 정렬된 셋`,
   aLength: (n) => `요소 ${n}개짜리 값`,
+  aStream: (n) => `항목 ${n}개짜리 스트림`,
 
   // Why a check failed
   missing: (key, what) => `${c(key)} 키는 ${ieoya(what)} 하는데, 존재하지 않아요.`,
@@ -60,6 +63,17 @@ export const ko: RunnerMessages = {
     `${c(key)} 키는 ${min}-${max}초 뒤에 만료되어야 하는데, ${ttl === -1 ? '만료 시간이 없어요' : `${ttl}초 뒤에 만료돼요`}.`,
   bytesIs: (key, want, got) => `${c(key)} 키의 길이는 ${want}바이트여야 하는데(STRLEN), 지금은 ${got}바이트예요.`,
   lengthIs: (key, want, type, got) => `${c(key)} 키에는 요소가 ${want}개 있어야 하는데, 지금은 요소 ${got}개짜리 ${ieyo(typeName(type))}.`,
+  streamIs: (key, want, got) => `${c(key)} 키에는 ${entriesText(want)} 항목이 이 순서대로 있어야 하는데, 지금은 ${entriesText(got)} 항목이 있어요.`,
+  streamLastIs: (key, want, got) => `${c(key)} 키의 마지막 항목은 ${entryText(want)} 값이어야 하는데, ${got === undefined ? '스트림에 항목이 없어요' : `지금은 ${entryText(got)} 값이에요`}.`,
+  noGroup: (key, name, groups) =>
+    `${c(key)} 키에 ${c(name)} 컨슈머 그룹이 있어야 하는데, ${groups.length === 0 ? '그룹이 하나도 없어요(XGROUP CREATE 명령으로 만들어요)' : `${groups.map(c).join(', ')} 그룹만 있어요`}.`,
+  groupPending: (key, name, want, got) => `${c(key)} 키의 ${c(name)} 그룹에는 대기 중인 항목(전달됐지만 XACK 명령으로 확인하지 않은 항목)이 ${want}개 있어야 하는데, 지금은 ${got}개예요.`,
+  groupConsumers: (key, name, want, got) => `${c(key)} 키의 ${c(name)} 그룹에는 컨슈머가 ${want}개 있어야 하는데, 지금은 ${got}개예요.`,
+  groupLastDelivered: (key, name, want, got) => `${c(key)} 키의 ${c(name)} 그룹은 ${c(want)} 항목까지 전달했어야 하는데, 지금은 ${c(got)} 항목까지 전달했어요.`,
+  notReceived: (on, channel, message, pattern) =>
+    `이 단계에서 ${on} 연결이 ${c(channel)} 채널${pattern === undefined ? '' : `(${c(pattern)} 패턴)`}로 ${message === undefined ? '메시지를' : `${q(message)} 메시지를`} 아직 받지 못했어요.`,
+  receivedCount: (on, channel, want, got) => `이 단계에서 ${on} 연결이 ${c(channel)} 채널로 그런 메시지를 ${want}개 받아야 하는데, ${got}개 받았어요.`,
+  configIs: (name, want, got) => `서버의 ${c(name)} 설정은 ${q(want)} 값이어야 하는데, ${got === undefined ? `CONFIG GET ${name} 명령의 응답이 없어요` : `CONFIG GET ${name} 명령은 ${q(got)} 값을 응답해요`}.`,
   stdoutMissing: (want, got) => `프로그램의 출력에 이 내용이 있어야 해요: ${q(want)}. 실제 출력: ${printed(got)}.`,
   stdoutNotMatching: (pattern, got) => `프로그램의 출력이 ${c(pattern)} 패턴과 맞아야 해요. 실제 출력: ${printed(got)}.`,
   replyShould: (want, got) =>
@@ -152,6 +166,14 @@ export const ko: RunnerMessages = {
     `그동안 다른 연결이 ${every} ms마다 PING 명령을 보냈어요. 가장 느린 PONG 응답은 ${slowest} 걸렸어요(중앙값 ${median}, PING ${count}번).`,
   previewProbe: (every) => `(그동안 다른 연결이 ${every} ms마다 PING 명령을 보내요)`,
   previewWait: (what) => `(${iga(wait(what))} 지나요)`,
+  controlled: (action) =>
+    action === 'restart'
+      ? '(서버를 SHUTDOWN 명령처럼 정상 종료하고 다시 시작해요)'
+      : action === 'crash'
+        ? '(서버를 `kill -9`처럼 강제로 죽이고, 남은 파일로 다시 시작해요)'
+        : '(서버를 정상 종료하고 설정 파일로 다시 시작해요: CONFIG SET으로 바꾼 설정은 모두 잊혀요)',
+  controlFailed: (action, why) => `(튜터) 서버를 ${action === 'crash' ? '강제 종료하고 다시 시작하지' : '다시 시작하지'} 못했어요: ${why}`,
+  interfered: (on, line) => `(그사이 다른 클라이언트 ${on}에서 실행한 명령: ${line})`,
   previewRace: (clients, times, script) => `(클라이언트 ${clients}개가 동시에 각각 ${script} 명령을 ${times}번 실행)`,
   previewFixture: (command, count) => `(${command} 명령, ${count}번)`,
   markerNote: (marker) => `(${c(marker)} 키는 튜터가 쓰는 표시용 키예요. 이 데이터베이스를 연습용 데이터베이스로 쓴다는 표시이니 무시하세요.)`,
@@ -210,7 +232,9 @@ export const ko: RunnerMessages = {
         ? '(내장 엔진의 시계가 필요해요: redis-tutor --builtin start)'
         : need === 'node'
           ? '(프로그램이 접속할 Redis 주소가 필요해요: --url 또는 --spawn)'
-          : '(Redis 연결이 하나 더 필요해요)') as ReturnType<RunnerMessages['menuUnavailable']>,
+          : need === 'server-control'
+            ? '(튜터가 직접 띄운 서버가 필요해요: --spawn 또는 --builtin)'
+            : '(Redis 연결이 하나 더 필요해요)') as ReturnType<RunnerMessages['menuUnavailable']>,
   unmetNeed: (id, need, w) =>
     need === 'real-server'
       ? `"${id}" 레슨은 실제 Redis 서버가 필요한데, 지금은 내장 엔진을 쓰고 있어요. ${msg.installRedis()}. 그런 다음 다시 실행하거나, --url 옵션을 쓰세요.`
@@ -218,7 +242,9 @@ export const ko: RunnerMessages = {
         ? `"${id}" 레슨은 시간을 흘려보내는데(한 번에 ${wait(w)}), 실제 서버에서는 그만큼 정말 기다려야 해요. 시계를 건너뛸 수 있는 내장 엔진에서 하세요: redis-tutor --builtin lesson ${id}`
         : need === 'node'
           ? `"${id}" 레슨은 내가 쓴 Node.js 프로그램을 Redis에 연결해 실행하는데, 이 연결에는 프로그램이 접속할 주소가 없어요. --url, --spawn 옵션이나 로컬 redis-server를 쓰세요.`
-          : `"${id}" 레슨은 Redis 연결이 하나 더 필요한데, 서버가 거절했어요(클라이언트 수를 제한하고 있을 수 있어요, maxclients). 클라이언트를 하나 더 허용하거나, --spawn 또는 --builtin 옵션을 쓰세요.`,
+          : need === 'server-control'
+            ? `"${id}" 레슨은 서버를 멈추고, 강제로 죽이고, 다시 시작해요. 그래서 내 서버가 아니라 튜터가 이 레슨을 위해 직접 띄운 서버에서만 할 수 있어요: redis-tutor --spawn lesson ${id} (또는 --builtin)`
+            : `"${id}" 레슨은 Redis 연결이 하나 더 필요한데, 서버가 거절했어요(클라이언트 수를 제한하고 있을 수 있어요, maxclients). 클라이언트를 하나 더 허용하거나, --spawn 또는 --builtin 옵션을 쓰세요.`,
   oldForLesson: (id, min, version) => `"${id}" 레슨은 Redis ${min} 버전의 명령어를 써요. 이 서버는 Redis ${version} 버전이라서 그중 일부가 거부될 수 있어요.`,
   statusWord: (status) => STATUS[status] ?? status,
   checkOk: (id, tries, rights, wrongs, predicts, codes = 0) =>

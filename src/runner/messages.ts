@@ -12,6 +12,9 @@ const printed = (out: string) => {
   return out.trim() === '' ? 'nothing' : lines.length > 3 ? `(last lines) ${q(lines.slice(-3).join('\n'))}` : q(lines.join('\n'));
 };
 const listText = (values: string[]) => (values.length === 0 ? '(empty)' : `[${values.map(q).join(', ')}]`);
+/** A stream entry's fields as the learner wrote them: {user: "bob", text: "hello"}. */
+const entryText = (fields: Record<string, string>) => `{${Object.entries(fields).map(([k, v]) => `${k}: ${q(v)}`).join(', ')}}`;
+const entriesText = (entries: Record<string, string>[]) => (entries.length === 0 ? '(no entries)' : entries.map(entryText).join(', '));
 
 /** The runner's own words. Inline `code` and **bold** are rendered by render.ts. */
 const en = {
@@ -24,6 +27,7 @@ const en = {
   aHash: (n: number) => `a hash with ${n} field${n === 1 ? '' : 's'}`,
   aZset: (n: number) => `a sorted set of ${n} member${n === 1 ? '' : 's'}`,
   aLength: (n: number) => `${items(n)} long`,
+  aStream: (n: number) => `a stream of ${n} entr${n === 1 ? 'y' : 'ies'}`,
 
   // Why a check failed
   missing: (key: string, what: string) => `${c(key)} should be ${what}; it does not exist.`,
@@ -55,6 +59,20 @@ const en = {
   notSeenYet: (item: string) => `${c(item)} has not been in any reply of this step yet.`,
   noReplyYet: (want: string) => `No reply in this step has been ${c(want)} yet.`,
   hashExtraFields: (key: string, want: string[], extra: string[]) => `${c(key)} should have only the fields ${want.map(c).join(', ')}; it also has ${extra.map(c).join(', ')}.`,
+  streamIs: (key: string, want: Record<string, string>[], got: Record<string, string>[]) => `${c(key)} should hold the entries ${entriesText(want)}, in that order; it holds ${entriesText(got)}.`,
+  streamLastIs: (key: string, want: Record<string, string>, got: Record<string, string> | undefined) =>
+    `The last entry of ${c(key)} should be ${entryText(want)}; ${got === undefined ? 'the stream has no entries' : `it is ${entryText(got)}`}.`,
+  noGroup: (key: string, name: string, groups: string[]) =>
+    `${c(key)} should have a consumer group ${c(name)}; ${groups.length === 0 ? 'it has none (XGROUP CREATE makes one)' : `it has only ${groups.map(c).join(', ')}`}.`,
+  groupPending: (key: string, name: string, want: number, got: number) =>
+    `Group ${c(name)} of ${c(key)} should have ${want} pending entr${want === 1 ? 'y' : 'ies'} (delivered, not yet acknowledged with XACK); it has ${got}.`,
+  groupConsumers: (key: string, name: string, want: number, got: number) => `Group ${c(name)} of ${c(key)} should have ${want} consumer${want === 1 ? '' : 's'}; it has ${got}.`,
+  groupLastDelivered: (key: string, name: string, want: string, got: string) => `Group ${c(name)} of ${c(key)} should have delivered up to ${c(want)}; it has delivered up to ${c(got)}.`,
+  notReceived: (on: string, channel: string, message: string | undefined, pattern: string | undefined) =>
+    `Connection ${on} has not received ${message === undefined ? 'a message' : q(message)} on the channel ${c(channel)}${pattern === undefined ? '' : ` through its pattern ${c(pattern)}`} in this step.`,
+  receivedCount: (on: string, channel: string, want: number, got: number) => `Connection ${on} should have received ${want} such message${want === 1 ? '' : 's'} on ${c(channel)} in this step; it received ${got}.`,
+  configIs: (name: string, want: string, got: string | undefined) =>
+    `The server's ${c(name)} should be ${q(want)}; ${got === undefined ? `CONFIG GET ${name} answers nothing` : `CONFIG GET ${name} answers ${q(got)}`}.`,
   replayFails: (command: string, setup: string, got: string, want: string) =>
     `Your command works on this data, but not in general: on other data (${setup}) ${c(command)} answers ${c(got)}, where ${c(want)} was wanted.`,
 
@@ -125,6 +143,15 @@ const en = {
     `Meanwhile another connection sent PING every ${every} ms: the slowest PONG took ${slowest} (median ${median}, ${count} PINGs).`,
   previewProbe: (every: number) => `(meanwhile, another connection sends PING every ${every} ms)`,
   previewWait: (what: string) => `(${what} pass)`,
+  /** R5: what a server-control directive did (and, before a predict runs, will do). */
+  controlled: (action: string): string =>
+    action === 'restart'
+      ? '(the server is stopped cleanly, as SHUTDOWN does, and started again)'
+      : action === 'crash'
+        ? '(the server is killed, as `kill -9` does, and started again on the files it left)'
+        : '(the server is stopped cleanly and started again from its configuration file: every CONFIG SET is forgotten)',
+  controlFailed: (action: string, why: string) => `(tutor) The server could not be ${action === 'crash' ? 'crashed and started' : 'restarted'}: ${why}`,
+  interfered: (on: string, line: string) => `(meanwhile, another client, ${on}, ran: ${line})`,
   previewRace: (clients: number, times: number, script: string) => `(${clients} clients at once, each running ${script} ${times} time${times === 1 ? '' : 's'})`,
   previewFixture: (command: string, count: string) => `(${command}, ${count} times)`,
   markerNote: (marker: string) => `(${c(marker)} is the tutor's own marker key: it claims this database as the playground. Ignore it.)`,
@@ -182,7 +209,9 @@ const en = {
         ? "(needs the built-in engine's clock: redis-tutor --builtin start)"
         : need === 'node'
           ? '(needs a Redis address your programs can reach: --url or --spawn)'
-          : '(needs a second connection to Redis)',
+          : need === 'server-control'
+            ? '(needs a server the tutor starts: --spawn or --builtin)'
+            : '(needs a second connection to Redis)',
   unmetNeed: (id: string, need: string, wait: string) =>
     need === 'real-server'
       ? `The lesson "${id}" needs a real Redis server, and the built-in engine is in use: ${msg.installRedis()} and run it again, or use --url.`
@@ -190,7 +219,9 @@ const en = {
         ? `The lesson "${id}" lets time pass (${wait} at once), which on a real server would be real waiting. Play it on the built-in engine, whose clock can jump: redis-tutor --builtin lesson ${id}`
         : need === 'node'
           ? `The lesson "${id}" runs your Node.js programs against Redis, and this connection gives no address a program can reach Redis at: use --url, --spawn or a local redis-server.`
-          : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
+          : need === 'server-control'
+            ? `The lesson "${id}" stops, crashes and restarts the server, so it runs only on a server the tutor starts for it, never on yours: redis-tutor --spawn lesson ${id} (or --builtin).`
+            : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
   oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
   checkOk: (id: string, tries: number, rights: number, wrongs: number, predicts: number, codes = 0) =>

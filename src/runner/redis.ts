@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { ConnectionClosedError, RespClient } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
 import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
-import { HelperConnections } from './helpers.js';
+import { HelperConnections, labelled } from './helpers.js';
 import { runnerMsg } from './messages.js';
 import { race } from './race.js';
 import { loadFixture } from './fixture.js';
@@ -19,6 +19,10 @@ import { count, describeProbe } from './probe-text.js';
 import { refusal } from './refused.js';
 import { learnerKeys, readKey, type KeySnapshot } from './snapshot.js';
 import { programUrl } from './code/url.js';
+import { namespacedChannels, SHARED_NOTHING } from './channels.js';
+import type { ReceivedMessage } from './checks.js';
+import type { Interference } from '../course/schema.js';
+import type { ControlAction } from '../course/lines.js';
 
 /** One line as the learner (or the lesson) typed it, run on Redis. */
 export type Executed =
@@ -63,8 +67,17 @@ export interface LessonRedis {
   settle(): Promise<void>;
   /** Puts the playground marker back on a server the tutor did not start: a learner's program may have flushed it. */
   guard(): Promise<void>;
-  /** Closes the helper connections: a step's helpers live for that step. */
+  /** Closes the helper connections: a step's helpers live for that step (and ends any interference). */
   endStep(): void;
+  /** Pub/sub messages the helpers received during the step (R2). */
+  received(): readonly ReceivedMessage[];
+  /** Server parameters as CONFIG GET answers them (R11); a parameter it does not know is left out. */
+  config(names: string[]): Promise<Record<string, string>>;
+  /**
+   * Arms another client's write (R19) for the lines run from now until the step ends: after the first
+   * `times` commands named `after`, `run` is sent on helper `on` and shown as that client's.
+   */
+  interfere(plan: Interference | undefined): void;
   /** The command may write (COMMAND INFO does not flag it readonly); asked once per name. */
   writes(name: string): Promise<boolean>;
   /** Snapshots of the named keys, and every learner key (for "did you mean"). */
@@ -72,15 +85,22 @@ export interface LessonRedis {
   /** `show <key>` and `help <command>`, drawn as the REPL draws them. */
   show(key: string): Promise<string>;
   help(topic: string): Promise<string>;
-  /** Empties the playground (the marker stays on a server the tutor did not start); helpers are closed. */
-  clear(): Promise<void>;
+  /**
+   * Empties the playground (the marker stays on a server the tutor did not start); helpers are closed.
+   * `fresh` (lessons with `needs: [server-control]`): the whole server is made fresh instead, files and
+   * configuration included (R5).
+   */
+  clear(options?: { fresh?: boolean }): Promise<void>;
   close(): void;
 }
 
 export async function openLessonRedis(connection: Connection): Promise<LessonRedis> {
-  const resp = await RespClient.connect(connection.endpoint, { db: connection.db });
+  let resp = await RespClient.connect(connection.endpoint, { db: connection.db });
   const client = connection.client;
-  const helpers = new HelperConnections(connection.endpoint, connection.db);
+  // Channels are server-wide: on a server the tutor did not start, the lesson's are its own (R21).
+  const channels = connection.owned ? SHARED_NOTHING : namespacedChannels();
+  const helpers = new HelperConnections(connection.endpoint, connection.db, channels);
+  let interference: { plan: Interference; fired: number } | undefined;
   const writers = new Map<string, boolean>();
   const lost = (err: unknown) => {
     if (err instanceof ConnectionClosedError) return new UserError(runnerMsg.connectionLost(err.message), { cause: err });
@@ -94,6 +114,38 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     }
   };
   const promptOf = (on: string) => `${on === MAIN ? '' : `${on} `}${address(connection.endpoint)}${connection.db === 0 ? '' : `[${connection.db}]`}> `;
+
+  /** R5: stops and starts the server the tutor owns; every connection to it is opened again. */
+  async function control(action: ControlAction | 'fresh'): Promise<void> {
+    const server = connection.control;
+    if (server === undefined) throw new UserError(runnerMsg.unmetNeed('?', 'server-control', ''));
+    helpers.closeAll();
+    resp.close();
+    try {
+      if (action === 'fresh') await server.fresh();
+      else if (action === 'restart') await server.restart();
+      else if (action === 'crash') await server.crash();
+      else await server.restartFromConfig();
+    } catch (err) {
+      throw new UserError(runnerMsg.controlFailed(action, err instanceof Error ? err.message : String(err)), { cause: err });
+    }
+    resp = await RespClient.connect(connection.endpoint, { db: connection.db });
+  }
+
+  /** R19: another client's write, after the learner's command that arms it. */
+  async function interfereAfter(done: Executed): Promise<void> {
+    if (interference === undefined || done.kind !== 'ran' || done.unknown) return;
+    const { plan } = interference;
+    if (done.name !== plan.after || interference.fired >= plan.times) return;
+    interference.fired++;
+    for (const line of plan.run) {
+      const ran = await helpers.run(plan.on, commandOf(line).map((a) => Buffer.from(a)), false).catch((err) => {
+        throw lost(err);
+      });
+      helpers.note(runnerMsg.interfered(plan.on, line));
+      helpers.note(labelled(plan.on, ran.text));
+    }
+  }
 
   async function wait(line: string, ms: number): Promise<Executed> {
     if (connection.advanceClock) connection.advanceClock(ms);
@@ -110,6 +162,10 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     async execute(line, typedOn) {
       const meant = classifyLine(line);
       if (meant.kind === 'wait') return wait(line, meant.ms);
+      if (meant.kind === 'control') {
+        await control(meant.action);
+        return { kind: 'directive', line, text: runnerMsg.controlled(meant.action) };
+      }
       if (meant.kind === 'race') {
         const seconds = await race(connection.endpoint, connection.db, meant.clients, meant.times, meant.script).catch((err) => {
           throw lost(err);
@@ -141,7 +197,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       if (parsed.kind === 'empty') return { kind: 'refused', line, text: '' };
       const name = parsed.args[0]!.toString('utf8').toUpperCase();
       const args = parsed.args.map((a) => a.toString('utf8'));
-      const refused = refusal(name, on !== MAIN);
+      const refused = refusal(name, on !== MAIN, connection.control !== undefined);
       if (refused !== undefined) return { kind: 'refused', line, text: refused };
       // A repeat count (`3 BLPOP jobs 5`) waits each time.
       if (on === MAIN && (blockingTimeoutMs(args) ?? 0) * parsed.repeat > LESSON_BLOCK_CAP_MS) {
@@ -153,7 +209,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         let reply: RespReply = { type: 'bulk', value: null };
         let text = '';
         for (let i = 0; i < parsed.repeat; i++) {
-          reply = await call(parsed.args);
+          reply = channels.strip(await call(channels.wrap(parsed.args)));
           text += formatForCommand(parsed.args, reply, 'human');
         }
         result = { kind: 'ran', line, on, name, args, reply, text: text.replace(/\n$/, ''), unknown: isUnknown(reply) };
@@ -170,6 +226,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         }
         result = { kind: 'ran', line, on, name, args, reply: ran!.reply, text: texts.join('\n'), unknown: isUnknown(ran!.reply), ...(ran!.pending ? { pending: ran!.pending } : {}) };
       }
+      await interfereAfter(result);
       // A FLUSHDB, DEL or EXPIRE may have taken the marker: the playground must stay the tutor's.
       if (!connection.owned) await restoreMarker(client);
       return result;
@@ -192,7 +249,23 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     },
     output: () => helpers.drain(),
     settle: () => helpers.settle(),
-    endStep: () => helpers.closeAll(),
+    endStep: () => {
+      helpers.closeAll();
+      interference = undefined;
+    },
+    received: () => helpers.received(),
+    async config(names) {
+      const found: Record<string, string> = {};
+      for (const name of names) {
+        const reply = await call([Buffer.from('CONFIG'), Buffer.from('GET'), Buffer.from(name)]);
+        const [key, value] = reply.type === 'array' ? (reply.value ?? []) : [];
+        if (key?.type === 'bulk' && value?.type === 'bulk' && value.value !== null) found[name] = value.value.toString('utf8');
+      }
+      return found;
+    },
+    interfere(plan) {
+      interference = plan === undefined ? undefined : { plan, fired: 0 };
+    },
     async read(keys) {
       const snaps: Record<string, KeySnapshot> = {};
       for (const key of keys) snaps[key] = await readKey(client, key);
@@ -200,8 +273,10 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     },
     show: (key) => renderShow(resp, key),
     help: (topic) => renderHelp(resp, topic),
-    async clear() {
+    async clear(options = {}) {
       helpers.closeAll();
+      interference = undefined;
+      if (options.fresh && connection.control !== undefined) return control('fresh');
       // A MULTI the learner left open would queue the replayed commands instead of running them.
       await call([Buffer.from('DISCARD')]);
       await clearPlayground(client, connection.owned);

@@ -1,5 +1,5 @@
 import { classifyLine } from '../course/lines.js';
-import type { CodeStep, Lesson, Step } from '../course/schema.js';
+import type { CodeStep, Interference, Lesson, Step } from '../course/schema.js';
 import { replayReference } from './code/memo.js';
 import type { Executed, LessonRedis } from './redis.js';
 
@@ -24,7 +24,7 @@ export function stateChanges(step: Step): string[] {
  * start a step from the same state (races excepted: see below). Helper connections close at each step's end, as they do in play.
  */
 export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: number): Promise<void> {
-  const parts: { lines: string[]; on?: string; code?: CodeStep }[] = [{ lines: lesson.setup }];
+  const parts: { lines: string[]; on?: string; code?: CodeStep; interfere?: Interference }[] = [{ lines: lesson.setup }];
   for (const step of lesson.steps.slice(0, index)) {
     // A race (`@race`) is a demonstration whose end depends on timing: nothing after it can rely on its
     // result, so a rebuild does not run it again (4,000 commands each time a learner skips or goes back).
@@ -33,15 +33,25 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
       const meant = classifyLine(line);
       return meant.kind === 'race' ? [] : meant.kind === 'probe' ? [meant.command] : [line];
     });
-    parts.push({ lines, ...(step.kind === 'try' && step.connection ? { on: step.connection } : {}), ...(step.kind === 'code' ? { code: step } : {}) });
+    parts.push({
+      lines,
+      ...(step.kind === 'try' && step.connection ? { on: step.connection } : {}),
+      ...(step.kind === 'try' && step.interfere ? { interfere: step.interfere } : {}),
+      ...(step.kind === 'code' ? { code: step } : {}),
+    });
   }
   parts.push({ lines: lesson.steps[index]?.setup ?? [] });
-  await redis.clear();
+  // A lesson that stops and starts the server starts from a fresh server: its files and configuration too.
+  const fresh = lesson.needs.includes('server-control');
+  await redis.clear({ fresh });
   // Nothing before the last FLUSHDB survives it: start there (a lesson that loads 100,000 keys, then
-  // empties the playground, does not load them again on every skip).
-  const [from, at] = lastFlush(parts);
+  // empties the playground, does not load them again on every skip). A FLUSHDB keeps a server's
+  // configuration and files, so a server-control lesson replays everything.
+  const [from, at] = fresh ? [0, 0] : lastFlush(parts);
   for (const [i, part] of parts.entries()) {
     if (i < from) continue;
+    // A try step's solution meets the same other client's write it met when played (R19).
+    redis.interfere(part.interfere);
     await runLines(redis, i === from ? part.lines.slice(at) : part.lines, part.on);
     // A code step's program, as its solution left the data (reruns included): run again, unseen.
     if (part.code) await replayReference(redis, part.code);

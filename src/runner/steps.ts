@@ -82,6 +82,8 @@ function preview(ctx: StepContext, line: string): string {
       return theme.dim(m.previewRace(meant.clients, meant.times, meant.script.join(' | ')));
     case 'fixture':
       return theme.dim(m.previewFixture(meant.command, count(meant.count)));
+    case 'control':
+      return theme.dim(m.controlled(meant.action));
     case 'bad':
       return line;
   }

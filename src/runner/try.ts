@@ -17,7 +17,13 @@ import { formatMsg as f } from '../course/format-messages.js';
  * wrong is said after a write, or when it changed; a read that changed nothing stays quiet.
  * `rebuild` puts Redis back as this step found it: `skip`, `solution` and `retry` all start from there.
  */
-export async function playTry(ctx: StepContext, step: TryStep, rebuild: () => Promise<void>): Promise<StepEnd> {
+export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () => Promise<void>): Promise<StepEnd> {
+  // Another client's write (R19) waits for the learner's command, after every rebuild too.
+  const rebuild = async () => {
+    await rebuildStart();
+    ctx.redis.interfere(step.interfere);
+  };
+  ctx.redis.interfere(step.interfere);
   say(ctx, step.text);
   tell(ctx, m.tryWords(), theme.dim);
   const on = step.connection;

@@ -137,6 +137,7 @@ async function playThrough(redis: LessonRedis, lesson: Lesson, skipAll: boolean,
 /** Runs lines as if the learner typed them in the step, then judges the step once. */
 async function typeLines(redis: LessonRedis, step: TryStep, lines: string[]) {
   const attempt = newAttempt();
+  redis.interfere(step.interfere);
   for (const done of await runLines(redis, lines, step.connection)) record(attempt, done);
   const judged = await judgeStep(redis, step, attempt);
   redis.endStep();

@@ -11,6 +11,15 @@ const state = (keys: Record<string, KeySnapshot>, extra: Partial<CheckContext> =
 });
 const str = (value: string, ttl = -1): KeySnapshot => ({ type: 'string', value, ttl });
 const list = (...values: string[]): KeySnapshot => ({ type: 'list', values, ttl: -1 });
+const stream = (entries: Record<string, string>[], groups: { name: string; consumers: number; pending: number; lastDelivered: string }[] = []): KeySnapshot => ({
+  type: 'stream',
+  ttl: -1,
+  length: entries.length,
+  entries: entries.map((fields, i) => ({ id: `170000000000${i}-0`, fields })),
+  groups,
+});
+const log = stream([{ user: 'alice', text: 'hi' }, { user: 'bob', text: 'hello' }], [{ name: 'archiver', consumers: 1, pending: 2, lastDelivered: '1700000000001-0' }]);
+const got = (on: string, channel: string, message: string, pattern?: string) => ({ on, channel, message, ...(pattern ? { pattern } : {}) });
 
 /** [what, check, state, expected message or 'pass'] */
 const cases: [string, Check, CheckContext, string][] = [
@@ -37,6 +46,22 @@ const cases: [string, Check, CheckContext, string][] = [
   ['a reply before any command', { kind: 'reply', reply: 'PONG' }, state({}), 'The answer should be `PONG`; no command has run yet.'],
   ['a command that must be used', { kind: 'uses', commands: ['RPUSH'] }, state({}, { used: new Set(['SET']) }), 'This step is about **RPUSH**: use it to get there.'],
   ['a command that was used', { kind: 'uses', commands: ['RPUSH'] }, state({}, { used: new Set(['RPUSH']) }), 'pass'],
+  ['a stream, fields in any order within an entry', { kind: 'stream', key: 'log', entries: [{ user: 'alice', text: 'hi' }, { text: 'hello', user: 'bob' }] }, state({ log }), 'pass'],
+  ['a stream with an entry too many', { kind: 'stream', key: 'log', entries: [{ user: 'alice', text: 'hi' }] }, state({ log }), '`log` should hold the entries {user: "alice", text: "hi"}, in that order; it holds {user: "alice", text: "hi"}, {user: "bob", text: "hello"}.'],
+  ['a stream in the wrong order', { kind: 'stream', key: 'log', entries: [{ user: 'bob', text: 'hello' }, { user: 'alice', text: 'hi' }] }, state({ log }), '`log` should hold the entries {user: "bob", text: "hello"}, {user: "alice", text: "hi"}, in that order; it holds {user: "alice", text: "hi"}, {user: "bob", text: "hello"}.'],
+  ['the last entry', { kind: 'stream_last', key: 'log', fields: { user: 'bob', text: 'hello' } }, state({ log }), 'pass'],
+  ['the last entry with a field too many', { kind: 'stream_last', key: 'log', fields: { user: 'bob' } }, state({ log }), 'The last entry of `log` should be {user: "bob"}; it is {user: "bob", text: "hello"}.'],
+  ['the last entry of an emptied stream', { kind: 'stream_last', key: 'log', fields: { user: 'bob' } }, state({ log: stream([]) }), 'The last entry of `log` should be {user: "bob"}; the stream has no entries.'],
+  ['a stream check on a list', { kind: 'stream_last', key: 'log', fields: { user: 'bob' } }, state({ log: list('a') }), '`log` should be a stream; it is a list.'],
+  ['a group with entries pending', { kind: 'group', key: 'log', group: { name: 'archiver', pending: 0 } }, state({ log }), 'Group `archiver` of `log` should have 0 pending entries (delivered, not yet acknowledged with XACK); it has 2.'],
+  ['a group not created', { kind: 'group', key: 'log', group: { name: 'mailer' } }, state({ log: stream([]) }), '`log` should have a consumer group `mailer`; it has none (XGROUP CREATE makes one).'],
+  ['a group and its consumers', { kind: 'group', key: 'log', group: { name: 'archiver', consumers: 1, lastDelivered: '1700000000001-0' } }, state({ log }), 'pass'],
+  ['a message received', { kind: 'received', received: { on: 'B', channel: 'room:2', message: 'hi' } }, state({}, { received: [got('B', 'room:2', 'hi')] }), 'pass'],
+  ['a message on another channel', { kind: 'received', received: { on: 'B', channel: 'room:2', message: 'hi' } }, state({}, { received: [got('B', 'room:3', 'hi')] }), 'Connection B has not received "hi" on the channel `room:2` in this step.'],
+  ['a message not through the pattern', { kind: 'received', received: { on: 'B', channel: 'room:7', pattern: 'room:*' } }, state({}, { received: [got('B', 'room:7', 'x')] }), 'Connection B has not received a message on the channel `room:7` through its pattern `room:*` in this step.'],
+  ['a message through the pattern', { kind: 'received', received: { on: 'B', channel: 'room:7', pattern: 'room:*' } }, state({}, { received: [got('B', 'room:7', 'x', 'room:*')] }), 'pass'],
+  ['a message received twice where once is asked', { kind: 'received', received: { on: 'B', channel: 'c', count: 1 } }, state({}, { received: [got('B', 'c', 'x'), got('B', 'c', 'y')] }), 'Connection B should have received 1 such message on `c` in this step; it received 2.'],
+  ['a configuration value', { kind: 'config', name: 'appendonly', value: 'yes' }, state({}, { config: { appendonly: 'no' } }), 'The server\'s `appendonly` should be "yes"; CONFIG GET appendonly answers "no".'],
 ];
 
 describe('judge', () => {

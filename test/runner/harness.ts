@@ -35,9 +35,9 @@ export async function enginePlayground(engine: 'real' | 'builtin'): Promise<{ co
 }
 
 /** A format 2 lesson from its steps (YAML, indented two spaces), with optional needs and setup. */
-export function lessonOf(steps: string, options: { needs?: string; setup?: string } = {}): Lesson {
+export function lessonOf(steps: string, options: { needs?: string; setup?: string; format?: number } = {}): Lesson {
   const source = [
-    'format_version: 2',
+    `format_version: ${options.format ?? 2}`,
     'id: t',
     'order: 1',
     'title: T',
