@@ -234,12 +234,11 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     async writes(name) {
       let known = writers.get(name);
       if (known === undefined) {
-        const reply = await call([Buffer.from('COMMAND'), Buffer.from('INFO'), Buffer.from(name)]);
-        const info = reply.type === 'array' ? reply.value?.[0] : undefined;
-        const flags = info?.type === 'array' ? info.value?.[2] : undefined;
-        const readonly = flags?.type === 'array' && (flags.value ?? []).some((f) => f.type === 'simple' && f.value === 'readonly');
+        // Asked on the tutor's own connection: on the learner's, inside their MULTI, it would be QUEUED.
+        const info = ((await client.call('COMMAND', 'INFO', name)) as unknown[] | null)?.[0];
+        const flags = Array.isArray(info) ? info[2] : undefined;
         // A command the server does not know wrote nothing.
-        known = info?.type === 'array' && !readonly;
+        known = Array.isArray(info) && !(Array.isArray(flags) && flags.includes('readonly'));
         writers.set(name, known);
       }
       return known;
