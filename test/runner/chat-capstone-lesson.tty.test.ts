@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+
+/**
+ * The capstone's pitfalls, played by hand as a learner meets them, through the real bin in a real terminal
+ * against a real redis-server (a server the tutor did not start: its pub/sub channels are namespaced behind
+ * the learner's back and shown plain): a send that forgets a member, told, then the whole transaction and
+ * its PUBLISH heard by the tutor's server B; PUBLISH counting connections, not people; the unread count read
+ * and reset without MULTI, told; XREVRANGE given - + (predict); a page without COUNT, told; a catch-up that
+ * counts its start in, told. Each test resumes at its first step. Assertions key on commands, replies and
+ * short phrases, so the lesson's wording can improve without breaking them.
+ */
+
+let server: TestRedis;
+let config: string;
+let term: Terminal | undefined;
+let prompt: string;
+
+beforeAll(async () => {
+  server = await startRedis();
+  config = mkdtempSync(path.join(os.tmpdir(), 'rt-capstone-tty-'));
+  prompt = `127.0.0.1:${server.port}[15]> `;
+});
+afterEach(() => term?.kill());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(config, { recursive: true, force: true });
+});
+
+const lesson = (at: string) => openLesson(config, server.url, 'chat-capstone', at);
+
+/** A phrase of a paragraph the runner re-wraps: any space may have become a line break. */
+const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
+/** A command typed at the lesson's prompt and its reply lines, as redis-cli prints them. */
+const exchange = (command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${reply.map(escapeRegExp).join('\\n')}\\n`;
+/** A pub/sub message as a helper prints it when it arrives: `(B) 1) "message"` and its channel and payload. */
+const pushed = (on: string, channel: string, message: string) => `\\(${on}\\) 1\\) "message"\\n\\s+2\\) "${escapeRegExp(channel)}"\\n\\s+3\\) "${escapeRegExp(message)}"\\n`;
+/** An entry of an XRANGE-shaped reply. */
+const entry = (n: number, id: string, user: string, text: string) => [`${n}) 1) "${id}"`, `   2) 1) "user"`, `      2) "${user}"`, `      3) "text"`, `      4) "${text}"`];
+
+/** Types each line at the prompt in turn, each once the prompt is back. */
+async function typeAll(t: Terminal, lines: string[]): Promise<void> {
+  for (const line of lines) {
+    await typeAtPrompt(t, line);
+    await t.waitFor(`${prompt}${line}\n`);
+  }
+}
+
+/**
+ * Picks the choice `downs` below the first (it must begin with `wrong`), then waits for what the commands
+ * printed (`shown`, a pattern), the verdict naming the right answer, and a phrase of the explanation.
+ */
+async function answerWrongly(t: Terminal, p: { question: string; downs: number; wrong: string; shown: string; answer: string; explains: string }): Promise<void> {
+  await t.onScreen(new RegExp(`${escapeRegExp(p.question)}[\\s\\S]*❯`));
+  for (let i = 0; i < p.downs; i++) t.press('Down');
+  await t.onScreen(new RegExp(`❯ ${escapeRegExp(p.wrong)}`));
+  t.press('Enter');
+  await t.waitFor(
+    new RegExp(`› ${escapeRegExp(p.question)} ${escapeRegExp(p.wrong)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.shown}${phrase(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`),
+  );
+  expect(t.history()).not.toContain('Right.');
+  await t.onScreen(PAUSE);
+  t.press('Enter');
+}
+
+async function hint(t: Terminal, total: number, says: string): Promise<void> {
+  await typeAtPrompt(t, 'hint');
+  await t.waitFor(new RegExp(`${escapeRegExp(prompt)}hint\\nHint 1/${total}: [^\\n]*${phrase(says)}`));
+}
+
+async function retry(t: Terminal): Promise<void> {
+  await typeAtPrompt(t, 'retry');
+  await t.waitFor('Starting this step again: the data is back as the step found it.');
+}
+
+/** Once step `next` has begun, Ctrl+C, as a learner may leave at any prompt. */
+async function leaveAt(t: Terminal, next: number): Promise<void> {
+  await t.waitFor(new RegExp(`\\n\\[${next}/\\d+\\]\\n`));
+  t.press('C-c');
+  expect(await t.waitForExit()).toBe(130);
+}
+
+const SEND = ['MULTI', 'XADD room:1:log 1700000060000-0 user alice text hi', 'HINCRBY unread:bob room:1 1'];
+const SEND_REST = ['ZINCRBY leaderboard:messages 1 alice', 'ZADD online 1700000060 alice', 'EXEC', 'PUBLISH room:1 1700000060000-0'];
+
+test('chat-capstone: send without carol\'s unread count is told (B heard it all the same), hint, retry, the whole MULTI then PUBLISH passes; PUBLISH counts connections (predict answered 302: not quite, 2)', async () => {
+  term = lesson('send');
+  // The tutor's server B listens on room:1 from the step's start; carol joined the room a moment ago.
+  await typeAll(term, [...SEND, ...SEND_REST]);
+  await term.waitFor(
+    new RegExp(`${exchange('PUBLISH room:1 1700000060000-0', '(integer) 1')}${pushed('B', 'room:1', '1700000060000-0')}[\\s\\S]*?Not yet: [\\s\\S]*?${phrase('Every other member gets exactly one more unread, carol too')}`),
+  );
+  expect(term.history()).not.toContain('Done!');
+  await hint(term, 2, 'Look first: SMEMBERS room:1:members');
+  // The log has the message now and bob's count is 1: only a fresh start can send it again.
+  await retry(term);
+  await typeAll(term, [...SEND, 'HINCRBY unread:carol room:1 1', ...SEND_REST]);
+  await term.waitFor(new RegExp(`${exchange('PUBLISH room:1 1700000060000-0', '(integer) 1')}${pushed('B', 'room:1', '1700000060000-0')}Done!\\n`));
+
+  // fan-out-count: B and C each subscribed once; A publishes.
+  await answerWrongly(term, {
+    question: 'What does PUBLISH answer?',
+    downs: 0,
+    wrong: '(integer) 302: one for each member who gets it',
+    shown: `${exchange('PUBLISH room:1 1700000060000-0', '(integer) 2')}(?:${pushed('B', 'room:1', '1700000060000-0')}|${pushed('C', 'room:1', '1700000060000-0')}){2}`,
+    answer: '(integer) 2: one for each subscribed connection',
+    explains: 'how many subscribed connections received the message',
+  });
+  await leaveAt(term, 8);
+}, 60_000);
+
+test('chat-capstone: open-room: HGET then HDEL outside MULTI is told, retry, hint, the MULTI answers "3" and 1; XREVRANGE - + (predict answered newest first: not quite, (empty array)); read: a page without COUNT is told, COUNT 50 passes', async () => {
+  term = lesson('open-room');
+  await typeAll(term, ['HGET unread:bob room:1', 'HDEL unread:bob room:1']);
+  await term.waitFor(new RegExp(`${exchange('HDEL unread:bob room:1', '(integer) 1')}Not yet: [\\s\\S]*?${phrase('In one go: HGET and HDEL between MULTI and EXEC')}`));
+  // The field is gone now, so the count is lost: the step's data goes back first.
+  await retry(term);
+  await hint(term, 2, 'Inside MULTI, each command answers QUEUED');
+  await typeAll(term, ['MULTI', 'HGET unread:bob room:1', 'HDEL unread:bob room:1', 'EXEC']);
+  await term.waitFor(new RegExp(`${exchange('EXEC', '1) "3"', '2) (integer) 1')}Done!\\n`));
+
+  await answerWrongly(term, {
+    question: 'The log holds 3 messages. What does this XREVRANGE answer?',
+    downs: 0,
+    wrong: 'The 3 messages, newest first',
+    shown: exchange('XREVRANGE room:1:log - + COUNT 50', '(empty array)'),
+    answer: '(empty array)',
+    explains: 'end first',
+  });
+
+  // read: the right order, but no page size.
+  const page = [...entry(1, '1700000070000-0', 'alice', 'bob?'), ...entry(2, '1700000065000-0', 'alice', 'lunch at 12?'), ...entry(3, '1700000060000-0', 'alice', 'hi')];
+  await typeAtPrompt(term, 'XREVRANGE room:1:log + -');
+  await term.waitFor(new RegExp(`${exchange('XREVRANGE room:1:log + -', ...page)}Not yet: ${phrase('A page is the newest 50, so the last command should be XREVRANGE room:1:log + - COUNT 50')}`));
+  await typeAtPrompt(term, 'XREVRANGE room:1:log + - COUNT 50');
+  await term.waitFor(new RegExp(`${exchange('XREVRANGE room:1:log + - COUNT 50', ...page)}Done!\\n`));
+  await leaveAt(term, 13);
+}, 60_000);
+
+test('chat-capstone: catch-up: XRANGE from carol\'s last id counts it in and is told, hint, XREAD from that id passes', async () => {
+  term = lesson('catch-up');
+  await typeAtPrompt(term, 'XRANGE room:1:log 1700000060000-0 +');
+  await term.waitFor(
+    new RegExp(
+      `${exchange('XRANGE room:1:log 1700000060000-0 +', ...entry(1, '1700000060000-0', 'alice', 'hi'), ...entry(2, '1700000065000-0', 'alice', 'lunch at 12?'), ...entry(3, '1700000070000-0', 'alice', 'bob?'))}` +
+        `Not yet: ${phrase('carol already has alice\'s "hi" (1700000060000-0): leave it out.')}`,
+    ),
+  );
+  await hint(term, 2, 'the ( leaves the id itself out');
+  await typeAtPrompt(term, 'XREAD STREAMS room:1:log 1700000060000-0');
+  await term.waitFor(
+    new RegExp(
+      `${exchange(
+        'XREAD STREAMS room:1:log 1700000060000-0',
+        '1) 1) "room:1:log"',
+        ...[...entry(1, '1700000065000-0', 'alice', 'lunch at 12?'), ...entry(2, '1700000070000-0', 'alice', 'bob?')].map((l, i) => (i === 0 ? `   2) ${l}` : `      ${l}`)),
+      )}Done!\\n`,
+    ),
+  );
+  await leaveAt(term, 15);
+}, 45_000);
