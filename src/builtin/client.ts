@@ -41,6 +41,9 @@ export class Client implements ClientHandle {
   dirtyCas = false;
   readonly channels = new Set<Bytes>();
   readonly patterns = new Set<Bytes>();
+  readonly shardChannels = new Set<Bytes>();
+  /** Running EXEC's queue: Redis denies SSUBSCRIBE there ("DENY BLOCKING client"). */
+  inExec = false;
   blocked: BlockedState | null = null;
   /** QUIT or a protocol error: close once the pending replies are written. */
   closing = false;
@@ -55,7 +58,13 @@ export class Client implements ClientHandle {
     this.ctx = { db, now: 0, client: this, engine };
   }
 
+  /** Every subscription of any kind: above zero, the client is in subscribed mode (RESP2 limits, PING's answer). */
   get subscriptions(): number {
+    return this.channels.size + this.patterns.size + this.shardChannels.size;
+  }
+
+  /** The count (UN)SUBSCRIBE and P(UN)SUBSCRIBE answer with: Redis 7.0 leaves shard channels out of it. */
+  get channelAndPatternCount(): number {
     return this.channels.size + this.patterns.size;
   }
 

@@ -51,7 +51,9 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     }
   }
   if (client.subscriptions > 0 && client.writer.resp === 2 && !SUBSCRIBED_ALLOWED.has(name.split('|')[0]!)) {
-    client.reply(error(`ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
+    const reply = error(`ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
+    if (name === 'exec') abortExec(engine, client, reply);
+    else reject(client, reply);
     return;
   }
   if (client.multi !== null && !NOT_QUEUED.has(name)) {
@@ -61,7 +63,9 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     return;
   }
   if (denyOom) engine.memory.noteWrite(argBytes(args));
+  client.inExec = name === 'exec';
   const result = call(engine, client, spec, args);
+  client.inExec = false;
   if (result.type === 'block') {
     engine.blocking.block(client, result, client.dbIndex);
   } else {

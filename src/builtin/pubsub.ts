@@ -6,34 +6,48 @@ import { fromBytes, type Bytes } from './types.js';
 
 const MESSAGE = bulk('message');
 const PMESSAGE = bulk('pmessage');
+const SMESSAGE = bulk('smessage');
 
-/** Channels and patterns with their subscribers, in subscription order. */
+/**
+ * Channels, patterns and shard channels (Redis 7.0's sharded pub/sub: SSUBSCRIBE/SPUBLISH, a namespace
+ * of its own that patterns never match) with their subscribers, in subscription order.
+ */
 export class PubSubRegistry {
   readonly channels = new Map<Bytes, Set<Client>>();
   readonly patterns = new Map<Bytes, Set<Client>>();
+  readonly shardChannels = new Map<Bytes, Set<Client>>();
 
   subscribe(client: Client, channel: Bytes): void {
-    if (client.channels.has(channel)) return;
-    client.channels.add(channel);
-    add(this.channels, channel, client);
+    join(this.channels, client.channels, client, channel);
   }
 
   unsubscribe(client: Client, channel: Bytes): boolean {
-    if (!client.channels.delete(channel)) return false;
-    remove(this.channels, channel, client);
-    return true;
+    return leave(this.channels, client.channels, client, channel);
   }
 
   psubscribe(client: Client, pattern: Bytes): void {
-    if (client.patterns.has(pattern)) return;
-    client.patterns.add(pattern);
-    add(this.patterns, pattern, client);
+    join(this.patterns, client.patterns, client, pattern);
   }
 
   punsubscribe(client: Client, pattern: Bytes): boolean {
-    if (!client.patterns.delete(pattern)) return false;
-    remove(this.patterns, pattern, client);
-    return true;
+    return leave(this.patterns, client.patterns, client, pattern);
+  }
+
+  ssubscribe(client: Client, channel: Bytes): void {
+    join(this.shardChannels, client.shardChannels, client, channel);
+  }
+
+  sunsubscribe(client: Client, channel: Bytes): boolean {
+    return leave(this.shardChannels, client.shardChannels, client, channel);
+  }
+
+  /** SPUBLISH: shard channel subscribers only, in subscription order; returns how many deliveries. */
+  spublish(channel: Bytes, message: Buffer, deliver: (client: Client, reply: Reply) => void): number {
+    const subscribers = this.shardChannels.get(channel);
+    if (subscribers === undefined) return 0;
+    const reply = push([SMESSAGE, bulk(fromBytes(channel)), bulk(message)]);
+    for (const client of subscribers) deliver(client, reply);
+    return subscribers.size;
   }
 
   /** Delivers to channel subscribers, then to matching patterns; returns how many deliveries. */
@@ -62,13 +76,28 @@ export class PubSubRegistry {
   drop(client: Client): void {
     for (const channel of client.channels) remove(this.channels, channel, client);
     for (const pattern of client.patterns) remove(this.patterns, pattern, client);
+    for (const channel of client.shardChannels) remove(this.shardChannels, channel, client);
     client.channels.clear();
     client.patterns.clear();
+    client.shardChannels.clear();
   }
 }
 
 export const subscriptionReply = (kind: string, name: Buffer | null, count: number): Reply =>
   push([bulk(kind), bulk(name), integer(count)]);
+
+/** Adds a name to a client's own set and the client to the name's subscribers (once). */
+function join(map: Map<Bytes, Set<Client>>, own: Set<Bytes>, client: Client, name: Bytes): void {
+  if (own.has(name)) return;
+  own.add(name);
+  add(map, name, client);
+}
+
+function leave(map: Map<Bytes, Set<Client>>, own: Set<Bytes>, client: Client, name: Bytes): boolean {
+  if (!own.delete(name)) return false;
+  remove(map, name, client);
+  return true;
+}
 
 function add(map: Map<Bytes, Set<Client>>, name: Bytes, client: Client): void {
   let set = map.get(name);

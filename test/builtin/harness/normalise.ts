@@ -39,6 +39,7 @@ export const normalisers: Record<string, Normaliser> = {
   keys: sortArray,
   scan: scanLike,
   'pubsub|channels': sortArray,
+  'pubsub|shardchannels': sortArray,
   'client|id': masked('client id'),
   time: masked('time'),
   info: masked('info'),

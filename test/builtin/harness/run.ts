@@ -9,6 +9,7 @@ interface ConnState {
   outstanding: string[][];
   channels: Set<string>;
   patterns: Set<string>;
+  shardChannels: Set<string>;
   tx: TransactionTracker;
 }
 
@@ -18,19 +19,27 @@ const PONG_IN_SUBSCRIBED_MODE = '*2\r\n$4\r\npong\r\n$0\r\n\r\n';
 function expectedReplies(state: ConnState, args: string[]): number {
   const name = args[0]!.toLowerCase();
   const names = args.slice(1);
+  const family = (n: string) => (n === 'subscribe' || n === 'unsubscribe' ? state.channels : n === 'psubscribe' || n === 'punsubscribe' ? state.patterns : state.shardChannels);
   switch (name) {
     case 'subscribe':
     case 'psubscribe':
-      names.forEach((n) => (name === 'subscribe' ? state.channels : state.patterns).add(n));
+    case 'ssubscribe':
+      names.forEach((n) => family(name).add(n));
       return Math.max(1, names.length);
     case 'unsubscribe':
-    case 'punsubscribe': {
-      const set = name === 'unsubscribe' ? state.channels : state.patterns;
+    case 'punsubscribe':
+    case 'sunsubscribe': {
+      const set = family(name);
       const n = names.length === 0 ? Math.max(1, set.size) : names.length;
       if (names.length === 0) set.clear();
       else names.forEach((x) => set.delete(x));
       return n;
     }
+    case 'reset':
+      state.channels.clear();
+      state.patterns.clear();
+      state.shardChannels.clear();
+      return 1;
     default:
       return 1;
   }
@@ -68,7 +77,7 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
   const stateOf = async (name: string) => {
     let s = conns.get(name);
     if (s === undefined) {
-      s = { conn: await openIn(port, resp), outstanding: [], channels: new Set(), patterns: new Set(), tx: new TransactionTracker() };
+      s = { conn: await openIn(port, resp), outstanding: [], channels: new Set(), patterns: new Set(), shardChannels: new Set(), tx: new TransactionTracker() };
       conns.set(name, s);
     }
     return s;
@@ -104,7 +113,7 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
       if (s.conn.closed) out.push(`${step.conn} closed`);
       for (const [name, other] of conns) {
         // A RESP3 connection may be inside MULTI while subscribed: a PING there would only be queued.
-        if (other.channels.size + other.patterns.size === 0 || other.conn.closed || other.outstanding.length > 0 || other.tx.open) continue;
+        if (other.channels.size + other.patterns.size + other.shardChannels.size === 0 || other.conn.closed || other.outstanding.length > 0 || other.tx.open) continue;
         other.conn.send([Buffer.from('PING')]);
         for (;;) {
           const reply = await other.conn.read(readTimeoutMs);
