@@ -167,7 +167,7 @@ test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 
   await term.waitFor(interfered);
   await typeAll(term, attempt.slice(1));
   await term.waitFor(new RegExp(`${exchange('GET seats:room1', '"1"')}`));
-  await term.waitFor(new RegExp(`${exchange('EXEC', '(nil)')}Not yet: [\\s\\S]*?${phrase('If EXEC answered (nil), nothing of your transaction ran')}`));
+  await term.waitFor(new RegExp(`${exchange('EXEC', '(nil)')}Not yet: [\\s\\S]*?${phrase('An EXEC that answered (nil) ran nothing')}`));
   await hint(term, 1, 2, 'WATCH seats:room1');
   await hint(term, 2, 2, 'Type the same six commands again');
   await typeAll(term, attempt.slice(0, 5));
