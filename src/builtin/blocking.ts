@@ -24,6 +24,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class BlockingRegistry {
   private readonly byDb = new Map<number, Map<Bytes, Client[]>>();
   private readonly clients = new Set<Client>();
+  /** Blocked clients with a `gone` check (XREADGROUP), asked after every command. */
+  private readonly watchingGone = new Set<Client>();
   private ready: Array<{ db: number; key: Bytes }> = [];
   private readonly readySet = new Set<string>();
 
@@ -45,6 +47,7 @@ export class BlockingRegistry {
       queue.push(client);
     }
     this.clients.add(client);
+    if (request.gone !== undefined) this.watchingGone.add(client);
   }
 
   unblock(client: Client): void {
@@ -61,6 +64,7 @@ export class BlockingRegistry {
       if (queue.length === 0) keys!.delete(key);
     }
     this.clients.delete(client);
+    this.watchingGone.delete(client);
   }
 
   /**
@@ -68,6 +72,7 @@ export class BlockingRegistry {
    * first and then by client id (Redis's timeout order), and re-arms the rest for the time left.
    */
   clockMoved(): void {
+    this.settleGone();
     const now = this.host.clock.now;
     const due = [...this.clients]
       .filter((c) => c.blocked!.deadline !== undefined && c.blocked!.deadline <= now)
@@ -87,6 +92,23 @@ export class BlockingRegistry {
     }, wait);
   }
 
+  /** Answers the clients whose wait has lost its object (a blocked XREADGROUP's stream was deleted). */
+  private settleGone(): void {
+    if (this.watchingGone.size === 0) return;
+    for (const client of [...this.watchingGone]) {
+      const state = client.blocked;
+      if (state === null) continue;
+      const ctx = client.ctx;
+      ctx.db = this.host.database(state.dbIndex);
+      ctx.now = this.host.clock.now;
+      const reply = state.request.gone!(ctx);
+      ctx.db = this.host.database(client.dbIndex);
+      if (reply === undefined) continue;
+      this.unblock(client);
+      this.host.release(client, reply);
+    }
+  }
+
   private timeOut(client: Client): void {
     const reply = client.blocked!.request.onTimeout;
     this.unblock(client);
@@ -104,6 +126,7 @@ export class BlockingRegistry {
 
   /** Serves what became ready, including keys that serving itself makes ready (BLMOVE's target). */
   serveReady(): void {
+    this.settleGone();
     while (this.ready.length > 0) {
       const batch = this.ready;
       this.ready = [];

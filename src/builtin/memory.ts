@@ -83,5 +83,7 @@ export function sizeOf(v: RedisValue): number {
     }
     case 'zset':
       return v.value.size * 3 * ELEMENT_OVERHEAD;
+    case 'stream':
+      return v.value.approximateBytes();
   }
 }

@@ -17,7 +17,8 @@ export type RedisValue =
   | { type: 'list'; value: ListLike; encoding: 'listpack' | 'quicklist' }
   | { type: 'hash'; value: Map<Bytes, Bytes>; encoding: 'listpack' | 'hashtable' }
   | { type: 'set'; value: Set<Bytes>; encoding: 'intset' | 'listpack' | 'hashtable' }
-  | { type: 'zset'; value: SortedSetLike; encoding: 'listpack' | 'skiplist' };
+  | { type: 'zset'; value: SortedSetLike; encoding: 'listpack' | 'skiplist' }
+  | { type: 'stream'; value: StreamLike; encoding: 'stream' };
 
 /**
  * What the list commands store (a deque, list/deque.ts: O(1) at both ends, which a JS array's
@@ -35,6 +36,15 @@ export interface SortedSetLike {
   score(member: Bytes): number | undefined;
   /** An independent copy (COPY); without it, COPY of a sorted set answers an error. */
   clone?(): SortedSetLike;
+}
+
+/** What the stream commands store (stream/stream.ts): entries in listpack-sized nodes, consumer groups. */
+export interface StreamLike {
+  readonly length: number;
+  /** An independent copy (COPY), groups and pending entries included. */
+  clone(): StreamLike;
+  /** A rough count of the bytes held, for the memory cap. */
+  approximateBytes(): number;
 }
 
 /** One logical database. Every read goes through `get`, which expires lazily. */
@@ -90,6 +100,11 @@ export interface BlockRequest {
    * client from the key that became ready first): returns the reply, or undefined to keep waiting.
    */
   tryServe(ctx: CommandContext, readyKey?: Bytes): Reply | undefined;
+  /**
+   * Asked after every command while the client waits: a reply ends the wait at once (XREADGROUP whose
+   * stream was deleted or replaced by another type), undefined keeps it waiting.
+   */
+  gone?(ctx: CommandContext): Reply | undefined;
   /** The reply on timeout: a nil array for BLPOP, BRPOP and BLMOVE alike (Redis 7.0, asked). */
   onTimeout: Reply;
   /**

@@ -12,6 +12,7 @@ import { commands as hashCommands } from './hashes.js';
 import { commands as setCommands } from './sets.js';
 import { commands as zsetCommands } from './zsets.js';
 import { sortCommands } from '../sort/sort.js';
+import { streamCommands } from './streams.js';
 
 /** Every command the engine has: each file's list, in one table. */
 export const allCommands: CommandSpec[] = [
@@ -28,4 +29,5 @@ export const allCommands: CommandSpec[] = [
   ...setCommands,
   ...zsetCommands,
   ...sortCommands,
+  ...streamCommands,
 ];

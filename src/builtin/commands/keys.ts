@@ -99,6 +99,8 @@ export function cloneValue(v: RedisValue): RedisValue {
     case 'zset':
       if (v.value.clone === undefined) fail("ERR 'COPY' of a sorted set is not available in redis-tutor's built-in engine");
       return { ...v, value: v.value.clone() };
+    case 'stream':
+      return { ...v, value: v.value.clone() };
   }
 }
 
