@@ -82,7 +82,7 @@ async function quit(t: Terminal): Promise<void> {
   expect(await t.waitForExit()).toBe(130);
 }
 
-test('transactions: no rollback inside EXEC (answered "rolled back": not quite), EXECABORT on INCRR (answered "an array"), SET ... EX without its seconds fails only inside EXEC (answered "at once"); send-atomically: an RPUSH outside the transaction is told, hint, retry, then MULTI ... EXEC passes', async () => {
+test('transactions: no rollback inside EXEC (answered "rolled back": not quite), EXECABORT on INCRR (answered "an array"), SET ... EX without its seconds fails only inside EXEC (answered "at once"); send-atomically: an RPUSH outside the transaction is told, hint, retry, then the three commands in MULTI ... EXEC pass', async () => {
   term = openLesson(config, server.url, 'transactions', 'no-rollback');
   await predictWrongly(term, {
     question: 'INCR cannot count "41.0". What does EXEC answer?',
@@ -127,16 +127,16 @@ test('transactions: no rollback inside EXEC (answered "rolled back": not quite),
   });
 
   // send-atomically: the message pushed on its own, outside any transaction.
-  await typeAtPrompt(term, 'RPUSH room:1:messages 7');
-  await term.waitFor(new RegExp(`${exchange('RPUSH room:1:messages 7', '(integer) 1')}Not yet: [\\s\\S]*?${phrase('Both commands go inside one transaction')}`));
-  await hint(term, 1, 2, 'then the two commands, then');
+  await typeAtPrompt(term, 'RPUSH room:2:messages 12');
+  await term.waitFor(new RegExp(`${exchange('RPUSH room:2:messages 12', '(integer) 1')}Not yet: [\\s\\S]*?${phrase('Send all three inside one transaction')}`));
+  await hint(term, 1, 2, 'then RPUSH, HINCRBY and INCR, then EXEC');
   await typeAtPrompt(term, 'retry');
   await term.waitFor('Starting this step again: the data is back as the step found it.');
-  await typeAll(term, ['MULTI', 'RPUSH room:1:messages 7', 'HINCRBY unread:bob room1 1']);
+  await typeAll(term, ['MULTI', 'RPUSH room:2:messages 12', 'HINCRBY unread:bob room2 1', 'INCR stats:sent']);
   // Inside the transaction each command only joins the queue, and the tutor's own work does not join it.
   await typeAtPrompt(term, 'EXEC');
-  await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) 1', '2) (integer) 3')}Done!\\n`));
-  expect(term.history()).toMatch(new RegExp(exchange('HINCRBY unread:bob room1 1', 'QUEUED')));
+  await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) 1', '2) (integer) 5', '3) (integer) 42')}Done!\\n`));
+  expect(term.history()).toMatch(new RegExp(exchange('INCR stats:sent', 'QUEUED')));
   await quit(term);
 }, 60_000);
 
