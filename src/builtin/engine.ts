@@ -5,20 +5,27 @@ import { EngineClock } from './clock.js';
 import { CommandTable } from './command-table.js';
 import { Database, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
+import { defaultValues, type ConfigValues } from './persistence/config-params.js';
 import { PubSubRegistry } from './pubsub.js';
 import type { Bytes, CommandSpec, EngineHandle } from './types.js';
 import { WatchRegistry } from './watch.js';
 
 export const DATABASES = 16;
 export const DEFAULT_MAX_MEMORY = 256 * 1024 * 1024;
-/** Active expiry runs this often (Redis's default hz 10). */
-const CRON_MS = 100;
 /** Keys with a TTL checked per database per cron run; more runs follow at once while many expire. */
 const EXPIRE_SAMPLE = 200;
 
 export interface EngineOptions {
   maxMemoryBytes?: number;
   commands: CommandSpec[];
+  /** The configuration it starts with (CONFIG GET's text by parameter name) over Redis's defaults. */
+  config?: Record<string, string>;
+}
+
+/** A CONFIG SET the engine could not apply: the parameter and Redis's reason. */
+export interface ConfigProblem {
+  key: string;
+  why: string;
 }
 
 /**
@@ -37,6 +44,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   readonly clients = new Map<number, Client>();
   /** On the engine's clock, so uptime grows with an advance as it would with a real wait. */
   readonly startedAt = this.clock.read();
+  /** The running configuration (CONFIG GET/SET), by parameter name. */
+  config: ConfigValues;
   /** Filled in by the server once it listens (INFO reports it). */
   port = 0;
   private nextClientId = 1;
@@ -56,8 +65,33 @@ export class Engine implements EngineHandle, KeyspaceEvents {
         this.resume(client);
       },
     });
-    this.memory = new MemoryGuard(options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY, this.databases);
+    const maxMemory = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY;
+    this.config = defaultValues({ save: '', appendonly: 'no', maxmemory: String(maxMemory), ...options.config });
+    this.memory = new MemoryGuard(Number(this.config.get('maxmemory')), this.databases);
     this.table = new CommandTable(options.commands);
+  }
+
+  /**
+   * CONFIG SET's changes, already checked: refused as a whole when one cannot be applied, else stored
+   * and put into effect (the memory cap, the cron's rate).
+   */
+  applyConfig(changes: { key: string; value: string }[]): ConfigProblem | undefined {
+    for (const { key, value } of changes) {
+      if (key === 'port' && Number(value) !== this.port) return { key, why: 'Unable to listen on this port' };
+      if (key === 'bind' && value !== this.config.get('bind')) return { key, why: 'Failed to bind to specified addresses.' };
+    }
+    for (const { key, value } of changes) {
+      const old = this.config.get(key);
+      this.config.set(key, value);
+      if (old !== value) this.configChanged(key);
+    }
+    return undefined;
+  }
+
+  /** Puts the running configuration's value of `key` into effect. */
+  configChanged(key: string): void {
+    if (key === 'maxmemory') this.memory.maxBytes = Number(this.config.get('maxmemory'));
+    else if (key === 'hz' && this.cron !== undefined) this.startCron();
   }
 
   database(index: number): Database {
@@ -91,13 +125,16 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.output(client);
   };
 
+  /** Runs `hz` times a second (Redis's serverCron): active expiry. */
   startCron(): void {
-    this.cron = setInterval(() => this.activeExpire(), CRON_MS);
+    if (this.cron !== undefined) clearInterval(this.cron);
+    this.cron = setInterval(() => this.activeExpire(), 1000 / Number(this.config.get('hz')));
     this.cron.unref();
   }
 
   stopCron(): void {
     if (this.cron !== undefined) clearInterval(this.cron);
+    this.cron = undefined;
     for (const client of this.clients.values()) this.blocking.unblock(client);
   }
 

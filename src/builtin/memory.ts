@@ -23,7 +23,8 @@ export class MemoryGuard {
   private countedAt = -Infinity;
 
   constructor(
-    readonly maxBytes: number,
+    /** 0 or less: no cap (CONFIG SET maxmemory changes it). */
+    public maxBytes: number,
     private readonly databases: readonly Database[],
   ) {}
 

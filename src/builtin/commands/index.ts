@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../types.js';
+import { configCommands } from './config.js';
 import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
 import { introspectionCommands } from './introspection.js';
@@ -18,6 +19,7 @@ import { streamCommands } from './streams.js';
 export const allCommands: CommandSpec[] = [
   ...connectionCommands,
   ...serverCommands,
+  ...configCommands,
   ...introspectionCommands,
   ...keyCommands,
   ...expireCommands,

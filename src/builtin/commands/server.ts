@@ -58,13 +58,13 @@ const SECTIONS: Record<string, Section> = {
     `tcp_port:${engine.port}`,
     `uptime_in_seconds:${Math.floor((engine.clock.now - engine.startedAt) / 1000)}`,
     `uptime_in_days:${Math.floor((engine.clock.now - engine.startedAt) / 86_400_000)}`,
-    'hz:10',
+    `hz:${engine.config.get('hz')}`,
     'executable:redis-tutor',
   ],
   clients: (engine) => [`connected_clients:${engine.clients.size}`, `blocked_clients:${engine.blocking.size}`],
   memory: (engine) => {
     const used = engine.memory.used(engine.clock.now);
-    return [`used_memory:${used}`, `maxmemory:${engine.memory.maxBytes}`, 'maxmemory_policy:noeviction'];
+    return [`used_memory:${used}`, `maxmemory:${engine.memory.maxBytes}`, `maxmemory_policy:${engine.config.get('maxmemory-policy')}`];
   },
   keyspace: (engine) =>
     engine.databases

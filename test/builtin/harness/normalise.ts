@@ -43,6 +43,9 @@ export const normalisers: Record<string, Normaliser> = {
   'client|id': masked('client id'),
   time: masked('time'),
   info: masked('info'),
+  // CONFIG GET answers in the order of Redis's hash table; dir and port differ per server.
+  'config|get': (r, args) => maskConfig(sortPairs(r, args)),
+  lastsave: (r) => (r.t === ':' ? { t: ':', v: '<unix time>' } : r),
   // Data types: sets in hashtable encoding come in no promised order (SPOP/SRANDMEMBER counts at least
   // the set's size return all of it); SSCAN/HSCAN/ZSCAN cursors differ once Redis walks hash buckets.
   smembers: sortArray,
@@ -61,6 +64,13 @@ export const normalisers: Record<string, Normaliser> = {
     return { t: r.t, v: items.map((x, i) => (i > 0 && items[i - 1]!.v === 'id' ? { t: ':', v: '<id>' } : x)) };
   },
 };
+
+/** The values of CONFIG GET dir and port, which differ per server. */
+function maskConfig(r: Reply): Reply {
+  if ((r.t !== '*' && r.t !== '%') || r.v === null) return r;
+  const items = r.v;
+  return { t: r.t, v: items.map((x, i) => (i % 2 === 1 && /^(dir|port)$/i.test(String(items[i - 1]!.v)) ? { t: '$', v: '<per server>' } : x)) };
+}
 
 /** For other helpers' types: pairs-sorting and plain sorting are exported for their entries. */
 export const normaliserKinds = { sortArray, scanLike, sortPairs, masked, roughMs };

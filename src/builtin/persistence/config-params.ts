@@ -1,0 +1,81 @@
+import { parseBool, parseEnum, parseKeyspaceEvents, parseNumeric, parseSave, type NumericRule, type Parsed } from './config-values.js';
+
+/**
+ * The parameters the engine has, with Redis 7.0.15's names, aliases, defaults and rules. Values are kept
+ * as the text CONFIG GET prints. `protected`/`immutable` parameters are refused by CONFIG SET as Redis
+ * 7.0 refuses them (dir and dbfilename are protected configs there; enable-protected-configs is off).
+ */
+export interface ConfigParam {
+  name: string;
+  /** The name the value is stored under (an alias reads and writes its parameter's value). */
+  key: string;
+  /** A bare redis-server 7.0.15's value; per-engine ones (dir, port) are filled in at start. */
+  default: string;
+  /** The value as CONFIG GET will print it, or Redis's error text. */
+  parse?: (text: string) => Parsed;
+  refuse?: 'protected' | 'immutable';
+}
+
+const LONG_MAX = 2n ** 63n - 1n;
+const INT_MAX = 2n ** 31n - 1n;
+const INT_MIN = -(2n ** 31n);
+
+const numeric = (rule: NumericRule) => (text: string) => parseNumeric(text, rule);
+const size = numeric({ min: 0n, max: LONG_MAX });
+const bytes = numeric({ min: 0n, max: LONG_MAX, memory: true });
+
+export const MAXMEMORY_POLICIES = ['volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'];
+export const APPENDFSYNC = ['everysec', 'always', 'no'];
+
+/** Redis's defaults for persistence, which `control.fresh()` starts from. */
+export const REDIS_SAVE_DEFAULT = '3600 1 300 100 60 10000';
+
+type Spec = Omit<ConfigParam, 'name' | 'key'> & { aliases?: string[] };
+
+const SPECS: Record<string, Spec> = {
+  save: { default: REDIS_SAVE_DEFAULT, parse: parseSave },
+  appendonly: { default: 'no', parse: parseBool },
+  appendfsync: { default: 'everysec', parse: (t) => parseEnum(t, APPENDFSYNC) },
+  dir: { default: '', refuse: 'protected' },
+  dbfilename: { default: 'dump.rdb', refuse: 'protected' },
+  appendfilename: { default: 'appendonly.aof', refuse: 'immutable' },
+  appenddirname: { default: 'appendonlydir', refuse: 'immutable' },
+  maxmemory: { default: '0', parse: numeric({ min: 0n, max: 2n ** 64n - 1n, memory: true }) },
+  'maxmemory-policy': { default: 'noeviction', parse: (t) => parseEnum(t, MAXMEMORY_POLICIES) },
+  databases: { default: '16', refuse: 'immutable' },
+  port: { default: '6379', parse: numeric({ min: 0n, max: 65535n }) },
+  bind: { default: '127.0.0.1' },
+  hz: { default: '10', parse: (t) => clampHz(parseNumeric(t, { min: 0n, max: INT_MAX })) },
+  'notify-keyspace-events': { default: '', parse: parseKeyspaceEvents },
+  'hash-max-listpack-entries': { default: '512', parse: size, aliases: ['hash-max-ziplist-entries'] },
+  'hash-max-listpack-value': { default: '64', parse: bytes, aliases: ['hash-max-ziplist-value'] },
+  'set-max-intset-entries': { default: '512', parse: size },
+  'zset-max-listpack-entries': { default: '128', parse: size, aliases: ['zset-max-ziplist-entries'] },
+  'zset-max-listpack-value': { default: '64', parse: bytes, aliases: ['zset-max-ziplist-value'] },
+  'list-max-listpack-size': { default: '-2', parse: numeric({ min: INT_MIN, max: INT_MAX }), aliases: ['list-max-ziplist-size'] },
+  'stream-node-max-entries': { default: '100', parse: numeric({ min: 0n, max: LONG_MAX }) },
+  'stream-node-max-bytes': { default: '4096', parse: bytes },
+};
+
+/** Redis keeps hz between 1 and 500 (CONFIG GET shows the clamped value). */
+function clampHz(parsed: Parsed): Parsed {
+  if ('err' in parsed) return parsed;
+  return { ok: String(Math.min(500, Math.max(1, Number(parsed.ok)))) };
+}
+
+/** Every name CONFIG GET and SET know, aliases included, by lower-case name. */
+export const CONFIG_PARAMS: ReadonlyMap<string, ConfigParam> = new Map(
+  Object.entries(SPECS).flatMap(([name, spec]) =>
+    [name, ...(spec.aliases ?? [])].map((n): [string, ConfigParam] => [n, { name: n, key: name, default: spec.default, parse: spec.parse, refuse: spec.refuse }]),
+  ),
+);
+
+/** The stored values: one per parameter (aliases share it). */
+export type ConfigValues = Map<string, string>;
+
+export function defaultValues(overrides: Record<string, string>): ConfigValues {
+  const values: ConfigValues = new Map();
+  for (const [name, spec] of Object.entries(SPECS)) values.set(name, spec.default);
+  for (const [name, value] of Object.entries(overrides)) values.set(name, value);
+  return values;
+}
