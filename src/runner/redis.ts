@@ -101,6 +101,14 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
   const channels = connection.owned ? SHARED_NOTHING : namespacedChannels();
   const helpers = new HelperConnections(connection.endpoint, connection.db, channels);
   let interference: { plan: Interference; fired: number } | undefined;
+  // `show` and `help` look on a connection of the tutor's own: on the learner's, inside their MULTI, they
+  // would be QUEUED and then answered inside EXEC. Opened when first asked for.
+  let aside: Promise<RespClient> | undefined;
+  const lookOn = () => (aside ??= RespClient.connect(connection.endpoint, { db: connection.db }));
+  const closeAside = () => {
+    void aside?.then((c) => c.close(), () => undefined);
+    aside = undefined;
+  };
   const writers = new Map<string, boolean>();
   const lost = (err: unknown) => {
     if (err instanceof ConnectionClosedError) return new UserError(runnerMsg.connectionLost(err.message), { cause: err });
@@ -121,6 +129,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     if (server === undefined) throw new UserError(runnerMsg.unmetNeed('?', 'server-control', ''));
     helpers.closeAll();
     resp.close();
+    closeAside();
     try {
       if (action === 'fresh') await server.fresh();
       else if (action === 'restart') await server.restart();
@@ -270,19 +279,22 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       for (const key of keys) snaps[key] = await readKey(client, key);
       return { keys: snaps, allKeys: await learnerKeys(client) };
     },
-    show: (key) => renderShow(resp, key),
-    help: (topic) => renderHelp(resp, topic),
+    show: async (key) => renderShow(await lookOn(), key),
+    help: async (topic) => renderHelp(await lookOn(), topic),
     async clear(options = {}) {
       helpers.closeAll();
       interference = undefined;
       if (options.fresh && connection.control !== undefined) return control('fresh');
-      // A MULTI the learner left open would queue the replayed commands instead of running them.
+      // A MULTI the learner left open would queue the replayed commands instead of running them, and a
+      // WATCH left set would fail the next EXEC.
       await call([Buffer.from('DISCARD')]);
+      await call([Buffer.from('UNWATCH')]);
       await clearPlayground(client, connection.owned);
     },
     close: () => {
       helpers.closeAll();
       resp.close();
+      closeAside();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { TryStep } from '../course/schema.js';
+import type { Check, TryStep } from '../course/schema.js';
 import { theme } from '../ui/theme.js';
 import { MAIN } from '../course/lines.js';
 import { judgeStep, newAttempt, record } from './attempt.js';
@@ -17,6 +17,11 @@ import { formatMsg as f } from '../course/format-messages.js';
  * wrong is said after a write, or when it changed; a read that changed nothing stays quiet.
  * `rebuild` puts Redis back as this step found it: `skip`, `solution` and `retry` all start from there.
  */
+/** The step judges what the learner's commands answered, not only the data they left. */
+function asksForReply(checks: Check[]): boolean {
+  return checks.some((c) => c.kind === 'reply' || c.kind === 'reply_matches' || c.kind === 'reply_unordered' || (c.kind === 'any_of' && asksForReply(c.groups.flat())));
+}
+
 export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () => Promise<void>): Promise<StepEnd> {
   // Another client's write (R19) waits for the learner's command, after every rebuild too.
   const rebuild = async () => {
@@ -35,6 +40,8 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () 
   let last = await judgeStep(ctx.redis, step, attempt, ctx.lang);
   /** The line and advice last printed: the same write, changing nothing again, is not told the same again. */
   let shown = '';
+  /** The learner's connection is inside MULTI. */
+  let queuing = false;
   for (;;) {
     const line = await ctx.player.line(prompt, step);
     const input = classifyInput(line);
@@ -65,6 +72,7 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () 
         attempt = newAttempt();
         last = await judgeStep(ctx.redis, step, attempt, ctx.lang);
         shown = '';
+        queuing = false;
         tell(ctx, m.retried(), theme.dim);
         continue;
       case 'hint':
@@ -94,11 +102,18 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () 
           return { type: 'done', outcome: 'passed' };
         }
         const advice = result.failures.join('\n');
+        // Inside MULTI every command answers QUEUED and nothing has happened yet: advice waits for EXEC.
+        queuing = done.kind === 'ran' && (done.name === 'MULTI' ? !done.text.startsWith('(error)') : queuing && done.name !== 'EXEC' && done.name !== 'DISCARD');
+        if (queuing) {
+          last = result;
+          continue;
+        }
         // Quiet after a read that changed nothing. A write that changed nothing is still an attempt: it hears
-        // why it fell short (only the very same line again is not told the very same thing again).
+        // why it fell short (only the very same line again is not told the very same thing again); so is a
+        // read where the step asks for a reply (its answer is the attempt, even when the advice is the same).
         const changed = advice !== last.failures.join('\n') || result.seen !== last.seen;
         const said = `${input.line}\n${advice}`;
-        const attempted = said !== shown && done.kind === 'ran' && (await ctx.redis.writes(done.name));
+        const attempted = said !== shown && done.kind === 'ran' && (asksForReply(step.checks) || (await ctx.redis.writes(done.name)));
         if ((changed || attempted) && !ctx.player.auto) {
           ctx.out(renderInline(reflow(`${m.notYet()} ${advice}`, ctx.width)));
           shown = said;

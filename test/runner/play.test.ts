@@ -6,7 +6,7 @@ import { emptyProgress, type Progress } from '../../src/progress/model.js';
 import { playLesson } from '../../src/runner/play.js';
 import { runLesson } from '../../src/runner/session.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { context, fixtureCourse, playground, scriptedPlayer } from './harness.js';
+import { context, fixtureCourse, lessonOf, playground, scriptedPlayer } from './harness.js';
 
 
 let server: TestRedis;
@@ -104,6 +104,52 @@ describe('playLesson against a real Redis', () => {
     expect(screen).toContain(['(nil)', '(nil)', notYet, '(nil)', '(nil)', notYet, '(nil)', 'OK', 'Done!'].join('\n'));
     expect(screen.match(/Not yet:/g)).toHaveLength(2);
     expect(screen).toContain('Done!');
+  });
+
+  it('answers every read where the step asks for a reply, even when its own message says the same each time', async () => {
+    // A catch-up read is the attempt: a wrong range changes no data, and must still hear why it is wrong.
+    const lesson = lessonOf(`
+  - id: read
+    kind: try
+    text: Read what came after 1-0.
+    setup: [DEL log, "XADD log 1-0 user alice text hi", "XADD log 2-0 user bob text hello"]
+    checks:
+      - reply_matches: '^1\\) 1\\) "2-0"'
+        message: Only what came after 1-0, please.
+    hints: [exclusive]
+    solution: ["XRANGE log (1-0 +"]
+    wrong:
+      - commands: [XRANGE log 1-0 +]
+        feedback: Only what came after`);
+    const ctx = context(pg.redis, scriptedPlayer(['XRANGE log 1-0 +', 'XRANGE log - +', 'XRANGE log (1-0 +']));
+    await playLesson(ctx, lesson, 0);
+    expect(text(ctx.screen).match(/Not yet: Only what came after 1-0, please\./g)).toHaveLength(2);
+    expect(text(ctx.screen)).toContain('Done!');
+  });
+
+  it('waits for EXEC before advising inside MULTI, and show looks without queuing anything', async () => {
+    const lesson = lessonOf(`
+  - id: send
+    kind: try
+    text: Push 7 and count it, in one transaction.
+    setup: [DEL room:1, DEL n]
+    checks:
+      - key: room:1
+        list: ["7"]
+      - key: n
+        string: "1"
+      - uses: EXEC
+    hints: [MULTI]
+    solution: [MULTI, RPUSH room:1 7, INCR n, EXEC]
+    wrong:
+      - commands: [RPUSH room:1 7]
+        feedback: should hold`);
+    const ctx = context(pg.redis, scriptedPlayer(['MULTI', 'RPUSH room:1 7', 'show room:1', 'INCR n', 'EXEC']));
+    await playLesson(ctx, lesson, 0);
+    const screen = text(ctx.screen);
+    expect(screen).not.toContain('Not yet');
+    expect(screen).toContain('QUEUED\n(no key "room:1" in this database)\nQUEUED');
+    expect(screen).toContain('1) (integer) 1\n2) (integer) 1\nDone!');
   });
 
   it('says why a list check fails, but not again while nothing changes', async () => {

@@ -85,14 +85,7 @@ describe('proveLesson (lessons check)', () => {
     expect(proof.problems).toEqual([{ file: 't.yaml', path: 'steps[0] (a)', expected: 'command lines redis-cli can split', found: '"SET k \\"unclosed"' }]);
     expect(proof.tries).toBe(0);
   });
-
-  // Every shipped lesson; a real server sleeps through the expiry lesson's wait, twice.
-  it('proves every shipped lesson', { timeout: 120_000 }, async () => {
-    const { readCourse } = await import('../../src/course/load.js');
-    const lessons = readCourse(new URL('../../lessons', import.meta.url).pathname).lessons;
-    for (const lesson of lessons) {
-      const proof = await proveLesson(pg.redis, lesson);
-      expect({ id: lesson.id, problems: proof.problems }).toEqual({ id: lesson.id, problems: [] });
+});
       // Code steps (R17) are practice too: a lesson of Node.js programs has them instead of try steps.
       expect(proof.tries + proof.codes).toBeGreaterThanOrEqual(3);
       expect(proof.wrongs).toBeGreaterThanOrEqual(proof.tries + proof.codes);
