@@ -4,7 +4,7 @@ import type { Bytes } from '../types.js';
 /** addReplyHelp: a header naming the command as typed (upper-cased), the lines, and HELP's own. */
 export function helpReply(typed: Buffer, lines: readonly string[]): RespReply {
   const cmd = typed.toString('latin1').toUpperCase();
-  return array([simple(`${cmd} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`), ...lines.map(simple), simple('HELP'), simple('    Print this help.')]);
+  return array([simple(`${cmd} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`), ...lines.map(simple), simple('HELP'), simple('    Prints this help.')]);
 }
 
 /** C's %s: up to the first NUL byte. */

@@ -5,7 +5,7 @@ import { integerArg, keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { byName, UNKNOWN_READS, type ConsumerGroup } from './groups.js';
-import { cText, helpReply } from './help.js';
+import { cText, helpReply, subcommandSyntaxError } from './help.js';
 import { lagOf } from './lag.js';
 import { raxNodeCount } from './rax-nodes.js';
 import type { Stream } from './stream.js';
@@ -99,13 +99,13 @@ const stream = command('xinfo|stream', -3, ['readonly'], [2, 2, 1], (ctx, args) 
       last.done === true ? NIL : entryReply(last.value),
     ]);
   }
-  if (keyword(rest[0]) !== 'full') fail(SYNTAX_ERROR);
+  if (keyword(rest[0]) !== 'full') fail(subcommandSyntaxError(args));
   let count = 10;
   if (rest.length === 3) {
-    if (keyword(rest[1]) !== 'count') fail(SYNTAX_ERROR);
+    if (keyword(rest[1]) !== 'count') fail(subcommandSyntaxError(args));
     const n = integerArg(rest[2]!);
     count = n < 0n ? 10 : Number(n);
-  } else if (rest.length !== 1) fail(SYNTAX_ERROR);
+  } else if (rest.length !== 1) fail(subcommandSyntaxError(args));
   return full(s, count);
 });
 

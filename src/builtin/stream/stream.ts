@@ -52,31 +52,42 @@ export class Stream implements StreamLike {
     return found;
   }
 
-  /** Live entries from `start` to `end` inclusive, ascending, or descending with `rev`. */
+  /**
+   * Live entries from `start` to `end`, ascending, or descending with `rev`, walked as Redis's stream
+   * iterator walks them: from the node found for the first bound, in each node's physical order, ending
+   * at the first live entry past the other bound. After XSETID moved the last id back, XADD can append
+   * an id below entries already in the tail node; Redis then answers what this walk finds, and so does
+   * the engine.
+   */
   *range(start: StreamId = MIN_ID, end: StreamId = MAX_ID, rev = false): Generator<Entry> {
-    if (compareIds(start, end) > 0) return;
+    for (const [, e] of this.walk(start, end, rev)) yield e;
+  }
+
+  private *walk(start: StreamId, end: StreamId, rev: boolean): Generator<[number, Entry]> {
+    if (compareIds(start, end) > 0 || this.nodes.length === 0) return;
     if (!rev) {
       for (let n = Math.max(0, this.nodeIndexFor(start)); n < this.nodes.length; n++) {
         for (const e of this.nodes[n]!.entries) {
-          if (compareIds(e.id, start) < 0) continue;
+          if (e.deleted || compareIds(e.id, start) < 0) continue;
           if (compareIds(e.id, end) > 0) return;
-          if (!e.deleted) yield e;
+          yield [n, e];
         }
       }
       return;
     }
-    for (let n = this.nodeIndexFor(end); n >= 0; n--) {
+    const from = this.nodeIndexFor(end);
+    for (let n = from < 0 ? this.nodes.length - 1 : from; n >= 0; n--) {
       const entries = this.nodes[n]!.entries;
       for (let i = entries.length - 1; i >= 0; i--) {
         const e = entries[i]!;
-        if (compareIds(e.id, end) > 0) continue;
+        if (e.deleted || compareIds(e.id, end) > 0) continue;
         if (compareIds(e.id, start) < 0) return;
-        if (!e.deleted) yield e;
+        yield [n, e];
       }
     }
   }
 
-  /** The live entry with this id. */
+  /** The live entry with this id, as Redis's lookups find it (the first entry a walk from the id meets). */
   get(id: StreamId): Entry | undefined {
     for (const e of this.range(id, id)) return e;
     return undefined;
@@ -90,19 +101,18 @@ export class Stream implements StreamLike {
 
   /** Marks one live entry deleted; a node whose last live entry goes is removed whole (streamDeleteItem). */
   delete(id: StreamId): boolean {
-    const n = this.nodeIndexFor(id);
-    if (n < 0) return false;
-    const node = this.nodes[n]!;
-    const entry = node.entries.find((e) => compareIds(e.id, id) === 0);
-    if (entry === undefined || entry.deleted) return false;
-    entry.deleted = true;
-    if (node.live === 1) this.nodes.splice(n, 1);
-    else {
-      node.live--;
-      node.deletedCount++;
+    for (const [n, entry] of this.walk(id, id, false)) {
+      const node = this.nodes[n]!;
+      entry.deleted = true;
+      if (node.live === 1) this.nodes.splice(n, 1);
+      else {
+        node.live--;
+        node.deletedCount++;
+      }
+      this.length--;
+      return true;
     }
-    this.length--;
-    return true;
+    return false;
   }
 
   clone(): Stream {
