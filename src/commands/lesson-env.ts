@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { RespClient } from '../resp/client.js';
 import { versionAtLeast } from '../connection/client.js';
 import { connectionRequest, type GlobalOptions } from '../connection/options.js';
-import { resolveConnection, type Connection } from '../connection/resolve.js';
+import { MIN_VERSION, resolveConnection, type Connection } from '../connection/resolve.js';
 import { progressMsg } from '../progress/messages.js';
 import { progressFile } from '../progress/paths.js';
 import { loadProgress, saveProgress, systemReason } from '../progress/store.js';
@@ -65,7 +65,15 @@ export function progressSink(env: NodeJS.ProcessEnv): ProgressSink {
 }
 
 /** A live playground for lessons: the connection (header shown) and the lesson's view of it. */
-export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<{ connection: Connection; redis: LessonRedis; abilities: Abilities; close(): Promise<void> }> {
+/** A live playground for lessons: the connection and the lesson's view of it. */
+export interface Playground {
+  connection: Connection;
+  redis: LessonRedis;
+  abilities: Abilities;
+  close(): Promise<void>;
+}
+
+export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<Playground> {
   // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
   const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
   const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
@@ -136,6 +144,8 @@ export function unmetNeeds(lesson: Lesson, connection: Connection, abilities: Ab
       case 'node':
         // The tutor runs on Node, so `node` can run; a program also needs an address to reach Redis at.
         return programUrl(connection.endpoint, connection.db) === undefined;
+      case 'server-control':
+        return connection.control === undefined;
     }
   });
 }
@@ -145,16 +155,60 @@ export function lessonOn(lesson: Lesson, connection: Connection): Lesson {
   return lessonHere(lesson, { platform: process.platform, engine: connection.kind === 'builtin' ? 'builtin' : 'real', version: connection.version });
 }
 
+/**
+ * The needs to tell a learner about: a lesson that stops and restarts its server (server-control) gets a
+ * server of its own when this one is not the tutor's (`openOwnPlayground`), so it is never greyed out.
+ */
+export function blockingNeeds(lesson: Lesson, connection: Connection, abilities: Abilities): Need[] {
+  return unmetNeeds(lesson, connection, abilities).filter((need) => need !== 'server-control');
+}
+
 /** Why a lesson cannot be played here, for the menu (undefined when it can). */
 export function menuReason(lesson: Lesson, connection: Connection, abilities: Abilities): string | undefined {
-  const need = unmetNeeds(lesson, connection, abilities)[0];
+  const need = blockingNeeds(lesson, connection, abilities)[0];
   return need === undefined ? undefined : runnerMsg.menuUnavailable(need);
 }
 
 /** Refuses a lesson this connection cannot play, saying why and what to do. */
 export function requireNeeds(lesson: Lesson, connection: Connection, abilities: Abilities): void {
-  const need = unmetNeeds(lesson, connection, abilities)[0];
+  const need = blockingNeeds(lesson, connection, abilities)[0];
   if (need !== undefined) throw new UserError(unmetNeedMessage(lesson, need));
+}
+
+/** The lesson stops, crashes and restarts its server, and this one is not the tutor's to restart. */
+export function needsOwnServer(lesson: Lesson, connection: Connection): boolean {
+  return lesson.needs.includes('server-control') && connection.control === undefined;
+}
+
+/**
+ * A server for one lesson that restarts its server (R5), where the learner's is not the tutor's to stop:
+ * a private redis-server when one is installed (and new enough), else the built-in engine. Said in one line,
+ * with the server's header; closed when the lesson ends.
+ */
+export async function openOwnPlayground(lesson: Lesson, env: NodeJS.ProcessEnv): Promise<Playground> {
+  out(theme.warn(runnerMsg.ownServerForLesson(lesson.id)));
+  const { findRedisServer } = await import('../connection/spawn.js');
+  let connection = await resolveConnection(findRedisServer(env) === undefined ? { kind: 'builtin' } : { kind: 'spawn' }, { playground: true, env });
+  if (!versionAtLeast(connection.version, MIN_VERSION)) {
+    await connection.close();
+    connection = await resolveConnection({ kind: 'builtin' }, { playground: true, env });
+  }
+  try {
+    out(theme.header(connection.header));
+    const redis = await openLessonRedis(connection);
+    return {
+      connection,
+      redis,
+      abilities: { secondConnection: true },
+      close: async () => {
+        redis.close();
+        await connection.close();
+      },
+    };
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
 }
 
 export function unmetNeedMessage(lesson: Lesson, need: Need): string {

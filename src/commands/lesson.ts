@@ -5,7 +5,7 @@ import { autoPlayer } from '../runner/player.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { runLesson } from '../runner/session.js';
 import { theme } from '../ui/theme.js';
-import { courseLessons, lessonOn, openPlayground, out, progressSink, requireNeeds, stepContext, versionWarning, type CourseOptions } from './lesson-env.js';
+import { courseLessons, lessonOn, needsOwnServer, openOwnPlayground, openPlayground, out, progressSink, requireNeeds, stepContext, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /**
  * `redis-tutor lesson <name>`: one lesson by id or number. With --autoplay it plays itself with the
@@ -15,7 +15,13 @@ export async function lesson(name: string, opts: CourseOptions & { autoplay?: bo
   const course = courseLessons(opts);
   const named = findLesson(course, name, currentLanguage());
   if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${named.id}`));
-  const playground = await openPlayground(opts, env);
+  const shared = await openPlayground(opts, env);
+  // A lesson that restarts its server gets one of its own when this one is not the tutor's.
+  const own = needsOwnServer(named, shared.connection) ? await openOwnPlayground(named, env).catch(async (err) => {
+    await shared.close();
+    throw err;
+  }) : undefined;
+  const playground = own ?? shared;
   try {
     requireNeeds(named, playground.connection, playground.abilities);
     const lessons = course.map((l) => lessonOn(l, playground.connection));
@@ -32,6 +38,7 @@ export async function lesson(name: string, opts: CourseOptions & { autoplay?: bo
     await runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), chosen, { progress: sink, ...(next ? { next } : {}), fromStart: opts.restart === true });
     return 0;
   } finally {
-    await playground.close();
+    await own?.close();
+    await shared.close();
   }
 }

@@ -10,7 +10,7 @@ import { runLesson } from '../runner/session.js';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
 import { keysHelpTip } from '../ui/prompt-theme.js';
-import { courseLessons, lessonOn, menuReason, openPlayground, out, progressSink, proseWidth, stepContext, unmetNeedMessage, unmetNeeds, versionWarning, type CourseOptions } from './lesson-env.js';
+import { blockingNeeds, courseLessons, lessonOn, menuReason, needsOwnServer, openOwnPlayground, openPlayground, out, progressSink, proseWidth, stepContext, unmetNeedMessage, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
 export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<number> {
@@ -19,12 +19,25 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
   const sink = progressSink(env);
   const playground = await openPlayground(opts, env);
   try {
-    const lessons = courseLessons(opts).map((l) => lessonOn(l, playground.connection));
+    const authored = courseLessons(opts);
+    const lessons = authored.map((l) => lessonOn(l, playground.connection));
     const { connection, abilities } = playground;
     if (!sink.get().welcomed) {
       out(`\n${renderInline(reflow(m.welcome(), proseWidth()))}\n`);
       sink.set({ ...sink.get(), welcomed: true });
     }
+    /** Plays a lesson, on a server of its own when it restarts its server and this one is not the tutor's. */
+    const playHere = async (lesson: Lesson, next: Lesson | undefined) => {
+      const options = { progress: sink, ...(next ? { next } : {}) };
+      if (!needsOwnServer(lesson, connection)) return runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), lesson, options);
+      const own = await openOwnPlayground(lesson, env);
+      try {
+        const here = lessonOn(authored[lessons.indexOf(lesson)]!, own.connection);
+        return await runLesson(stepContext(own.redis, terminalPlayer(), env, opts), here, options);
+      } finally {
+        await own.close();
+      }
+    };
     for (;;) {
       const menu = menuChoices(lessons, sink.get(), lang, (lesson) => menuReason(lesson, connection, abilities), process.stdout.columns || Infinity);
       const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 14, theme: { style: { keysHelpTip } } }));
@@ -36,7 +49,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
       }
       let lesson: Lesson | undefined = lessons.find((l) => l.id === picked);
       while (lesson) {
-        const unmet = unmetNeeds(lesson, connection, abilities)[0];
+        const unmet = blockingNeeds(lesson, connection, abilities)[0];
         if (unmet !== undefined) {
           out(theme.warn(unmetNeedMessage(lesson, unmet)));
           break;
@@ -44,7 +57,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
         const old = versionWarning(lesson, connection);
         if (old) out(theme.warn(old));
         const next: Lesson | undefined = lessons[lessons.indexOf(lesson) + 1];
-        const result = await runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), lesson, { progress: sink, ...(next ? { next } : {}) });
+        const result = await playHere(lesson, next);
         if (!result.finished) return 0;
         if (!next) return 0;
         lesson = (await guard(confirm({ message: m.goOn(localize(next.title, lang)), default: true }))) ? next : undefined;

@@ -222,6 +222,7 @@ const en = {
           : need === 'server-control'
             ? `The lesson "${id}" stops, crashes and restarts the server, so it runs only on a server the tutor starts for it, never on yours: redis-tutor --spawn lesson ${id} (or --builtin).`
             : `The lesson "${id}" needs a second connection to Redis, and the server refused one (it may limit its clients, maxclients): allow one more client, or use --spawn or --builtin.`,
+  ownServerForLesson: (id: string) => `The lesson "${id}" stops, crashes and restarts its server, so it runs on one the tutor starts for it and removes afterwards (your Redis is not touched):`,
   oldForLesson: (id: string, min: string, version: string) => `The lesson "${id}" uses commands from Redis ${min}; this server is Redis ${version}, so some of them may be refused.`,
   statusWord: (status: string) => status,
   checkOk: (id: string, tries: number, rights: number, wrongs: number, predicts: number, codes = 0) =>

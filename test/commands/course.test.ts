@@ -37,6 +37,25 @@ describe('lesson --autoplay', () => {
     expect(existsSync(progressPath())).toBe(false);
   });
 
+  it('plays a lesson that crashes its server on a private server of its own, leaving the learner\'s Redis as it was', async () => {
+    const id = loadCourse().find((l) => l.needs.includes('server-control'))!.id;
+    const r = await tutor(['lesson', id, '--autoplay', '--url', server.url]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`The lesson "${id}" stops, crashes and restarts its server, so it runs on one the tutor starts for it`);
+    const own = /private Redis 7\.0\.15 at 127\.0\.0\.1:(\d+)/.exec(r.stdout);
+    expect(own).not.toBeNull();
+    // Only the tutor's playground marker is left on the learner's server; the lesson's server is gone.
+    const { openClient } = await import('../../src/connection/client.js');
+    const { client } = await openClient({ host: '127.0.0.1', port: server.port, tls: false, source: 'test' }, 2000);
+    try {
+      expect(String(await client.info('keyspace'))).not.toMatch(/^db(?!15:keys=1,)/m);
+      expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'no']);
+    } finally {
+      client.disconnect();
+    }
+    await expect(openClient({ host: '127.0.0.1', port: Number(own![1]), tls: false, source: 'test' }, 500)).rejects.toThrow();
+  });
+
   it.each([['1', 'What Redis is'], ['2', 'Strings'], ['3', 'Lists']])('plays lesson %s (by number) on a private spawned server', async (n, title) => {
     const r = await tutor(['lesson', n, '--autoplay', '--spawn']);
     expect(r.code).toBe(0);
