@@ -77,9 +77,14 @@ export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv
   // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
   const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
   const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
+  return playgroundOn(connection, true);
+}
+
+/** The connection's header and warnings said, the lesson's view of it opened; the connection closed if that fails. */
+async function playgroundOn(connection: Connection, warn: boolean): Promise<Playground> {
   try {
     out(theme.header(connection.header));
-    for (const warning of connection.warnings) out(theme.warn(warning));
+    if (warn) for (const warning of connection.warnings) out(theme.warn(warning));
     const redis = await openLessonRedis(connection);
     return {
       connection,
@@ -193,22 +198,7 @@ export async function openOwnPlayground(lesson: Lesson, env: NodeJS.ProcessEnv):
     await connection.close();
     connection = await resolveConnection({ kind: 'builtin' }, { playground: true, env });
   }
-  try {
-    out(theme.header(connection.header));
-    const redis = await openLessonRedis(connection);
-    return {
-      connection,
-      redis,
-      abilities: { secondConnection: true },
-      close: async () => {
-        redis.close();
-        await connection.close();
-      },
-    };
-  } catch (err) {
-    await connection.close();
-    throw err;
-  }
+  return playgroundOn(connection, false);
 }
 
 export function unmetNeedMessage(lesson: Lesson, need: Need): string {
