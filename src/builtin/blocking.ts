@@ -14,6 +14,8 @@ export interface BlockingHost {
 
 /** Node's timers cannot wait longer (parseTimeout caps timeouts to it too). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How often clients with a `gone` check are asked between commands (Redis's active expiry runs at 10 Hz). */
+const GONE_POLL_MS = 100;
 
 /**
  * Clients blocked on keys (BLPOP, BRPOP, BLMOVE). A write to a key someone waits on makes it "ready";
@@ -26,6 +28,7 @@ export class BlockingRegistry {
   private readonly clients = new Set<Client>();
   /** Blocked clients with a `gone` check (XREADGROUP), asked after every command. */
   private readonly watchingGone = new Set<Client>();
+  private goneTimer: NodeJS.Timeout | undefined;
   private ready: Array<{ db: number; key: Bytes }> = [];
   private readonly readySet = new Set<string>();
 
@@ -47,7 +50,11 @@ export class BlockingRegistry {
       queue.push(client);
     }
     this.clients.add(client);
-    if (request.gone !== undefined) this.watchingGone.add(client);
+    if (request.gone !== undefined) {
+      this.watchingGone.add(client);
+      // A key can also go without a command: the cron expires it (Redis answers then, not at the next command).
+      this.goneTimer ??= setInterval(() => this.settleGone(), GONE_POLL_MS).unref();
+    }
   }
 
   unblock(client: Client): void {
@@ -65,6 +72,10 @@ export class BlockingRegistry {
     }
     this.clients.delete(client);
     this.watchingGone.delete(client);
+    if (this.watchingGone.size === 0 && this.goneTimer !== undefined) {
+      clearInterval(this.goneTimer);
+      this.goneTimer = undefined;
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import { claimCommands } from '../stream/claim.js';
 import { groupCommands } from '../stream/group-commands.js';
 import { compareIds, intervalId, isZero, nextId, strictId, U64_MAX, type StreamId } from '../stream/id.js';
 import { infoCommands } from '../stream/info.js';
+import { nodeLimits } from '../stream/limits.js';
 import { readCommands } from '../stream/read.js';
 import { trimStream } from '../stream/trim.js';
 import { entryReply, idReply, newStreamValue, streamAt } from '../stream/value.js';
@@ -14,8 +15,10 @@ import { command } from '../util/spec.js';
 
 /** XADD, XLEN, XRANGE, XREVRANGE, XDEL, XTRIM, XSETID; reads, groups, claims and XINFO live in stream/. */
 
-const xadd = command('xadd', -5, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db, now }, args) => {
-  const parsed = parseAddOrTrim(args, true);
+const xadd = command('xadd', -5, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => {
+  const { db, now } = ctx;
+  const limits = nodeLimits(ctx);
+  const parsed = parseAddOrTrim(args, true, limits);
   const fieldsAt = parsed.idIndex + 1;
   if (args.length - fieldsAt < 2 || (args.length - fieldsAt) % 2 === 1) fail("ERR wrong number of arguments for 'xadd' command");
   if (parsed.id !== undefined && parsed.seqGiven && isZero(parsed.id)) fail('ERR The ID specified in XADD must be greater than 0-0');
@@ -40,7 +43,7 @@ const xadd = command('xadd', -5, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db,
     id = { ms: last.ms, seq: last.seq + 1n };
   } else id = parsed.id;
   if (compareIds(id, last) <= 0) fail('ERR The ID specified in XADD is equal or smaller than the target stream top item');
-  s.append(id, args.slice(fieldsAt).map(toBytes));
+  s.append(id, args.slice(fieldsAt).map(toBytes), limits);
   if (parsed.trim !== undefined) trimStream(s, parsed.trim);
   db.touched(key);
   return idReply(id);
@@ -92,8 +95,9 @@ const xdel = command('xdel', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   return integer(deleted);
 });
 
-const xtrim = command('xtrim', -4, ['write'], [1, 1, 1], ({ db }, args) => {
-  const parsed = parseAddOrTrim(args, false);
+const xtrim = command('xtrim', -4, ['write'], [1, 1, 1], (ctx, args) => {
+  const { db } = ctx;
+  const parsed = parseAddOrTrim(args, false, nodeLimits(ctx));
   const key = toBytes(args[1]!);
   const s = streamAt(db, key);
   if (s === undefined) return integer(0);

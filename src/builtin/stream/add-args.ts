@@ -1,7 +1,7 @@
 import { NOT_INTEGER, parseInt64 } from '../numbers.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { MIN_ID, parseIdArg, strictId, type StreamId } from './id.js';
-import { NODE_MAX_ENTRIES } from './node.js';
+import { defaultTrimLimit, type NodeLimits } from './limits.js';
 import type { TrimArgs } from './trim.js';
 
 export interface AddArgs {
@@ -21,7 +21,7 @@ const isChar = (arg: Buffer | undefined, c: string): boolean => arg !== undefine
  * streamParseAddOrTrimArgsOrReply for XADD (`xadd`) and XTRIM, in Redis's order of checks: MAXLEN and
  * MINID with an optional `=` or `~`, LIMIT, NOMKSTREAM and the id (XADD), then the combinations.
  */
-export function parseAddOrTrim(args: Buffer[], xadd: boolean): AddArgs {
+export function parseAddOrTrim(args: Buffer[], xadd: boolean, limits: NodeLimits): AddArgs {
   let trim: TrimArgs | undefined;
   let limit = 0;
   let limitGiven = false;
@@ -68,6 +68,6 @@ export function parseAddOrTrim(args: Buffer[], xadd: boolean): AddArgs {
   if (limit !== 0 && trim === undefined) fail('ERR syntax error, LIMIT cannot be used without specifying a trimming strategy');
   if (!xadd && trim === undefined) fail('ERR syntax error, XTRIM must be called with a trimming strategy');
   if (limitGiven && trim?.approx !== true) fail('ERR syntax error, LIMIT cannot be used without the special ~ option');
-  if (trim !== undefined) trim.limit = limitGiven ? limit : trim.approx ? 100 * NODE_MAX_ENTRIES : 0;
+  if (trim !== undefined) trim.limit = limitGiven ? limit : trim.approx ? defaultTrimLimit(limits) : 0;
   return { trim, noMkStream, id, seqGiven, idIndex: i };
 }

@@ -10,10 +10,6 @@ export interface Entry {
   deleted: boolean;
 }
 
-/** Redis's defaults (stream-node-max-entries, stream-node-max-bytes). */
-export const NODE_MAX_ENTRIES = 100;
-export const NODE_MAX_BYTES = 4096;
-
 /**
  * One listpack of Redis's radix tree: keyed by its first entry's id (the master id), with that entry's
  * field names as the "master fields" later entries with the same names are compressed against. The

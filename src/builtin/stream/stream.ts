@@ -2,7 +2,8 @@ import type { Bytes, StreamLike } from '../types.js';
 import type { ConsumerGroup } from './groups.js';
 import { cloneGroups } from './groups.js';
 import { compareIds, MAX_ID, MIN_ID, type StreamId } from './id.js';
-import { NODE_MAX_BYTES, NODE_MAX_ENTRIES, StreamNode, type Entry } from './node.js';
+import { DEFAULT_LIMITS, type NodeLimits } from './limits.js';
+import { StreamNode, type Entry } from './node.js';
 
 /**
  * A stream: its entries in nodes as Redis's radix tree of listpacks holds them (see node.ts), the
@@ -19,11 +20,12 @@ export class Stream implements StreamLike {
   groups = new Map<Bytes, ConsumerGroup>();
 
   /** Appends an entry whose id is already known to be greater than `lastId` (streamAppendItem). */
-  append(id: StreamId, fields: readonly Bytes[]): void {
+  append(id: StreamId, fields: readonly Bytes[], limits: NodeLimits = DEFAULT_LIMITS): void {
     let rawBytes = 0;
     for (const f of fields) rawBytes += f.length;
     let tail = this.nodes[this.nodes.length - 1];
-    if (tail !== undefined && (tail.bytes + rawBytes >= NODE_MAX_BYTES || tail.live + tail.deletedCount >= NODE_MAX_ENTRIES)) tail = undefined;
+    const full = (node: StreamNode): boolean => node.bytes + rawBytes >= limits.maxBytes || (limits.maxEntries !== 0 && node.live + node.deletedCount >= limits.maxEntries);
+    if (tail !== undefined && full(tail)) tail = undefined;
     if (tail === undefined) {
       const names: Bytes[] = [];
       for (let i = 0; i < fields.length; i += 2) names.push(fields[i]!);

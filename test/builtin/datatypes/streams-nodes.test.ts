@@ -87,6 +87,25 @@ describe('stream nodes and approximate trimming, as Redis 7.0.15 has them', () =
     if (i >= 0) expect.fail(`command ${i + 1}: ${commands[i]!.join(' ').slice(0, 200)}\nredis:  ${want[i]!.slice(0, 800)}\nengine: ${got[i]!.slice(0, 800)}`);
   });
 
+  // CONFIG SET of the node limits, where the engine has CONFIG SET (the persistence work adds it).
+  it.each([
+    ['7', '300'],
+    ['0', '4096'],
+    ['3', '0'],
+  ])('scenario with stream-node-max-entries %s, stream-node-max-bytes %s', { timeout: 120_000 }, async (entries, bytes) => {
+    const set = async (c: RespClient, e: string, b: string) => [await c.call(['CONFIG', 'SET', 'stream-node-max-entries', e]), await c.call(['CONFIG', 'SET', 'stream-node-max-bytes', b])];
+    if ((await set(ours, entries, bytes)).some((r) => r.type === 'error')) return;
+    await set(real, entries, bytes);
+    try {
+      const commands = scenario(Number(entries) * 10 + Number(bytes), 3000);
+      const [want, got] = await Promise.all([replies(real, commands), replies(ours, commands)]);
+      const i = want.findIndex((w, j) => w !== got[j]);
+      if (i >= 0) expect.fail(`command ${i + 1}: ${commands[i]!.join(' ').slice(0, 200)}\nredis:  ${want[i]!.slice(0, 800)}\nengine: ${got[i]!.slice(0, 800)}`);
+    } finally {
+      await Promise.all([set(real, '100', '4096'), set(ours, '100', '4096')]);
+    }
+  });
+
   it('MAXLEN ~ on a small stream keeps every entry (one node)', async () => {
     for (const c of [real, ours]) {
       await c.call(['FLUSHALL']);

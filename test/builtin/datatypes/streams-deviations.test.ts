@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBuiltinEngine, type RunningEngine } from '../../../src/builtin/start.js';
+import { RespClient } from '../../../src/resp/client.js';
+import { show } from './differential.js';
+
+// The streams entries of src/builtin/DEVIATIONS.md, pinned on the engine alone.
+
+let engine: RunningEngine;
+let client: RespClient;
+const endpoint = (port: number) => ({ host: '127.0.0.1', port, tls: false, source: 'test' });
+
+beforeAll(async () => {
+  engine = await startBuiltinEngine();
+  client = await RespClient.connect(endpoint(engine.port));
+});
+
+afterAll(async () => {
+  client?.close();
+  await engine?.close();
+});
+
+describe('stream deviations, pinned', () => {
+  it("XAUTOCLAIM's COUNT is refused past 48 TiB of ids, as Redis's allocator did on the host asked", async () => {
+    await client.call(['FLUSHALL']);
+    await client.call(['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']);
+    expect(show(await client.call(['XAUTOCLAIM', 's', 'g', 'c', '0', '0', 'COUNT', '3298534883328']))).toBe('["0-0", [], []]');
+    expect(show(await client.call(['XAUTOCLAIM', 's', 'g', 'c', '0', '0', 'COUNT', '3298534883329']))).toBe('-ERR Insufficient memory, failed allocating transient memory, COUNT too high.');
+  });
+
+  it('a blocked XREADGROUP hears that its stream expired without any command running', async () => {
+    await client.call(['FLUSHALL']);
+    await client.call(['XGROUP', 'CREATE', 'x', 'g', '$', 'MKSTREAM']);
+    await client.call(['PEXPIRE', 'x', '50']);
+    const waiter = await RespClient.connect(endpoint(engine.port));
+    try {
+      const started = Date.now();
+      const reply = await waiter.call(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '5000', 'STREAMS', 'x', '>']);
+      expect(show(reply)).toBe('-UNBLOCKED the stream key no longer exists');
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      waiter.close();
+    }
+  });
+});
