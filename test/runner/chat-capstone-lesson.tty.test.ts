@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
@@ -11,7 +11,9 @@ import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '..
  * the learner's back and shown plain): a send that forgets a member, told, then the whole transaction and
  * its PUBLISH heard by the tutor's server B; PUBLISH counting connections, not people; the unread count read
  * and reset without MULTI, told; XREVRANGE given - + (predict); a page without COUNT, told; a catch-up that
- * counts its start in, told. Each test resumes at its first step. Assertions key on commands, replies and
+ * counts its start in, told; onMessage() in node-redis naming bob and carol instead of reading the members, told
+ * when the tutor runs it again after dave joined, then the right function heard by the program's server B.
+ * Each test resumes at its first step. Assertions key on commands, replies and
  * short phrases, so the lesson's wording can improve without breaking them.
  */
 
@@ -163,3 +165,30 @@ test('chat-capstone: catch-up: XRANGE from carol\'s last id counts it in and is 
   );
   await leaveAt(term, 15);
 }, 45_000);
+
+test('chat-capstone: onMessage() that names bob and carol passes for alice but not when run again as carol after dave joined, told; the members read with sMembers pass, and server B hears the JSON with its id', async () => {
+  term = lesson('on-message');
+  // The tutor says where the file is; the test saves it there as the learner's editor would.
+  await term.onScreen(/on-message\.mjs>\s*$/, 20_000);
+  const file = /Open\s+(\/\S+?on-message\.mjs)\s+in\s+your\s+editor/.exec(term.history())?.[1];
+  expect(file).toBeDefined();
+  const starter = readFileSync(file!, 'utf8');
+  const body = (code: string) => starter.replace(/ {2}\/\/ TODO[\s\S]*?\n}\n/, `${code}\n}\n`);
+  const tx = "client.multi().xAdd(`${room}:log`, '*', { user, text })";
+  const rest = ".zIncrBy('leaderboard:messages', 1, user).zAdd('online', { score: now, value: user }).exec();\n  await client.publish(room, JSON.stringify({ id, user, text }));\n  return id;";
+  const run = async () => {
+    await term!.onScreen(/on-message\.mjs>\s*$/, 20_000);
+    term!.type('run');
+    term!.press('Enter');
+  };
+
+  writeFileSync(file!, body(`  const [id] = await ${tx}.hIncrBy('unread:bob', room, 1).hIncrBy('unread:carol', room, 1)${rest}`));
+  await run();
+  await term.waitFor(/│ B heard \{"id":"\d+-\d+","user":"alice","text":"hi"\}\n/, 20_000);
+  await term.waitFor(new RegExp(`Not yet: ${phrase("Right with the step's own input, but not when run again as CHAT_USER=carol node on-message.mjs:")}[\\s\\S]*?${phrase('dave joined room:1 before this message')}`), 20_000);
+
+  writeFileSync(file!, body(`  const members = await client.sMembers(\`\${room}:members\`);\n  const tx = ${tx};\n  for (const member of members) if (member !== user) tx.hIncrBy(\`unread:\${member}\`, room, 1);\n  const [id] = await tx${rest}`));
+  await run();
+  await term.waitFor(/│ B heard \{"id":"\d+-\d+","user":"carol","text":"hi"\}\n[\s\S]*?Done!\n/, 20_000);
+  await leaveAt(term, 16);
+}, 90_000);
