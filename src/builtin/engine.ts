@@ -6,8 +6,10 @@ import { CommandTable } from './command-table.js';
 import { Database, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
 import { defaultValues, type ConfigValues } from './persistence/config-params.js';
+import { Persistence } from './persistence/persistence.js';
+import { streamKeysWritten } from './persistence/stream-writes.js';
 import { PubSubRegistry } from './pubsub.js';
-import type { Bytes, CommandSpec, EngineHandle } from './types.js';
+import type { Bytes, CommandContext, CommandSpec, EngineHandle, HandlerResult, Keyspace } from './types.js';
 import { WatchRegistry } from './watch.js';
 
 export const DATABASES = 16;
@@ -18,7 +20,10 @@ const EXPIRE_SAMPLE = 200;
 export interface EngineOptions {
   maxMemoryBytes?: number;
   commands: CommandSpec[];
-  /** The configuration it starts with (CONFIG GET's text by parameter name) over Redis's defaults. */
+  /**
+   * The configuration it starts with (CONFIG GET's text by parameter name) over Redis's defaults; `dir`
+   * is where SAVE and the AOF write. Without one the engine has no folder: saving fails.
+   */
   config?: Record<string, string>;
 }
 
@@ -42,10 +47,11 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   readonly memory: MemoryGuard;
   readonly table: CommandTable;
   readonly clients = new Map<number, Client>();
-  /** On the engine's clock, so uptime grows with an advance as it would with a real wait. */
-  readonly startedAt = this.clock.read();
+  /** On the engine's clock, so uptime grows with an advance as it would with a real wait; a restart resets it. */
+  startedAt = this.clock.read();
   /** The running configuration (CONFIG GET/SET), by parameter name. */
   config: ConfigValues;
+  readonly persistence: Persistence;
   /** Filled in by the server once it listens (INFO reports it). */
   port = 0;
   private nextClientId = 1;
@@ -68,12 +74,50 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     const maxMemory = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY;
     this.config = defaultValues({ save: '', appendonly: 'no', maxmemory: String(maxMemory), ...options.config });
     this.memory = new MemoryGuard(Number(this.config.get('maxmemory')), this.databases);
-    this.table = new CommandTable(options.commands);
+    this.persistence = new Persistence({ databases: this.databases, config: this.config, now: () => this.clock.read() });
+    this.table = new CommandTable(options.commands.map((spec) => this.persisting(spec)));
+  }
+
+  /** Every handler ends by writing what it changed to the AOF, so the reply never goes out before it. */
+  private persisting(spec: CommandSpec): CommandSpec {
+    const handler = spec.handler;
+    return {
+      ...spec,
+      handler: (ctx, args) => {
+        try {
+          const result = handler(ctx, args);
+          const streams = streamKeysWritten(spec, args);
+          if (streams.length > 0) this.streamsWritten(result, ctx, streams);
+          return result;
+        } finally {
+          this.persistence.commandDone();
+        }
+      },
+      subcommands: spec.subcommands?.map((sub) => this.persisting(sub)),
+    };
+  }
+
+  /** Streams whose groups a command changed (now, or when its blocked XREADGROUP is served). */
+  private streamsWritten(result: HandlerResult, ctx: CommandContext, keys: Bytes[]): void {
+    const note = (db: Keyspace): void => {
+      for (const key of keys) this.persistence.noteChange(this.databases[db.index]!, key, false);
+    };
+    if (result.type === 'error') return;
+    if (result.type !== 'block') return note(ctx.db);
+    const tryServe = result.tryServe;
+    result.tryServe = (served, readyKey) => {
+      const reply = tryServe(served, readyKey);
+      if (reply !== undefined) {
+        note(served.db);
+        this.persistence.commandDone();
+      }
+      return reply;
+    };
   }
 
   /**
    * CONFIG SET's changes, already checked: refused as a whole when one cannot be applied, else stored
-   * and put into effect (the memory cap, the cron's rate).
+   * and put into effect (the memory cap, the cron's rate, the AOF started or stopped).
    */
   applyConfig(changes: { key: string; value: string }[]): ConfigProblem | undefined {
     for (const { key, value } of changes) {
@@ -92,6 +136,10 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   configChanged(key: string): void {
     if (key === 'maxmemory') this.memory.maxBytes = Number(this.config.get('maxmemory'));
     else if (key === 'hz' && this.cron !== undefined) this.startCron();
+    else if (key === 'appendonly') {
+      if (this.config.get('appendonly') === 'yes') this.persistence.startAof();
+      else this.persistence.stopAof();
+    }
   }
 
   database(index: number): Database {
@@ -112,8 +160,13 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.pubsub.drop(client);
   }
 
-  modified(db: Database, key: Bytes): void {
+  modified(db: Database, key: Bytes, expired = false): void {
     this.watch.touch(db, key);
+    this.persistence.noteChange(db, key, expired);
+  }
+
+  flushed(db: Database, keys: number): void {
+    this.persistence.noteFlush(db, keys);
   }
 
   maybeReady(db: Database, key: Bytes): void {
@@ -125,10 +178,13 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.output(client);
   };
 
-  /** Runs `hz` times a second (Redis's serverCron): active expiry. */
+  /** Runs `hz` times a second (Redis's serverCron): active expiry, AOF fsync, save points. */
   startCron(): void {
     if (this.cron !== undefined) clearInterval(this.cron);
-    this.cron = setInterval(() => this.activeExpire(), 1000 / Number(this.config.get('hz')));
+    this.cron = setInterval(() => {
+      this.activeExpire();
+      this.persistence.cron();
+    }, 1000 / Number(this.config.get('hz')));
     this.cron.unref();
   }
 
@@ -136,6 +192,14 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     if (this.cron !== undefined) clearInterval(this.cron);
     this.cron = undefined;
     for (const client of this.clients.values()) this.blocking.unblock(client);
+  }
+
+  /** Every client connection closed, as a server going down closes them (blocked clients and subscriptions go too). */
+  dropAllClients(): void {
+    for (const client of [...this.clients.values()]) {
+      this.dropClient(client);
+      client.socket?.destroy();
+    }
   }
 
   /**
@@ -147,6 +211,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.clock.advance(ms);
     for (const db of this.databases) db.sweepExpired();
     this.blocking.clockMoved();
+    this.persistence.commandDone();
+    this.persistence.cron();
   }
 
   /** Redis's active expiry in spirit: keep sampling while more than a quarter of a sample expired. */

@@ -4,7 +4,10 @@ import type { Bytes, Keyspace, RedisValue } from './types.js';
 export interface KeyspaceEvents {
   /** Milliseconds since the epoch, frozen per command by the dispatcher. */
   readonly clock: { now: number };
-  modified(db: Database, key: Bytes): void;
+  /** `expired`: the key went because its time passed (Redis counts no change for the save points). */
+  modified(db: Database, key: Bytes, expired?: boolean): void;
+  /** The database was emptied of `keys` keys (FLUSHDB, FLUSHALL); `modified` follows for each, for WATCH. */
+  flushed(db: Database, keys: number): void;
   /** A key was written: clients blocked on it may be served. */
   maybeReady(db: Database, key: Bytes): void;
 }
@@ -40,6 +43,18 @@ export class Database implements Keyspace {
       }
     }
     return entry.value;
+  }
+
+  /** The value held, expired or not, without expiring it (for the engine's files). */
+  peek(key: Bytes): RedisValue | undefined {
+    return this.data.get(key)?.value;
+  }
+
+  /** Deletes a key whether or not its time has passed (replaying a file). */
+  deleteRaw(key: Bytes): void {
+    if (!this.data.delete(key)) return;
+    this.expires.delete(key);
+    this.events.modified(this, key);
   }
 
   /** True when the key is held but its time has passed (still in memory until read or sampled). */
@@ -170,6 +185,7 @@ export class Database implements Keyspace {
     this.data.clear();
     this.expires.clear();
     this.expireCursor = undefined;
+    this.events.flushed(this, keys.length);
     for (const key of keys) this.events.modified(this, key);
   }
 
@@ -219,6 +235,6 @@ export class Database implements Keyspace {
   private removeExpired(key: Bytes): void {
     this.data.delete(key);
     this.expires.delete(key);
-    this.events.modified(this, key);
+    this.events.modified(this, key, true);
   }
 }

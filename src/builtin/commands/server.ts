@@ -7,6 +7,7 @@ import type { CommandContext, CommandSpec } from '../types.js';
 import { keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
+import { persistenceCommands, persistenceInfo } from './persistence.js';
 
 /** What the engine reports as its version: the Redis release whose behaviour it reproduces. */
 export const REDIS_VERSION = '7.0.15';
@@ -29,6 +30,8 @@ const flushall = command('flushall', -1, ['write'], [0, 0, 0], (ctx, args) => {
   const { engine } = internals(ctx);
   for (const db of engine.databases) db.flush();
   engine.memory.invalidate();
+  // As Redis 7.0: with save points set, FLUSHALL saves the (now empty) snapshot at once.
+  if (engine.config.get('save') !== '') engine.persistence.save();
   return OK;
 });
 
@@ -49,7 +52,7 @@ const SECTIONS: Record<string, Section> = {
     'redis_build_id:0',
     'redis_mode:standalone',
     'redis_tutor_engine:builtin',
-    "redis_tutor_note:redis-tutor's built-in engine (in memory, discarded on exit), not a real Redis",
+    "redis_tutor_note:redis-tutor's built-in engine (its snapshot and AOF are its own formats), not a real Redis",
     `os:${os.type()} ${os.release()} ${os.arch()}`,
     'arch_bits:64',
     'multiplexing_api:node',
@@ -66,6 +69,7 @@ const SECTIONS: Record<string, Section> = {
     const used = engine.memory.used(engine.clock.now);
     return [`used_memory:${used}`, `maxmemory:${engine.memory.maxBytes}`, `maxmemory_policy:${engine.config.get('maxmemory-policy')}`];
   },
+  persistence: persistenceInfo,
   keyspace: (engine) =>
     engine.databases
       .filter((db) => db.size() > 0)
@@ -85,4 +89,4 @@ const info = command('info', -1, ['loading', 'stale'], [0, 0, 0], (ctx, args) =>
   return verbatim(parts.join('\r\n'));
 });
 
-export const serverCommands: CommandSpec[] = [flushdb, flushall, dbsize, time, info];
+export const serverCommands: CommandSpec[] = [flushdb, flushall, dbsize, time, info, ...persistenceCommands];

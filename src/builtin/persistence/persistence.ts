@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import type { Database } from '../keyspace.js';
+import type { Bytes } from '../types.js';
+import { AppendOnlyFile } from './aof.js';
+import type { ConfigValues } from './config-params.js';
+import { aofPath, readIfThere, snapshotPath, writeAtomically } from './files.js';
+import { datasetLines, headerLine, keyRecord, replay, type LoadCounts } from './records.js';
+import { saveDue, savePoints } from './save-points.js';
+
+/** Redis's auto-aof-rewrite-min-size (64mb) and auto-aof-rewrite-percentage (100). */
+const AOF_REWRITE_MIN = 64 * 1024 * 1024;
+
+export interface PersistenceHost {
+  readonly databases: readonly Database[];
+  readonly config: ConfigValues;
+  /** The engine's clock (ms since the epoch). */
+  now(): number;
+}
+
+/**
+ * Snapshots and the append-only file in the engine's folder. Every change to a key reaches `noteChange`
+ * (through the keyspace's events); at the end of each command `commandDone` counts the changed keys
+ * (Redis's `dirty`, one per key and command) and, with appendonly on, appends each changed key's whole
+ * value (or its deletion) to the AOF, so a replay gives exactly the state the clients were told of.
+ */
+export class Persistence {
+  /** Changes since the last snapshot (rdb_changes_since_last_save). */
+  dirty = 0;
+  /** ms on the engine's clock of the last successful snapshot, or of the start. */
+  lastSave: number;
+  saves = 0;
+  aofRewrites = 0;
+  lastLoad: LoadCounts = { loaded: 0, expired: 0 };
+  private aof: AppendOnlyFile | undefined;
+  private readonly changed = new Map<Database, Set<Bytes>>();
+  private flushed: string[] = [];
+  private loading = false;
+  private scheduled = false;
+  private lastFsync = 0;
+
+  constructor(private readonly host: PersistenceHost) {
+    this.lastSave = host.now();
+  }
+
+  get aofOn(): boolean {
+    return this.aof !== undefined;
+  }
+
+  get aofSize(): { current: number; base: number } {
+    return { current: this.aof?.size ?? 0, base: this.aof?.baseSize ?? 0 };
+  }
+
+  private get dir(): string {
+    return this.host.config.get('dir')!;
+  }
+
+  get snapshotFile(): string {
+    return snapshotPath(this.dir, this.host.config.get('dbfilename')!);
+  }
+
+  get aofFile(): string {
+    return aofPath(this.dir, this.host.config.get('appenddirname')!, this.host.config.get('appendfilename')!);
+  }
+
+  /** A key changed (or expired: that is written to the AOF but is no change for the save points). */
+  noteChange(db: Database, key: Bytes, expired: boolean): void {
+    if (this.loading) return;
+    let keys = this.changed.get(db);
+    if (keys === undefined) this.changed.set(db, (keys = new Set()));
+    if (keys.has(key)) return;
+    keys.add(key);
+    if (!expired) this.dirty++;
+    // Writes outside a command (active expiry, a clock advance) are written at the end of this turn.
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => this.commandDone());
+    }
+  }
+
+  /** A database was emptied (FLUSHDB/FLUSHALL): each key it held counts, as Redis's emptyData does. */
+  noteFlush(db: Database, keys: number): void {
+    if (this.loading) return;
+    this.dirty += keys;
+    this.changed.delete(db);
+    if (this.aof !== undefined) this.flushed.push(JSON.stringify({ flush: db.index }));
+  }
+
+  /** The end of a command: appends what it changed to the AOF before its reply goes out. */
+  commandDone(): void {
+    this.scheduled = false;
+    if (this.changed.size === 0 && this.flushed.length === 0) return;
+    if (this.aof !== undefined) {
+      let text = '';
+      for (const line of this.flushed) text += line + '\n';
+      for (const [db, keys] of this.changed) for (const key of keys) text += keyRecord(db, key) + '\n';
+      this.aof.append(text, this.host.config.get('appendfsync')!);
+    }
+    this.changed.clear();
+    this.flushed = [];
+    if (this.aof !== undefined && this.aof.size > AOF_REWRITE_MIN && this.aof.size > 2 * this.aof.baseSize) this.rewriteAof();
+  }
+
+  /** SAVE, BGSAVE, a save point, SHUTDOWN: the whole dataset to the snapshot file. */
+  save(): void {
+    this.commandDone();
+    writeAtomically(this.snapshotFile, [headerLine('snapshot', this.host.now()), ...datasetLines(this.host.databases)]);
+    this.dirty = 0;
+    this.lastSave = this.host.now();
+  }
+
+  /** BGREWRITEAOF, and `appendonly yes`: the whole dataset as a fresh AOF base, then appends continue. */
+  rewriteAof(): void {
+    this.commandDone();
+    const wasOn = this.aof !== undefined;
+    this.aof?.close();
+    this.aof = undefined;
+    writeAtomically(this.aofFile, [headerLine('aof', this.host.now()), ...datasetLines(this.host.databases)]);
+    this.aofRewrites++;
+    if (wasOn) this.openAof();
+  }
+
+  startAof(): void {
+    if (this.aof !== undefined) return;
+    this.commandDone();
+    writeAtomically(this.aofFile, [headerLine('aof', this.host.now()), ...datasetLines(this.host.databases)]);
+    this.aofRewrites++;
+    this.openAof();
+  }
+
+  stopAof(): void {
+    this.commandDone();
+    this.aof?.close();
+    this.aof = undefined;
+  }
+
+  private openAof(): void {
+    this.aof = new AppendOnlyFile(this.aofFile);
+    this.aof.baseSize = this.aof.size;
+  }
+
+  /** Redis's serverCron: fsync once a second (everysec) and the save points. */
+  cron(): void {
+    const now = this.host.now();
+    if (this.aof !== undefined && now - this.lastFsync >= 1000) {
+      this.lastFsync = now;
+      this.aof.syncIfDue(this.host.config.get('appendfsync')!);
+    }
+    const points = savePoints(this.host.config.get('save')!);
+    if (points.length === 0) return;
+    if (saveDue(points, this.dirty, Math.floor(now / 1000), Math.floor(this.lastSave / 1000))) {
+      this.save();
+      this.saves++;
+    }
+  }
+
+  /**
+   * A start: empty databases filled as Redis loads them, from the AOF when appendonly is yes (a missing
+   * AOF means an empty dataset, whatever the snapshot holds, and a new AOF), else from the snapshot.
+   */
+  load(): void {
+    this.stopAof();
+    this.loading = true;
+    try {
+      for (const db of this.host.databases) db.flush();
+      const aofOn = this.host.config.get('appendonly') === 'yes';
+      const text = readIfThere(aofOn ? this.aofFile : this.snapshotFile);
+      this.lastLoad = text === undefined ? { loaded: 0, expired: 0 } : replay(text, aofOn ? 'aof' : 'snapshot', this.host.databases);
+    } finally {
+      this.changed.clear();
+      this.flushed = [];
+      this.loading = false;
+    }
+    this.dirty = 0;
+    this.lastSave = this.host.now();
+    this.saves = 0;
+    this.aofRewrites = 0;
+    if (this.host.config.get('appendonly') === 'yes') {
+      if (!existsSync(this.aofFile)) this.startAof();
+      else this.openAof();
+    }
+  }
+
+  /** The process ends (SHUTDOWN or a kill): the AOF is closed; nothing else is written. */
+  close(): void {
+    this.aof?.close();
+    this.aof = undefined;
+  }
+
+  /** SHUTDOWN's save: a snapshot when save points are set. */
+  shutdownSave(): void {
+    this.commandDone();
+    if (savePoints(this.host.config.get('save')!).length > 0) this.save();
+  }
+}

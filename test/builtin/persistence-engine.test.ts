@@ -1,0 +1,183 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
+import { RawConnection } from './harness/connection.js';
+import type { Reply } from './harness/resp.js';
+
+// The engine's side of persistence that a real server cannot be compared on: its folder and files,
+// the AOF written before the reply, the engine's clock driving save points, connections closed by a
+// restart, streams in the files, and what deliberately differs (pinned for DEVIATIONS.md).
+const started: RunningEngine[] = [];
+const folders: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((e) => e.close()));
+  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
+});
+
+async function engineIn(dir?: string): Promise<{ engine: RunningEngine; run: (...args: string[]) => Promise<Reply> }> {
+  const engine = await startBuiltinEngine(dir === undefined ? {} : { dir });
+  started.push(engine);
+  let conn: RawConnection | undefined;
+  const run = async (...args: string[]): Promise<Reply> => {
+    conn ??= await RawConnection.open(engine.port);
+    conn.send(args.map((a) => Buffer.from(a)));
+    const reply = await conn.read();
+    if (reply === undefined) {
+      // The connection was closed by a restart: a client reconnects.
+      conn.close();
+      conn = await RawConnection.open(engine.port);
+      conn.send(args.map((a) => Buffer.from(a)));
+      return (await conn.read())!;
+    }
+    return reply;
+  };
+  return { engine, run };
+}
+
+const folder = (): string => {
+  const f = mkdtempSync(path.join(os.tmpdir(), 'redis-tutor-persist-engine-'));
+  folders.push(f);
+  return f;
+};
+
+const OK: Reply = { t: '+', v: 'OK' };
+
+describe('the engine folder and its files', () => {
+  it('is a temporary folder removed on close when none is given', async () => {
+    const { engine, run } = await engineIn();
+    expect(existsSync(engine.dir)).toBe(true);
+    expect(await run('CONFIG', 'GET', 'dir')).toEqual({ t: '*', v: [{ t: '$', v: 'dir' }, { t: '$', v: path.resolve(engine.dir) }] });
+    await run('SET', 'k', 'v');
+    await run('SAVE');
+    expect(existsSync(path.join(engine.dir, 'dump.rtdb.jsonl'))).toBe(true);
+    await engine.close();
+    started.pop();
+    expect(existsSync(engine.dir)).toBe(false);
+  });
+
+  it('names its files for what they are, and a start in a folder loads its snapshot', async () => {
+    const dir = folder();
+    const first = await engineIn(dir);
+    await first.run('SET', 'k', 'v');
+    expect(await first.run('SAVE')).toEqual(OK);
+    expect(await first.run('CONFIG', 'SET', 'appendonly', 'yes')).toEqual(OK);
+    expect(readFileSync(path.join(dir, 'dump.rtdb.jsonl'), 'utf8').split('\n')[0]).toContain('"redis-tutor":"snapshot"');
+    expect(readFileSync(path.join(dir, 'appendonlydir', 'appendonly.rtaof'), 'utf8').split('\n')[0]).toContain('"redis-tutor":"aof"');
+    await first.engine.close();
+    started.pop();
+    expect(existsSync(dir)).toBe(true);
+    const second = await engineIn(dir);
+    expect(await second.run('GET', 'k')).toEqual({ t: '$', v: 'v' });
+  });
+
+  it('has each write in the AOF before its reply arrives', async () => {
+    const { engine, run } = await engineIn();
+    await run('CONFIG', 'SET', 'appendonly', 'yes');
+    const aof = path.join(engine.dir, 'appendonlydir', 'appendonly.rtaof');
+    for (let i = 0; i < 20; i++) {
+      await run('SET', `key${i}`, 'x'.repeat(i));
+      expect(readFileSync(aof, 'utf8')).toContain(`"k":"key${i}"`);
+    }
+    await run('MULTI');
+    await run('LPUSH', 'inmulti', 'a');
+    await run('EXEC');
+    expect(readFileSync(aof, 'utf8')).toContain('"k":"inmulti"');
+  });
+});
+
+describe('control', () => {
+  it('closes every connection on a restart; the port stays, the clock keeps going', async () => {
+    const { engine, run } = await engineIn();
+    await run('SET', 'k', 'v', 'EX', '100');
+    await run('CONFIG', 'SET', 'appendonly', 'yes');
+    const watcher = await RawConnection.open(engine.port);
+    watcher.send([Buffer.from('SUBSCRIBE'), Buffer.from('ch')]);
+    await watcher.read();
+    const blocked = await RawConnection.open(engine.port);
+    blocked.send([Buffer.from('BLPOP'), Buffer.from('q'), Buffer.from('0')]);
+    engine.advanceClock(40_000);
+    await engine.control.restart();
+    expect(await watcher.waitClosed()).toBe(true);
+    expect(await blocked.waitClosed()).toBe(true);
+    const ttl = await run('TTL', 'k');
+    expect(Number(ttl.v)).toBeGreaterThan(55);
+    expect(Number(ttl.v)).toBeLessThanOrEqual(60);
+    expect(await run('PUBSUB', 'NUMSUB', 'ch')).toEqual({ t: '*', v: [{ t: '$', v: 'ch' }, { t: ':', v: '0' }] });
+  });
+
+  it('fresh() empties the data and the folder and starts with the save points on', async () => {
+    const { engine, run } = await engineIn();
+    await run('SET', 'k', 'v');
+    await run('SAVE');
+    await run('CONFIG', 'SET', 'appendonly', 'yes');
+    await run('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lru');
+    await engine.control.fresh();
+    expect(existsSync(path.join(engine.dir, 'dump.rtdb.jsonl'))).toBe(false);
+    expect(existsSync(path.join(engine.dir, 'appendonlydir'))).toBe(false);
+    expect(await run('DBSIZE')).toEqual({ t: ':', v: '0' });
+    expect(await run('CONFIG', 'GET', 'save')).toEqual({ t: '*', v: [{ t: '$', v: 'save' }, { t: '$', v: '3600 1 300 100 60 10000' }] });
+    expect(await run('CONFIG', 'GET', 'appendonly')).toEqual({ t: '*', v: [{ t: '$', v: 'appendonly' }, { t: '$', v: 'no' }] });
+    expect(await run('CONFIG', 'GET', 'maxmemory-policy')).toEqual({ t: '*', v: [{ t: '$', v: 'maxmemory-policy' }, { t: '$', v: 'noeviction' }] });
+    await run('CONFIG', 'SET', 'save', '');
+    await engine.control.restartFromConfig();
+    expect(await run('CONFIG', 'GET', 'save')).toEqual({ t: '*', v: [{ t: '$', v: 'save' }, { t: '$', v: '3600 1 300 100 60 10000' }] });
+  });
+
+  it('a save point fires when the engine clock passes it (a lesson @wait)', async () => {
+    const { engine, run } = await engineIn();
+    await run('CONFIG', 'SET', 'save', '60 2');
+    await run('SET', 'a', '1');
+    await run('SET', 'b', '1');
+    const before = Number((await run('LASTSAVE')).v);
+    engine.advanceClock(61_000);
+    expect(Number((await run('LASTSAVE')).v)).toBeGreaterThanOrEqual(before + 60);
+    await run('SET', 'c', '1');
+    await engine.control.crash();
+    expect(await run('MGET', 'a', 'b', 'c')).toEqual({ t: '*', v: [{ t: '$', v: '1' }, { t: '$', v: '1' }, { t: '$', v: null }] });
+  });
+
+  it('keeps streams, with their groups and pending entries, in the snapshot and the AOF', async () => {
+    const { engine, run } = await engineIn();
+    await run('XADD', 's', '1-1', 'f', 'v');
+    await run('XADD', 's', '2-1', 'g', 'w');
+    await run('XGROUP', 'CREATE', 's', 'grp', '0');
+    await run('XREADGROUP', 'GROUP', 'grp', 'alice', 'COUNT', '1', 'STREAMS', 's', '>');
+    const range = await run('XRANGE', 's', '-', '+');
+    const pending = await run('XPENDING', 's', 'grp');
+    await run('SAVE');
+    await engine.control.crash();
+    expect(await run('XRANGE', 's', '-', '+')).toEqual(range);
+    expect(await run('XPENDING', 's', 'grp')).toEqual(pending);
+    await run('CONFIG', 'SET', 'appendonly', 'yes');
+    await run('XADD', 's', '3-1', 'h', 'x');
+    await run('XREADGROUP', 'GROUP', 'grp', 'bob', 'COUNT', '1', 'STREAMS', 's', '>');
+    await run('XACK', 's', 'grp', '1-1');
+    const later = await run('XPENDING', 's', 'grp');
+    expect(later).not.toEqual(pending);
+    await engine.control.crash();
+    expect(await run('XLEN', 's')).toEqual({ t: ':', v: '3' });
+    expect(await run('XPENDING', 's', 'grp')).toEqual(later);
+  });
+});
+
+describe('deviations (DEVIATIONS.md)', () => {
+  it('counts one change per key and command where Redis counts elements (RPUSH of 3 is 3 there)', async () => {
+    const { run } = await engineIn();
+    await run('RPUSH', 'l', 'a', 'b', 'c');
+    await run('HSET', 'h', 'f', '1', 'g', '2');
+    const info = String((await run('INFO', 'persistence')).v);
+    expect(info).toContain('rdb_changes_since_last_save:2\r\n');
+  });
+
+  it('answers BGSAVE and BGREWRITEAOF having already saved (no fork): nothing is ever in progress', async () => {
+    const { engine, run } = await engineIn();
+    await run('SET', 'k', 'v');
+    expect(await run('BGSAVE')).toEqual({ t: '+', v: 'Background saving started' });
+    expect(existsSync(path.join(engine.dir, 'dump.rtdb.jsonl'))).toBe(true);
+    expect(await run('BGSAVE')).toEqual({ t: '+', v: 'Background saving started' });
+    expect(String((await run('INFO', 'persistence')).v)).toContain('rdb_bgsave_in_progress:0\r\n');
+  });
+});
