@@ -24,6 +24,8 @@ export class ConnectionClosedError extends Error {
 /** Replies that belong to Pub/Sub rather than to a call: messages and extra (un)subscribe confirmations. */
 const MESSAGES = new Set(['message', 'pmessage', 'smessage']);
 const CONFIRMATIONS = new Set(['subscribe', 'psubscribe', 'ssubscribe', 'unsubscribe', 'punsubscribe', 'sunsubscribe']);
+/** Confirmations whose count is of shard channels: Redis 7 counts those apart from channels and patterns. */
+const SHARD_CONFIRMATIONS = new Set(['ssubscribe', 'sunsubscribe']);
 
 interface Pending {
   resolve(reply: RespReply): void;
@@ -61,8 +63,12 @@ export class RespClient {
   };
   /** Commands written so far: a caller can tell whether others went out after one of its own. */
   sent = 0;
-  /** True from a SUBSCRIBE until the server says no subscriptions remain. */
+  /** True from a (P|S)SUBSCRIBE until the server says no subscriptions of either count remain, or RESET. */
   subscribed = false;
+  /** Channels plus patterns, as the last (p)(un)subscribe confirmation counted them. */
+  private channelCount = 0;
+  /** Shard channels, as the last s(un)subscribe confirmation counted them: an UNSUBSCRIBE answering 0 leaves these. */
+  private shardCount = 0;
 
   private constructor(private readonly socket: net.Socket, readonly where: string) {
     socket.setNoDelay(true);
@@ -110,7 +116,11 @@ export class RespClient {
     const subscribing = starts || (this.subscribed && CONFIRMATIONS.has(name));
     if (starts) this.subscribed = true;
     // RESET ends every subscription; its reply is a plain +RESET.
-    if (name === 'reset') this.subscribed = false;
+    if (name === 'reset') {
+      this.subscribed = false;
+      this.channelCount = 0;
+      this.shardCount = 0;
+    }
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject, subscribing });
       // Calls made in the same tick leave in one write: pipelining without a syscall per command.
@@ -156,8 +166,10 @@ export class RespClient {
       const name = kind?.type === 'bulk' && kind.value !== null ? kind.value.toString() : '';
       if (CONFIRMATIONS.has(name)) {
         const count = reply.value[2];
-        if (name.startsWith('un') || name.startsWith('pun') || name.startsWith('sun')) {
-          if (count?.type === 'integer' && count.value === 0n) this.subscribed = false;
+        if (count?.type === 'integer') {
+          if (SHARD_CONFIRMATIONS.has(name)) this.shardCount = Number(count.value);
+          else this.channelCount = Number(count.value);
+          if (this.channelCount === 0 && this.shardCount === 0) this.subscribed = false;
         }
         const head = this.pending[0];
         if (head?.subscribing) {

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConnectionClosedError, RespClient } from '../../src/resp/client.js';
 import { RespDecoder, encodeCommand, encodeText } from '../../src/resp/decoder.js';
+import type { RespReply } from '../../src/resp/types.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const endpoint = (port: number, extra: object = {}) => ({ host: '127.0.0.1', port, tls: false, source: 'test', ...extra });
+const words = (r: RespReply) => (r.type === 'array' ? r.value?.map((x) => String(x.value)) : r);
 
 describe('RespDecoder', () => {
   const wire = '+OK\r\n$5\r\nhel\r\n\r\n*2\r\n*1\r\n:-7\r\n$-1\r\n-ERR x\r\n*-1\r\n*0\r\n$0\r\n\r\n';
@@ -100,6 +102,49 @@ describe('RespClient against redis-server', () => {
     expect(await sub.call(['PING'])).toEqual({ type: 'simple', value: 'PONG' });
     sub.close();
     pub.close();
+  });
+
+  // Redis 7 counts shard channels apart: UNSUBSCRIBE answers channels + patterns, SUNSUBSCRIBE shard channels.
+  test.each([
+    {
+      kept: ['SSUBSCRIBE', 's'], other: ['SUBSCRIBE', 'c'], leave: ['UNSUBSCRIBE', 'c'], left: ['unsubscribe', 'c', '0'],
+      publish: ['SPUBLISH', 's', 'hi'], push: ['smessage', 's', 'hi'], end: ['SUNSUBSCRIBE'], ended: ['sunsubscribe', 's', '0'],
+    },
+    {
+      kept: ['SUBSCRIBE', 'c'], other: ['SSUBSCRIBE', 's'], leave: ['SUNSUBSCRIBE', 's'], left: ['sunsubscribe', 's', '0'],
+      publish: ['PUBLISH', 'c', 'hi'], push: ['message', 'c', 'hi'], end: ['UNSUBSCRIBE'], ended: ['unsubscribe', 'c', '0'],
+    },
+  ])('$kept.0 keeps the client subscribed after $leave.0 answers 0', async ({ kept, other, leave, left, publish, push, end, ended }) => {
+    const sub = await RespClient.connect(endpoint(redis.port));
+    const pub = await RespClient.connect(endpoint(redis.port));
+    const pushes: string[][] = [];
+    sub.onPush((r) => pushes.push(words(r) as string[]));
+    await sub.call(kept);
+    await sub.call(other);
+    expect(words(await sub.call(leave))).toEqual(left);
+    expect(sub.subscribed).toBe(true);
+    expect(await pub.call(publish)).toEqual({ type: 'integer', value: 1n });
+    // A RESP2 PING in subscribed mode answers [pong, ""]: its own reply, not the message before it.
+    expect(words(await sub.call(['PING']))).toEqual(['pong', '']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pushes).toEqual([push]);
+    expect(words(await sub.call(end))).toEqual(ended);
+    expect(sub.subscribed).toBe(false);
+    expect(await sub.call(['PING'])).toEqual({ type: 'simple', value: 'PONG' });
+    sub.close();
+    pub.close();
+  });
+
+  test('RESET ends shard subscriptions and channel subscriptions alike', async () => {
+    const sub = await RespClient.connect(endpoint(redis.port));
+    await sub.call(['SSUBSCRIBE', 's']);
+    await sub.call(['SUBSCRIBE', 'c']);
+    expect(await sub.call(['RESET'])).toEqual({ type: 'simple', value: 'RESET' });
+    expect(sub.subscribed).toBe(false);
+    expect(await sub.call(['PING'])).toEqual({ type: 'simple', value: 'PONG' });
+    await sub.call(['SSUBSCRIBE', 's']);
+    expect(sub.subscribed).toBe(true);
+    sub.close();
   });
 
   test('a dropped connection rejects pending calls and is reported once', async () => {
