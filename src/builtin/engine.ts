@@ -3,7 +3,7 @@ import { BlockingRegistry } from './blocking.js';
 import { Client } from './client.js';
 import { EngineClock } from './clock.js';
 import { CommandTable } from './command-table.js';
-import { Database, type KeyspaceEvents } from './keyspace.js';
+import { Database, type ChangeCause, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
 import { defaultValues, type ConfigValues } from './persistence/config-params.js';
 import { Persistence } from './persistence/persistence.js';
@@ -160,9 +160,9 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.pubsub.drop(client);
   }
 
-  modified(db: Database, key: Bytes, expired = false): void {
+  modified(db: Database, key: Bytes, cause?: ChangeCause): void {
     this.watch.touch(db, key);
-    this.persistence.noteChange(db, key, expired);
+    if (cause !== 'flush') this.persistence.noteChange(db, key, cause === 'expired');
   }
 
   flushed(db: Database, keys: number): void {

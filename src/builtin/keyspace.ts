@@ -4,13 +4,18 @@ import type { Bytes, Keyspace, RedisValue } from './types.js';
 export interface KeyspaceEvents {
   /** Milliseconds since the epoch, frozen per command by the dispatcher. */
   readonly clock: { now: number };
-  /** `expired`: the key went because its time passed (Redis counts no change for the save points). */
-  modified(db: Database, key: Bytes, expired?: boolean): void;
+  /**
+   * `cause`: the key went because its time passed (no change for the save points, as in Redis), or its
+   * database was emptied (`flushed` has counted it already).
+   */
+  modified(db: Database, key: Bytes, cause?: ChangeCause): void;
   /** The database was emptied of `keys` keys (FLUSHDB, FLUSHALL); `modified` follows for each, for WATCH. */
   flushed(db: Database, keys: number): void;
   /** A key was written: clients blocked on it may be served. */
   maybeReady(db: Database, key: Bytes): void;
 }
+
+export type ChangeCause = 'expired' | 'flush';
 
 interface Entry {
   value: RedisValue;
@@ -186,7 +191,7 @@ export class Database implements Keyspace {
     this.expires.clear();
     this.expireCursor = undefined;
     this.events.flushed(this, keys.length);
-    for (const key of keys) this.events.modified(this, key);
+    for (const key of keys) this.events.modified(this, key, 'flush');
   }
 
   /**
@@ -235,6 +240,6 @@ export class Database implements Keyspace {
   private removeExpired(key: Bytes): void {
     this.data.delete(key);
     this.expires.delete(key);
-    this.events.modified(this, key, true);
+    this.events.modified(this, key, 'expired');
   }
 }

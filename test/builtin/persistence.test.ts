@@ -44,6 +44,11 @@ const sequences: Record<string, Step[]> = {
     { info: 'rdb_changes_since_last_save' },
     ['SAVE'],
     { info: 'rdb_changes_since_last_save' },
+    ['SET', 'b', '1'],
+    ['FLUSHALL'],
+    { info: 'rdb_changes_since_last_save' },
+    ['FLUSHDB'],
+    { info: 'rdb_changes_since_last_save' },
   ],
   'CONFIG SET appendonly yes, SET, kill -9: the AOF keeps it': [
     ['FLUSHALL'],
