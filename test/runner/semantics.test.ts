@@ -191,16 +191,16 @@ describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
     });
 
     it('an unknown command (a typo) is not a command used; refused ones say why and nothing is sent', async () => {
-      const { ctx, result } = await play(setX(), learner(['PONG', 'SELECT 1', 'CONFIG GET save', 'SUBSCRIBE x', 'AUTH x', 'SET x v']));
+      const { ctx, result } = await play(setX(), learner(['PONG', 'SELECT 1', 'SHUTDOWN', 'SUBSCRIBE x', 'AUTH x', 'SET x v']));
       expect(result?.state.outcomes).toEqual({ x: 'passed' });
       expect([...ctx.used]).toEqual(['SET']);
       const at = ctx.screen.findIndex((l) => l.startsWith('(error) ERR unknown command'));
       expect(at).toBeGreaterThan(-1);
-      // Right after the typo: the four refusals, then SET's own reply. No OK from SELECT, no "save" from
-      // CONFIG, no subscription, no AUTH error: and SET x v landed in the playground the checks read.
+      // Right after the typo: the four refusals, then SET's own reply. No OK from SELECT, no server stopped
+      // by SHUTDOWN, no subscription, no AUTH error: and SET x v landed in the playground the checks read.
       expect(ctx.screen.slice(at + 1, at + 7)).toEqual([
         "(tutor) SELECT is not available in a lesson: it reaches beyond the lesson's playground database, into other databases or other servers. Try it in redis-tutor repl.",
-        '(tutor) CONFIG is not available in a lesson: it changes or stops the whole server, not just your data. Try it in redis-tutor repl.',
+        '(tutor) SHUTDOWN is not available in a lesson: it changes or stops the whole server, not just your data. Try it in redis-tutor repl.',
         "(tutor) SUBSCRIBE is not available on the lesson's connection: it turns the connection into a listener, and the tutor reads your replies from it. Lessons that need a listener open a second connection for it; try it in redis-tutor repl.",
         "(tutor) AUTH is not available in a lesson: it changes the lesson's connection itself (its login, protocol or state), which the tutor uses to check your work. Try it in redis-tutor repl.",
         'OK',
