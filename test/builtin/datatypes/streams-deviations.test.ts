@@ -27,6 +27,22 @@ describe('stream deviations, pinned', () => {
     expect(show(await client.call(['XAUTOCLAIM', 's', 'g', 'c', '0', '0', 'COUNT', '3298534883329']))).toBe('-ERR Insufficient memory, failed allocating transient memory, COUNT too high.');
   });
 
+  it('a transaction that feeds one stream of a blocked XREADGROUP and deletes another answers UNBLOCKED', async () => {
+    await client.call(['FLUSHALL']);
+    await client.call(['XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM']);
+    await client.call(['XGROUP', 'CREATE', 't', 'g', '$', 'MKSTREAM']);
+    const waiter = await RespClient.connect(endpoint(engine.port));
+    try {
+      const reply = waiter.call(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 's', 't', '>', '>']);
+      await new Promise((r) => setTimeout(r, 50));
+      for (const c of [['MULTI'], ['XADD', 's', '1-1', 'a', '1'], ['DEL', 't'], ['EXEC']]) await client.call(c);
+      // Redis 7.0.15 answers [["s", [["1-1", ["a", "1"]]]]] here.
+      expect(show(await reply)).toBe('-UNBLOCKED the stream key no longer exists');
+    } finally {
+      waiter.close();
+    }
+  });
+
   it('a blocked XREADGROUP hears that its stream expired without any command running', async () => {
     await client.call(['FLUSHALL']);
     await client.call(['XGROUP', 'CREATE', 'x', 'g', '$', 'MKSTREAM']);
