@@ -58,7 +58,8 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
     if (session.subscribed) {
       // Ctrl+C leaves subscribed mode, as it leaves redis-cli's subscribe loop.
       output.write('\n');
-      void Promise.all([session.execute('UNSUBSCRIBE'), session.execute('PUNSUBSCRIBE')]).then(() => {
+      // SUNSUBSCRIBE too (Redis 7): shard channels are counted apart, and would keep the connection listening.
+      void Promise.all(['UNSUBSCRIBE', 'PUNSUBSCRIBE', 'SUNSUBSCRIBE'].map((c) => session.execute(c))).then(() => {
         rl.setPrompt(session.prompt());
         rl.prompt();
       });
@@ -85,7 +86,7 @@ export async function runInteractive(session: Session, io: { input: NodeJS.ReadS
     print(output, result, session.encoding);
     if (result.clear) output.write('\x1b[H\x1b[2J');
     if (result.quit) break;
-    if (session.subscribed && /^\s*p?subscribe\b/i.test(line)) output.write(`${theme.dim(replMsg.subscribedHint())}\n`);
+    if (session.subscribed && /^\s*[ps]?subscribe\b/i.test(line)) output.write(`${theme.dim(replMsg.subscribedHint())}\n`);
     rl.setPrompt(session.prompt());
     rl.prompt();
   }

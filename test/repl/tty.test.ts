@@ -115,6 +115,25 @@ test('a dangerous command on a server the tutor did not start asks first, and "n
   expect(await t.waitForExit()).toBe(0);
 });
 
+test('sharded subscribe (Redis 7) is subscribed mode too, with its hint, and Ctrl+C leaves it', async () => {
+  const t = (term = openTerminal(['repl', '--url', `${redis.url}/0`], { env: { XDG_CONFIG_HOME: config } }));
+  const prompt = `127.0.0.1:${redis.port}> `;
+  await t.waitFor(prompt.trimEnd());
+  await run(t, 'ssubscribe room:1', 'Ctrl+C leaves subscribed mode');
+  const { RespClient } = await import('../../src/resp/client.js');
+  const publisher = await RespClient.connect({ host: '127.0.0.1', port: redis.port, tls: false, source: 'test' });
+  await publisher.call(['SPUBLISH', 'room:1', 'hi']);
+  await t.waitFor('1) "smessage"\n2) "room:1"\n3) "hi"\n');
+  t.press('C-c');
+  await t.waitFor(new RegExp(`\\n${prompt.trimEnd().replace(/[.[\]]/g, '\\$&')}$`));
+  // Left for real: the server counts no shard subscriber any more.
+  expect(await publisher.call(['PUBSUB', 'SHARDNUMSUB', 'room:1'])).toMatchObject({ value: [{}, { value: 0n }] });
+  publisher.close();
+  await run(t, 'ping', 'PONG');
+  t.press('C-d');
+  expect(await t.waitForExit()).toBe(0);
+});
+
 test('subscribed mode prints messages as they arrive; Ctrl+C leaves it', async () => {
   const t = (term = openTerminal(['repl', '--url', `${redis.url}/0`], { env: { XDG_CONFIG_HOME: config } }));
   const prompt = `127.0.0.1:${redis.port}> `;
