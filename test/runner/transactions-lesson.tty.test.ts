@@ -9,8 +9,9 @@ import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '..
  * The pitfalls of lesson 11, transactions, played by hand as a learner meets them, through the real bin in
  * a real terminal against a real redis-server (7.0, as the lesson states its replies): no rollback inside
  * EXEC, EXECABORT for an unknown command, an option error found only at EXEC, a message sent outside its
- * transaction, WATCH aborted by another client, the retry loop under another server's real write (R19), and
- * WATCH aborted by an expiry. Each test resumes at its first predict. Assertions key on step ids, commands,
+ * transaction, WATCH aborted by another client, the retry loop under another server's real write (R19), the
+ * read typed before its WATCH (the other server's write in between goes unseen, and dave takes a seat that is
+ * gone) and the retry that finds no seat left and ends with UNWATCH, and WATCH aborted by an expiry. Each test resumes at its first predict. Assertions key on step ids, commands,
  * replies and short phrases, not on whole paragraphs, so the lesson's wording can improve without breaking them.
  */
 
@@ -140,7 +141,7 @@ test('transactions: no rollback inside EXEC (answered "rolled back": not quite),
   await quit(term);
 }, 60_000);
 
-test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 seats": not quite, (nil)); cas-retry: another server takes a seat after the WATCH, EXEC answers (nil) and is told, hint, the retry passes; watch-ttl: an expiring watched key aborts too (answered "WATCH only notices writes")', async () => {
+test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 seats": not quite, (nil)); cas-retry: another server takes a seat after the WATCH, EXEC answers (nil) and is told, hint, the retry passes; no-seat-left: GET before WATCH lets EXEC seat dave at -1 seats and is told, hint, retry, then WATCH, GET, a (nil), WATCH, GET "0" and UNWATCH pass; watch-ttl: an expiring watched key aborts too (answered "WATCH only notices writes")', async () => {
   term = openLesson(config, server.url, 'transactions', 'watch-abort');
   await predictWrongly(term, {
     question: "What does A's EXEC answer?",
@@ -175,6 +176,28 @@ test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 
   expect(term.history().match(interfered)).toHaveLength(1);
   await typeAtPrompt(term, 'EXEC');
   await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) 0', '2) (integer) 1')}Done!\\n`));
+
+  // no-seat-left: the other server seats erin right after the learner's first GET. Read before the WATCH,
+  // that write goes unseen: EXEC goes through, and dave takes a seat that is gone.
+  const erin = /\(meanwhile[^\n]*\bB\b[^\n]*SADD room:1:members erin`?\)\n\(B\) \(integer\) 1\n/g;
+  await typeAll(term, ['GET seats:room1']);
+  await term.waitFor(erin);
+  await typeAll(term, ['WATCH seats:room1', 'MULTI', 'DECR seats:room1', 'SADD room:1:members dave']);
+  await typeAtPrompt(term, 'EXEC');
+  await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) -1', '2) (integer) 1')}Not yet: [\\s\\S]*?${phrase('WATCH before you read: then EXEC answers (nil) when the count changes')}`));
+  await hint(term, 1, 2, 'WATCH seats:room1, then GET seats:room1.');
+  await typeAtPrompt(term, 'retry');
+  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  // WATCH first: the other server's write (again, after the first GET since the retry) makes EXEC answer (nil).
+  await typeAll(term, ['WATCH seats:room1', 'GET seats:room1']);
+  await term.waitFor(/Starting this step again[\s\S]*SADD room:1:members erin/);
+  await typeAll(term, ['MULTI', 'DECR seats:room1', 'SADD room:1:members dave', 'EXEC']);
+  await term.waitFor(new RegExp(`Starting this step again[\\s\\S]*${exchange('EXEC', '(nil)')}Not yet: ${phrase('Go on to MULTI only while the count you read is above 0. When EXEC answers (nil), WATCH and read again; once no seat is left, seat nobody and send UNWATCH.')}`));
+  // Read again under a new WATCH: no seat left, so no transaction, and the watch released.
+  await typeAll(term, ['WATCH seats:room1', 'GET seats:room1']);
+  await typeAtPrompt(term, 'UNWATCH');
+  await term.waitFor(new RegExp(`${exchange('GET seats:room1', '"0"')}${exchange('UNWATCH', 'OK')}Done!\\n`));
+  expect(term.history()).not.toMatch(new RegExp(exchange('EXEC', '1) (integer) -1', '2) (integer) 1') + 'Done!'));
 
   // watch-ttl: half a second really passes on this server.
   await predictWrongly(term, {
