@@ -30,7 +30,8 @@ export class Stream implements StreamLike {
       const names: Bytes[] = [];
       for (let i = 0; i < fields.length; i += 2) names.push(fields[i]!);
       tail = new StreamNode(id, names);
-      this.nodes.push(tail);
+      // Nodes are keyed by master id: after XSETID moved the last id back, a new node can sort before the tail.
+      this.nodes.splice(this.nodeIndexFor(id) + 1, 0, tail);
     }
     tail.append(id, fields);
     this.length++;
