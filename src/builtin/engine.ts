@@ -7,6 +7,7 @@ import { Database, type ChangeCause, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
 import { defaultValues, type ConfigValues } from './persistence/config-params.js';
 import { Persistence } from './persistence/persistence.js';
+import { elementsChanged } from './persistence/dirty-counts.js';
 import { streamKeysWritten } from './persistence/stream-writes.js';
 import { PubSubRegistry } from './pubsub.js';
 import type { Bytes, CommandContext, CommandSpec, EngineHandle, HandlerResult, Keyspace } from './types.js';
@@ -86,6 +87,10 @@ export class Engine implements EngineHandle, KeyspaceEvents {
       handler: (ctx, args) => {
         try {
           const result = handler(ctx, args);
+          if (result.type !== 'block') {
+            const elements = elementsChanged(spec.name, args.length, result);
+            if (elements !== undefined) this.persistence.countElements(elements);
+          }
           const streams = streamKeysWritten(spec, args);
           if (streams.length > 0) this.streamsWritten(result, ctx, streams);
           return result;

@@ -15,7 +15,9 @@ afterAll(async () => {
   await Promise.all([redis?.stop(), engine?.stop()]);
 });
 
-const APPENDONLY_ON: Step[] = [['CONFIG', 'SET', 'appendonly', 'yes'], { sleep: 300 }];
+// Redis rewrites the AOF in a child and fsyncs it in the background; right after, it may hold back a
+// write while that fsync runs (aof_delayed_fsync), so the steps give it a second to settle.
+const APPENDONLY_ON: Step[] = [['CONFIG', 'SET', 'appendonly', 'yes'], { sleep: 1000 }];
 /** A saved key, the AOF turned on, another key, and a restart from the start configuration (appendonly no). */
 const AOF_THEN_FROM_CONFIG: Step[] = [['SET', 'a', '1'], ['SAVE'], ...APPENDONLY_ON, ['SET', 'b', '2'], 'restartFromConfig', ['CONFIG', 'GET', 'appendonly'], ['KEYS', '*']];
 
@@ -46,6 +48,26 @@ const sequences: Record<string, Step[]> = {
     { info: 'rdb_changes_since_last_save' },
     ['SET', 'b', '1'],
     ['FLUSHALL'],
+    { info: 'rdb_changes_since_last_save' },
+  ],
+  'commands of many elements count each element (rdb_changes_since_last_save)': [
+    ['FLUSHALL'],
+    ['SAVE'],
+    ['RPUSH', 'l', 'a', 'b', 'c'],
+    ['LPUSHX', 'nol', 'a', 'b'],
+    ['HSET', 'h', 'f', '1', 'g', '2'],
+    ['HSET', 'h', 'f', '1'],
+    ['SADD', 's', 'a', 'b', 'c'],
+    ['SADD', 's', 'a', 'd'],
+    ['SREM', 's', 'a', 'zz'],
+    ['HDEL', 'h', 'f', 'nope'],
+    ['LREM', 'l', '0', 'b'],
+    ['RPOP', 'l', '2'],
+    ['ZADD', 'z', '1', 'a'],
+    ['ZADD', 'z', '2', 'b'],
+    ['ZREM', 'z', 'a', 'b', 'c'],
+    ['MSET', 'm1', '1', 'm2', '2'],
+    ['DEL', 'm1', 'm2', 'none'],
     { info: 'rdb_changes_since_last_save' },
     ['FLUSHDB'],
     { info: 'rdb_changes_since_last_save' },

@@ -35,6 +35,9 @@ export class Persistence {
   private readonly changed = new Map<Database, Set<Bytes>>();
   private flushed: string[] = [];
   private loading = false;
+  /** This command's changes so far (one per key), and Redis's own count when the command gives one. */
+  private commandDirty = 0;
+  private elements: number | undefined;
   private scheduled = false;
   private lastFsync = 0;
 
@@ -69,7 +72,7 @@ export class Persistence {
     if (keys === undefined) this.changed.set(db, (keys = new Set()));
     if (keys.has(key)) return;
     keys.add(key);
-    if (!expired) this.dirty++;
+    if (!expired) this.commandDirty++;
     // Writes outside a command (active expiry, a clock advance) are written at the end of this turn.
     if (!this.scheduled) {
       this.scheduled = true;
@@ -80,14 +83,22 @@ export class Persistence {
   /** A database was emptied (FLUSHDB/FLUSHALL): each key it held counts, as Redis's emptyData does. */
   noteFlush(db: Database, keys: number): void {
     if (this.loading) return;
-    this.dirty += keys;
+    this.commandDirty += keys;
     this.changed.delete(db);
     if (this.aof !== undefined) this.flushed.push(JSON.stringify({ flush: db.index }));
   }
 
-  /** The end of a command: appends what it changed to the AOF before its reply goes out. */
+  /** The command changed this many elements, as Redis counts its `dirty` (see dirty-counts.ts). */
+  countElements(n: number): void {
+    this.elements = n;
+  }
+
+  /** The end of a command: counts its changes, and appends them to the AOF before its reply goes out. */
   commandDone(): void {
     this.scheduled = false;
+    this.dirty += this.elements ?? this.commandDirty;
+    this.elements = undefined;
+    this.commandDirty = 0;
     if (this.changed.size === 0 && this.flushed.length === 0) return;
     if (this.aof !== undefined) {
       let text = '';
