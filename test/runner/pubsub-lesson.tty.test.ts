@@ -7,10 +7,11 @@ import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '..
 
 /**
  * The pub/sub lesson's pitfalls played by hand, as a learner meets them: its predicts answered wrongly
- * (a PUBLISH nobody hears, a late subscriber, a GET on a subscribed connection), and its two try steps,
+ * (a PUBLISH nobody hears, a late subscriber, a GET on a subscribed connection), and its three try steps,
  * each with a wrong attempt and its feedback, a hint, and the right answer: a PUBLISH the tutor's
- * listening helper B must receive, and a pattern subscription typed on B itself (`connection: B`) with
- * the publish typed as `A> PUBLISH ...`. Through the real bin in a real terminal against a real
+ * listening helper B must receive, a pattern subscription typed on B itself (`connection: B`) with
+ * the publish typed as `A> PUBLISH ...`, and B leaving one room of two, judged on `A> PUBSUB NUMSUB`.
+ * Through the real bin in a real terminal against a real
  * redis-server the tutor did not start (so channels are isolated per session, and shown as written).
  * Assertions key on step ids, commands, replies and short phrases, not on whole paragraphs.
  */
@@ -70,9 +71,9 @@ async function typed(t: Terminal, prompt: string, line: string, then: string): P
   await t.waitFor(new RegExp(`${escapeRegExp(prompt + line)}\\n${then}`));
 }
 
-/** Leaves with Ctrl+C once step `n` of 11 has begun, as a learner may at any pause or prompt. */
+/** Leaves with Ctrl+C once step `n` of 12 has begun, as a learner may at any pause or prompt. */
 async function leaveAt(t: Terminal, n: number): Promise<void> {
-  await t.waitFor(new RegExp(`\\n\\[${n}/11\\]\\n`));
+  await t.waitFor(new RegExp(`\\n\\[${n}/12\\]\\n`));
   t.press('C-c');
   expect(await t.waitForExit()).toBe(130);
 }
@@ -140,4 +141,19 @@ test('psubscribe, typed on B: SUBSCRIBE room:* hears nothing of room:7 and is to
   await typed(term, b, 'PSUBSCRIBE room:*', lines(...subscribed('psubscribe', 'room:*', 2)));
   await typed(term, b, 'A> PUBLISH room:7 hi', `${lines('(integer) 1')}${onB('1) "pmessage"', '2) "room:*"', '3) "room:7"', '4) "hi"')}Done!\\n`);
   await leaveAt(term, 8);
+}, 30_000);
+
+test('leave-room, typed on B: UNSUBSCRIBE with no channel leaves room:1 too, and A> PUBSUB NUMSUB counts 0 on both and is told; hint, retry, then UNSUBSCRIBE room:2 keeps room:1 and A> PUBSUB NUMSUB room:1 room:2 passes', async () => {
+  term = openLesson(config, server.url, 'pubsub', 'leave-room');
+  // Both channels are left, in the server's order: one as UNSUBSCRIBE's reply, the other as a second push.
+  const left = (count: number) => [`1\\) "unsubscribe"`, `2\\) "room:[12]"`, `3\\) \\(integer\\) ${count}`];
+  await typed(term, b, 'UNSUBSCRIBE', `${left(1).join('\\n')}\\n\\(B\\) ${left(0).join('\\n\\s+')}\\n`);
+  const aim = phrase('A> PUBSUB NUMSUB room:1 room:2 should count 1 on room:1 and 0 on room:2');
+  await typed(term, b, 'A> PUBSUB NUMSUB room:1 room:2', `${lines('1) "room:1"', '2) (integer) 0', '3) "room:2"', '4) (integer) 0')}Not yet: ${aim}[\\s\\S]*?${phrase('UNSUBSCRIBE with no channel leaves every channel')}`);
+  await typed(term, b, 'hint', `Hint 1/2: [^\\n]*${phrase('UNSUBSCRIBE takes the channels to leave')}`);
+  await typed(term, b, 'retry', 'Starting this step again');
+  // B listens to both again: UNSUBSCRIBE room:2 says one channel is left.
+  await typed(term, b, 'UNSUBSCRIBE room:2', lines('1) "unsubscribe"', '2) "room:2"', '3) (integer) 1'));
+  await typed(term, b, 'A> PUBSUB NUMSUB room:1 room:2', `${lines('1) "room:1"', '2) (integer) 1', '3) "room:2"', '4) (integer) 0')}Done!\\n`);
+  await leaveAt(term, 11);
 }, 30_000);
