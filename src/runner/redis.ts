@@ -246,8 +246,8 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         // Asked on the tutor's own connection: on the learner's, inside their MULTI, it would be QUEUED.
         const info = ((await client.call('COMMAND', 'INFO', name)) as unknown[] | null)?.[0];
         const flags = Array.isArray(info) ? info[2] : undefined;
-        // A command the server does not know wrote nothing.
-        known = Array.isArray(info) && !(Array.isArray(flags) && flags.includes('readonly'));
+        // A command the server does not know wrote nothing; WATCH and UNWATCH (not flagged readonly) neither.
+        known = Array.isArray(info) && !(Array.isArray(flags) && flags.includes('readonly')) && !CONNECTION_STATE.has(name.toUpperCase());
         writers.set(name, known);
       }
       return known;
@@ -298,6 +298,9 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
     },
   };
 }
+
+/** Commands that change only the connection's own state, never the data: not an attempt at a step. */
+const CONNECTION_STATE = new Set(['WATCH', 'UNWATCH']);
 
 /** A directive's command, split as redis-cli splits it (validation proved it splits). */
 function commandOf(command: string): string[] {
