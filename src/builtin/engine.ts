@@ -8,6 +8,8 @@ import { MemoryGuard } from './memory.js';
 import { defaultValues, type ConfigValues } from './persistence/config-params.js';
 import { Persistence } from './persistence/persistence.js';
 import { elementsChanged } from './persistence/dirty-counts.js';
+import { replayableKey } from './persistence/replayable.js';
+import { call } from './dispatch.js';
 import { streamKeysWritten } from './persistence/stream-writes.js';
 import { PubSubRegistry } from './pubsub.js';
 import type { Bytes, CommandContext, CommandSpec, EngineHandle, HandlerResult, Keyspace } from './types.js';
@@ -56,6 +58,7 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   /** Filled in by the server once it listens (INFO reports it). */
   port = 0;
   private nextClientId = 1;
+  private replayClient: Client | undefined;
   private cron: NodeJS.Timeout | undefined;
   /** Set by the server: a client outside the current command has something to send or to resume. */
   output: (client: Client) => void = () => {};
@@ -75,7 +78,7 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     const maxMemory = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY;
     this.config = defaultValues({ save: '', appendonly: 'no', maxmemory: String(maxMemory), ...options.config });
     this.memory = new MemoryGuard(Number(this.config.get('maxmemory')), this.databases);
-    this.persistence = new Persistence({ databases: this.databases, config: this.config, now: () => this.clock.read() });
+    this.persistence = new Persistence({ databases: this.databases, config: this.config, now: () => this.clock.read(), rerun: (db, t, args) => this.rerun(db, t, args) });
     this.table = new CommandTable(options.commands.map((spec) => this.persisting(spec)));
   }
 
@@ -85,21 +88,40 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     return {
       ...spec,
       handler: (ctx, args) => {
+        this.persistence.depth++;
         try {
           const result = handler(ctx, args);
           if (result.type !== 'block') {
             const elements = elementsChanged(spec.name, args.length, result);
             if (elements !== undefined) this.persistence.countElements(elements);
+            const key = replayableKey(spec.name, args);
+            if (key !== undefined && result.type !== 'error') this.persistence.recordAsSent(this.databases[ctx.db.index]!, key, ctx.now, args);
           }
           const streams = streamKeysWritten(spec, args);
           if (streams.length > 0) this.streamsWritten(result, ctx, streams);
           return result;
         } finally {
+          this.persistence.depth--;
           this.persistence.commandDone();
         }
       },
       subcommands: spec.subcommands?.map((sub) => this.persisting(sub)),
     };
+  }
+
+  /** Runs a command recorded in the AOF, as it ran then: on its database, at its time, for no client. */
+  private rerun(db: number, t: number, args: Buffer[]): void {
+    const found = this.table.lookup(args);
+    if (found.kind !== 'found') throw new Error(`the AOF holds a command the engine cannot run: ${args[0]?.toString('latin1')}`);
+    this.replayClient ??= new Client(0, null, this, this.databases[0]!);
+    this.replayClient.dbIndex = db;
+    const now = this.clock.now;
+    this.clock.now = t;
+    try {
+      call(this, this.replayClient, found.spec, args);
+    } finally {
+      this.clock.now = now;
+    }
   }
 
   /** Streams whose groups a command changed (now, or when its blocked XREADGROUP is served). */

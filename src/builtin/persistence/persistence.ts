@@ -4,7 +4,7 @@ import type { Bytes } from '../types.js';
 import { AppendOnlyFile } from './aof.js';
 import type { ConfigValues } from './config-params.js';
 import { aofPath, readIfThere, snapshotPath, writeAtomically } from './files.js';
-import { datasetLines, headerLine, keyRecord, replay, type LoadCounts } from './records.js';
+import { datasetLines, headerLine, keyRecord, replay, type LoadCounts, type Rerun } from './records.js';
 import { saveDue, savePoints } from './save-points.js';
 
 /** Redis's auto-aof-rewrite-min-size (64mb) and auto-aof-rewrite-percentage (100). */
@@ -15,6 +15,8 @@ export interface PersistenceHost {
   readonly config: ConfigValues;
   /** The engine's clock (ms since the epoch). */
   now(): number;
+  /** Runs a command from the AOF (loading): on database `db`, with the clock at `t`. */
+  rerun: Rerun;
 }
 
 /**
@@ -38,7 +40,11 @@ export class Persistence {
   /** This command's changes so far (one per key), and Redis's own count when the command gives one. */
   private commandDirty = 0;
   private elements: number | undefined;
+  /** This command as the AOF may record it (persistence/replayable.ts). */
+  private asSent: { db: Database; key: Bytes; line: string } | undefined;
   private scheduled = false;
+  /** Handlers running (EXEC nests them): their end writes, so no turn-end write is needed. */
+  depth = 0;
   private lastFsync = 0;
 
   constructor(private readonly host: PersistenceHost) {
@@ -74,7 +80,7 @@ export class Persistence {
     keys.add(key);
     if (!expired) this.commandDirty++;
     // Writes outside a command (active expiry, a clock advance) are written at the end of this turn.
-    if (!this.scheduled) {
+    if (this.depth === 0 && !this.scheduled) {
       this.scheduled = true;
       queueMicrotask(() => this.commandDone());
     }
@@ -88,6 +94,12 @@ export class Persistence {
     if (this.aof !== undefined) this.flushed.push(JSON.stringify({ flush: db.index }));
   }
 
+  /** The command may be recorded as sent (its key `key` is all it changes); used when the AOF is on. */
+  recordAsSent(db: Database, key: Bytes, now: number, args: Buffer[]): void {
+    if (this.aof === undefined) return;
+    this.asSent = { db, key, line: JSON.stringify({ db: db.index, t: now, cmd: args.map((a) => a.toString('latin1')) }) };
+  }
+
   /** The command changed this many elements, as Redis counts its `dirty` (see dirty-counts.ts). */
   countElements(n: number): void {
     this.elements = n;
@@ -99,11 +111,16 @@ export class Persistence {
     this.dirty += this.elements ?? this.commandDirty;
     this.elements = undefined;
     this.commandDirty = 0;
+    const asSent = this.asSent;
+    this.asSent = undefined;
     if (this.changed.size === 0 && this.flushed.length === 0) return;
     if (this.aof !== undefined) {
       let text = '';
       for (const line of this.flushed) text += line + '\n';
+      // The command's own key as the command (when it changed), after any other key it touched (expiry).
+      const sent = asSent !== undefined && this.changed.get(asSent.db)?.delete(asSent.key) === true;
       for (const [db, keys] of this.changed) for (const key of keys) text += keyRecord(db, key) + '\n';
+      if (sent) text += asSent.line + '\n';
       this.aof.append(text, this.host.config.get('appendfsync')!);
     }
     this.changed.clear();
@@ -175,7 +192,7 @@ export class Persistence {
       for (const db of this.host.databases) db.flush();
       const aofOn = this.host.config.get('appendonly') === 'yes';
       const text = readIfThere(aofOn ? this.aofFile : this.snapshotFile);
-      this.lastLoad = text === undefined ? { loaded: 0, expired: 0 } : replay(text, aofOn ? 'aof' : 'snapshot', this.host.databases);
+      this.lastLoad = text === undefined ? { loaded: 0, expired: 0 } : replay(text, aofOn ? 'aof' : 'snapshot', this.host.databases, this.host.rerun);
     } finally {
       this.changed.clear();
       this.flushed = [];

@@ -20,7 +20,12 @@ export type Record =
   /** A key's whole value, and its absolute expiry in ms when it has one. */
   | { db: number; k: Bytes; v: ValueJSON; x?: number }
   | { db: number; del: Bytes }
-  | { flush: number };
+  | { flush: number }
+  /** A command as it was sent (persistence/replayable.ts), run again at the time `t` it ran. */
+  | { db: number; t: number; cmd: Bytes[] };
+
+/** Runs a recorded command on a database, with the engine's clock at `t` (ms). */
+export type Rerun = (db: number, t: number, args: Buffer[]) => void;
 
 export const headerLine = (kind: FileKind, savedAt: number): string => JSON.stringify({ 'redis-tutor': kind, version: 1, savedAt } satisfies Header);
 
@@ -50,14 +55,14 @@ export interface LoadCounts {
  * out, as Redis leaves them out of a load. A last line cut short (a crash mid-write) is ignored, as
  * Redis's aof-load-truncated does; any other bad line throws.
  */
-export function replay(text: string, kind: FileKind, databases: readonly Database[]): LoadCounts {
+export function replay(text: string, kind: FileKind, databases: readonly Database[], rerun: Rerun): LoadCounts {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const header = parse(lines[0] ?? '', true) as Partial<Header> | undefined;
   if (header?.['redis-tutor'] !== kind) throw new Error(`not a redis-tutor ${kind} file`);
   for (let i = 1; i < lines.length; i++) {
     const record = parse(lines[i]!, i === lines.length - 1) as Record | undefined;
-    if (record !== undefined) apply(record, databases);
+    if (record !== undefined) apply(record, databases, rerun);
   }
   let expired = 0;
   let loaded = 0;
@@ -68,9 +73,13 @@ export function replay(text: string, kind: FileKind, databases: readonly Databas
   return { loaded, expired };
 }
 
-function apply(record: Record, databases: readonly Database[]): void {
+function apply(record: Record, databases: readonly Database[], rerun: Rerun): void {
   if ('flush' in record) {
     databases[record.flush]?.flush();
+    return;
+  }
+  if ('cmd' in record) {
+    rerun(record.db, record.t, record.cmd.map((a) => Buffer.from(a, 'latin1')));
     return;
   }
   const db = databases[record.db];
