@@ -151,10 +151,18 @@ export class Engine implements EngineHandle, KeyspaceEvents {
       if (key === 'port' && Number(value) !== this.port) return { key, why: 'Unable to listen on this port' };
       if (key === 'bind' && value !== this.config.get('bind')) return { key, why: 'Failed to bind to specified addresses.' };
     }
-    for (const { key, value } of changes) {
-      const old = this.config.get(key);
-      this.config.set(key, value);
-      if (old !== value) this.configChanged(key);
+    const before = new Map(changes.map(({ key }) => [key, this.config.get(key)!]));
+    for (const { key, value } of changes) this.config.set(key, value);
+    for (const { key } of changes) {
+      if (before.get(key) === this.config.get(key)) continue;
+      try {
+        this.configChanged(key);
+      } catch {
+        // As Redis when an apply fails (the AOF cannot be written): every value goes back.
+        for (const [k, v] of before) this.config.set(k, v);
+        for (const [k] of before) this.configChanged(k);
+        return { key, why: key === 'appendonly' ? 'Unable to turn on AOF. Check server logs.' : 'Unable to apply the new value' };
+      }
     }
     return undefined;
   }

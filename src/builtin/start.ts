@@ -83,6 +83,8 @@ export async function startBuiltinEngine(options: BuiltinEngineOptions = {}): Pr
     close: async () => {
       try {
         if (!temporary) engine.persistence.shutdownSave();
+      } catch {
+        // A folder that cannot take the snapshot must not keep the tutor from ending.
       } finally {
         engine.persistence.close();
         await server.close();

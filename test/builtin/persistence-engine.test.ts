@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,6 +88,19 @@ describe('the engine folder and its files', () => {
   });
 });
 
+describe('a snapshot that cannot be written', () => {
+  it('fails SAVE with a bare ERR and BGSAVE in rdb_last_bgsave_status, as Redis reports them', async () => {
+    const dir = folder();
+    const { run } = await engineIn(dir);
+    mkdirSync(path.join(dir, 'dump.rtdb.jsonl'));
+    await run('SET', 'k', 'v');
+    expect(await run('SAVE')).toEqual({ t: '-', v: 'ERR' });
+    expect(await run('BGSAVE')).toEqual({ t: '+', v: 'Background saving started' });
+    expect(String((await run('INFO', 'persistence')).v)).toContain('rdb_last_bgsave_status:err\r\n');
+    expect(String((await run('INFO', 'persistence')).v)).toContain('rdb_changes_since_last_save:1\r\n');
+  });
+});
+
 describe('control', () => {
   it('closes every connection on a restart; the port stays, the clock keeps going', async () => {
     const { engine, run } = await engineIn();
@@ -164,6 +177,18 @@ describe('control', () => {
 });
 
 describe('the AOF', () => {
+  it('cannot be turned on where it cannot be written: Redis error, appendonly stays no', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'appendonlydir'), 'a file where the AOF folder should be');
+    const { run } = await engineIn(dir);
+    expect(await run('CONFIG', 'SET', 'appendonly', 'yes')).toEqual({
+      t: '-',
+      v: "ERR CONFIG SET failed (possibly related to argument 'appendonly') - Unable to turn on AOF. Check server logs.",
+    });
+    expect(await run('CONFIG', 'GET', 'appendonly')).toEqual({ t: '*', v: [{ t: '$', v: 'appendonly' }, { t: '$', v: 'no' }] });
+    expect(await run('SET', 'k', 'v')).toEqual(OK);
+  });
+
   it('records pushes and adds as sent, replayed at the time they ran (a TTL that passed meanwhile still counts)', async () => {
     const { engine, run } = await engineIn();
     await run('CONFIG', 'SET', 'appendonly', 'yes');

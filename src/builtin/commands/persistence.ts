@@ -1,4 +1,4 @@
-import { integer, OK, simple } from '../../resp/types.js';
+import { error, integer, OK, simple } from '../../resp/types.js';
 import { internals } from '../dispatch.js';
 import type { Engine } from '../engine.js';
 import type { CommandSpec } from '../types.js';
@@ -12,18 +12,14 @@ import { command } from '../util/spec.js';
  */
 const ADMIN = ['admin', 'noscript', 'no_async_loading'];
 
-const save = command('save', 1, [...ADMIN, 'no_multi'], [0, 0, 0], (ctx) => {
-  const { engine } = internals(ctx);
-  engine.persistence.save();
-  engine.persistence.saves++;
-  return OK;
-});
+/** Redis answers a failed SAVE with a bare "ERR" (the reason goes to its log). */
+const save = command('save', 1, [...ADMIN, 'no_multi'], [0, 0, 0], (ctx) => (internals(ctx).engine.persistence.backgroundSave() ? OK : error('ERR')));
 
+/** A failed BGSAVE is only seen later, in INFO's rdb_last_bgsave_status, as with Redis's child. */
 const bgsave = command('bgsave', -1, ADMIN, [0, 0, 0], (ctx, args) => {
   if (args.length > 2 || (args.length === 2 && keyword(args[1]) !== 'schedule')) fail(SYNTAX_ERROR);
   const { engine, client } = internals(ctx);
-  engine.persistence.save();
-  engine.persistence.saves++;
+  engine.persistence.backgroundSave();
   return simple(client.inExec ? 'Background saving scheduled' : 'Background saving started');
 });
 
@@ -56,7 +52,7 @@ export function persistenceInfo(engine: Engine): string[] {
     `rdb_changes_since_last_save:${p.dirty}`,
     'rdb_bgsave_in_progress:0',
     `rdb_last_save_time:${Math.floor(p.lastSave / 1000)}`,
-    'rdb_last_bgsave_status:ok',
+    `rdb_last_bgsave_status:${p.lastSaveOk ? 'ok' : 'err'}`,
     `rdb_last_bgsave_time_sec:${p.saves > 0 ? 0 : -1}`,
     'rdb_current_bgsave_time_sec:-1',
     `rdb_saves:${p.saves}`,

@@ -47,7 +47,12 @@ export function writeAtomically(file: string, lines: Iterable<string>): number {
   } finally {
     closeSync(fd);
   }
-  renameSync(temp, file);
+  try {
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
   return bytes;
 }
 

@@ -31,6 +31,8 @@ export class Persistence {
   /** ms on the engine's clock of the last successful snapshot, or of the start. */
   lastSave: number;
   saves = 0;
+  /** Whether the last SAVE, BGSAVE or save point wrote its file (rdb_last_bgsave_status). */
+  lastSaveOk = true;
   aofRewrites = 0;
   lastLoad: LoadCounts = { loaded: 0, expired: 0 };
   private aof: AppendOnlyFile | undefined;
@@ -46,6 +48,7 @@ export class Persistence {
   /** Handlers running (EXEC nests them): their end writes, so no turn-end write is needed. */
   depth = 0;
   private lastFsync = 0;
+  private lastSaveTry = 0;
 
   constructor(private readonly host: PersistenceHost) {
     this.lastSave = host.now();
@@ -136,6 +139,19 @@ export class Persistence {
     this.lastSave = this.host.now();
   }
 
+  /** SAVE, BGSAVE, a save point: a snapshot counted in INFO; false when the file could not be written. */
+  backgroundSave(): boolean {
+    try {
+      this.save();
+    } catch {
+      this.lastSaveOk = false;
+      return false;
+    }
+    this.lastSaveOk = true;
+    this.saves++;
+    return true;
+  }
+
   /** BGREWRITEAOF, and `appendonly yes`: the whole dataset as a fresh AOF base, then appends continue. */
   rewriteAof(): void {
     this.commandDone();
@@ -175,9 +191,11 @@ export class Persistence {
     }
     const points = savePoints(this.host.config.get('save')!);
     if (points.length === 0) return;
-    if (saveDue(points, this.dirty, Math.floor(now / 1000), Math.floor(this.lastSave / 1000))) {
-      this.save();
-      this.saves++;
+    // After a failure Redis waits 5 s (CONFIG_BGSAVE_RETRY_DELAY) before the save points try again.
+    const retry = this.lastSaveOk || now - this.lastSaveTry > 5000;
+    if (retry && saveDue(points, this.dirty, Math.floor(now / 1000), Math.floor(this.lastSave / 1000))) {
+      this.lastSaveTry = now;
+      this.backgroundSave();
     }
   }
 
@@ -200,6 +218,7 @@ export class Persistence {
     }
     this.dirty = 0;
     this.lastSave = this.host.now();
+    this.lastSaveOk = true;
     this.saves = 0;
     this.aofRewrites = 0;
     if (this.host.config.get('appendonly') === 'yes') {
