@@ -21,9 +21,10 @@ export interface PersistenceHost {
 
 /**
  * Snapshots and the append-only file in the engine's folder. Every change to a key reaches `noteChange`
- * (through the keyspace's events); at the end of each command `commandDone` counts the changed keys
- * (Redis's `dirty`, one per key and command) and, with appendonly on, appends each changed key's whole
- * value (or its deletion) to the AOF, so a replay gives exactly the state the clients were told of.
+ * (through the keyspace's events); at the end of each command `commandDone` counts Redis's `dirty` (one
+ * per changed key, or the elements the command changed: dirty-counts.ts) and, with appendonly on,
+ * appends each changed key's whole value or deletion (a replayable command as sent: replayable.ts) to
+ * the AOF, so a replay gives exactly the state the clients were told of.
  */
 export class Persistence {
   /** Changes since the last snapshot (rdb_changes_since_last_save). */
