@@ -7,7 +7,7 @@ import { infoCommands } from '../stream/info.js';
 import { nodeLimits } from '../stream/limits.js';
 import { readCommands } from '../stream/read.js';
 import { trimStream } from '../stream/trim.js';
-import { entryReply, idReply, newStreamValue, streamAt } from '../stream/value.js';
+import { entryReply, idReply, newStreamValue, streamAt, watchOnly } from '../stream/value.js';
 import { toBytes, type CommandSpec } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -74,7 +74,8 @@ function rangeCommand(name: string, rev: boolean): CommandSpec {
   });
 }
 
-const xdel = command('xdel', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
+const xdel = command('xdel', -3, ['write', 'fast'], [1, 1, 1], (ctx, args) => {
+  const { db } = ctx;
   const key = toBytes(args[1]!);
   const s = streamAt(db, key);
   if (s === undefined) return integer(0);
@@ -90,7 +91,7 @@ const xdel = command('xdel', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) =>
   if (deleted > 0) {
     if (s.length === 0) s.firstId = { ms: 0n, seq: 0n };
     else if (firstGone) s.firstId = s.edgeId(true)!;
-    db.touched(key);
+    watchOnly(ctx, key);
   }
   return integer(deleted);
 });
@@ -102,7 +103,7 @@ const xtrim = command('xtrim', -4, ['write'], [1, 1, 1], (ctx, args) => {
   const s = streamAt(db, key);
   if (s === undefined) return integer(0);
   const deleted = trimStream(s, parsed.trim!);
-  if (deleted > 0) db.touched(key);
+  if (deleted > 0) watchOnly(ctx, key);
   return integer(deleted);
 });
 
