@@ -7,7 +7,7 @@ import { show } from './differential.js';
 
 // Seeded scenarios of blocked stream readers: a few clients block (XREAD with ids or $, XREADGROUP with
 // > on one or two streams, COUNT, NOACK), one after another; then a writer runs a random mix of XADD,
-// XDEL, XGROUP DESTROY/CREATE/SETID, DEL, SET and transactions of them. Every blocked client's answer
+// XDEL, XTRIM, XSETID, XACK, XGROUP DESTROY/CREATE/SETID, DEL, SET and transactions of them. Every blocked client's answer
 // (entries, UNBLOCKED, NOGROUP, or nil at its timeout) and the state after must be Redis's.
 
 let redis: TestRedis;
@@ -60,6 +60,9 @@ function scenario(seed: number): Scenario {
       ['DEL', k],
       ['SET', k, 'x'],
       ['XADD', k, 'MAXLEN', '0', `${ms++}-1`, 'f', 'v'],
+      ['XTRIM', k, 'MAXLEN', String(r.int(0, 1))],
+      ['XSETID', k, `${(ms += 2)}-0`],
+      ['XACK', k, 'g', `${ms - 1}-1`],
     ]);
   };
   const writes: string[][] = [];
