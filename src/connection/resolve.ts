@@ -116,7 +116,7 @@ async function startBuiltin(db: number | undefined): Promise<Connection> {
   const { startBuiltinEngine } = await import('../builtin/start.js');
   const engine = await startBuiltinEngine();
   const connection = await connectOwned('builtin', { host: engine.host, port: engine.port, tls: false, source: 'the built-in engine' }, db, (_version, where) => msg.headerBuiltin(where), () => engine.close());
-  return { ...connection, advanceClock: (ms) => engine.advanceClock(ms) };
+  return { ...connection, advanceClock: (ms) => engine.advanceClock(ms), control: reconnecting(engine.control, connection.client, connection.db) };
 }
 
 /** Connects to a server the tutor started itself (so it may do anything there); `stop` ends that server. */
@@ -154,7 +154,10 @@ async function connectOwned(
 /** The tutor's own client, connected again (and in its database again) after each stop and start of the server. */
 function reconnecting(control: ServerControl, client: RedisClient, db: number): ServerControl {
   const again = (step: () => Promise<void>) => async () => {
+    // Closed for good first (the 'end' event), or connect() below would find it still connected.
+    const ended = client.status === 'end' ? Promise.resolve() : new Promise<void>((resolve) => client.once('end', () => resolve()));
     client.disconnect();
+    await ended;
     await step();
     await client.connect();
     if (db !== 0) await selectDatabase(client, db);
