@@ -57,6 +57,8 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     return;
   }
   if (client.multi !== null && !NOT_QUEUED.has(name)) {
+    // SAVE and kin (flagged no_multi) are refused while queuing, dooming the transaction.
+    if (spec.flags.includes('no_multi')) return reject(client, error('ERR Command not allowed inside a transaction'));
     client.multi.push({ spec, args: args.map(copy) });
     if (denyOom) client.multiDenyOom = true;
     client.reply(QUEUED);
