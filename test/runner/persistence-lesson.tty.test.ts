@@ -7,9 +7,10 @@ import { escapeRegExp, openTerminal, PAUSE, type Terminal } from '../helpers/tty
 /**
  * The persistence lesson's pitfalls, played by hand as a learner meets them, through the real bin in a real
  * terminal. The lesson stops, kills and restarts its server (R5), so it runs on a private redis-server the
- * tutor starts (`--spawn`), never on a test's server: each test resumes at a step, and the runner rebuilds
- * that step's starting state on a fresh server (restarts and crashes included). Assertions key on step
- * ids, commands, replies and short phrases, not on whole paragraphs.
+ * tutor starts (`--spawn`) or on the built-in engine (`--builtin`, for the AOF and restart pitfalls), never on
+ * a test's server: each test resumes at a step, and the runner rebuilds that step's starting state on a fresh
+ * server (restarts and crashes included). Assertions key on step ids, commands, replies and short phrases,
+ * not on whole paragraphs.
  */
 
 let config: string;
@@ -22,13 +23,13 @@ beforeAll(() => {
 afterEach(() => term?.kill());
 afterAll(() => rmSync(config, { recursive: true, force: true }));
 
-/** `redis-tutor --spawn lesson persistence`, as a learner who left at step `at` (a progress file says so). */
-function lesson(at: string): Terminal {
+/** `redis-tutor <backend> lesson persistence`, as a learner who left at step `at` (a progress file says so). */
+function lesson(at: string, backend: '--spawn' | '--builtin' = '--spawn'): Terminal {
   const home = path.join(config, String(counter++));
   mkdirSync(path.join(home, 'redis-tutor'), { recursive: true });
   const progress = { version: 1, welcomed: true, last: 'persistence', lessons: { persistence: { steps: {}, current: at, finished: false, seconds: 0 } } };
   writeFileSync(path.join(home, 'redis-tutor', 'progress.json'), JSON.stringify(progress));
-  return openTerminal(['--spawn', 'lesson', 'persistence'], { env: { XDG_CONFIG_HOME: home } });
+  return openTerminal([backend, 'lesson', 'persistence'], { env: { XDG_CONFIG_HOME: home } });
 }
 
 /** The private server's prompt: its port is chosen at start, and its playground is database 0. */
@@ -153,8 +154,8 @@ test('persistence: a crash loses the write after the snapshot (predict answered 
   await quit(term);
 }, 120_000);
 
-test('persistence: aof-on: BGREWRITEAOF leaves appendonly "no" and is told, hint, CONFIG SET passes; the AOF survives a crash; a restart from the config file forgets the CONFIG SET (predict answered "msg:4 is gone": not quite, it is there) and the next crash loses msg:5', async () => {
-  term = lesson('aof-on');
+test.each(['--spawn', '--builtin'] as const)('persistence (%s): aof-on: BGREWRITEAOF leaves appendonly "no" and is told, hint, CONFIG SET passes; the AOF survives a crash; a restart from the config file forgets the CONFIG SET (predict answered "msg:4 is gone": not quite, it is there) and the next crash loses msg:5', async (backend) => {
+  term = lesson('aof-on', backend);
   await type(term, 'BGREWRITEAOF');
   // Started, or scheduled while the snapshot of the step before (its BGSAVE, replayed) is still being written.
   await term.waitFor(new RegExp(`${PROMPT}BGREWRITEAOF\\nBackground append only file rewriting (started|scheduled)\\nNot yet: ${phrase('The server\'s appendonly setting is still "no": the log is off.')}`.replace(/appendonly/, '`?appendonly`?')));
