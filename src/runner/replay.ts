@@ -45,9 +45,10 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
   const fresh = lesson.needs.includes('server-control');
   await redis.clear({ fresh });
   // Nothing before the last FLUSHDB survives it: start there (a lesson that loads 100,000 keys, then
-  // empties the playground, does not load them again on every skip). A FLUSHDB keeps a server's
-  // configuration and files, so a server-control lesson replays everything.
-  const [from, at] = fresh ? [0, 0] : lastFlush(parts);
+  // empties the playground, does not load them again on every skip). A FLUSHDB keeps the server's
+  // configuration, so the CONFIG SET lines before it are run first.
+  const [from, at] = lastFlush(parts);
+  if (fresh) await runLines(redis, configBefore(parts, from, at));
   for (const [i, part] of parts.entries()) {
     if (i < from) continue;
     // A try step's solution meets the same other client's write it met when played (R19).
@@ -57,6 +58,23 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
     if (part.code) await replayReference(redis, part.code);
     if (i > 0 && i < parts.length - 1) redis.endStep();
   }
+}
+
+/**
+ * The CONFIG SET lines before [part, line] that still hold there: those after the last
+ * `@restart-from-config` (which goes back to the configuration file). Directives before it are left out:
+ * what a restart or a crash did to the data, the FLUSHDB undoes.
+ */
+function configBefore(parts: readonly { lines: string[] }[], part: number, line: number): string[] {
+  const before = parts.slice(0, part + 1).flatMap((p, i) => (i === part ? p.lines.slice(0, line) : p.lines));
+  const reset = before.findLastIndex((l) => {
+    const meant = classifyLine(l);
+    return meant.kind === 'control' && meant.action === 'restart-from-config';
+  });
+  return before.slice(reset + 1).filter((l) => {
+    const meant = classifyLine(l);
+    return meant.kind === 'command' && /^config\s+set\b/i.test(meant.command.trim());
+  });
 }
 
 /** Where the last FLUSHDB line is, as [part, line]; [0, 0] when there is none. */

@@ -3,6 +3,8 @@ import { resolveConnection, type Connection } from '../../src/connection/resolve
 import { readCourse } from '../../src/course/load.js';
 import { openLessonRedis, type LessonRedis } from '../../src/runner/redis.js';
 import { proveLesson } from '../../src/runner/verify.js';
+import { rebuildState } from '../../src/runner/replay.js';
+import { lessonOf } from '../runner/harness.js';
 
 /**
  * R5 server control on the two servers the tutor owns: its private redis-server and its built-in engine.
@@ -55,6 +57,26 @@ describe.each(['spawn', 'builtin'] as const)('server control on %s', (kind) => {
     await run('@restart-from-config');
     // A clean stop with save points set wrote a snapshot: the data stays, the setting does not.
     expect(await run('CONFIG GET appendonly', 'GET msg:4')).toEqual(['1) "appendonly"\n2) "no"', '"logged"']);
+  });
+
+  it('rebuilds a step from a fresh server: the CONFIG SET lines before the last FLUSHDB, then the lines from it', async () => {
+    const lesson = lessonOf(
+      `
+  - { id: aof, kind: run, commands: [CONFIG SET appendonly yes, CONFIG SET appendfsync always, SET before-flush 1] }
+  - { id: back, kind: run, commands: ['@restart-from-config', CONFIG SET hz 20] }
+  - { id: flush, kind: run, commands: [FLUSHDB, SET after-flush 1] }
+  - { id: here, kind: say, text: Here. }`,
+      { needs: 'server-control', format: 4 },
+    );
+    await run('CONFIG SET maxmemory-policy allkeys-lru', 'SET stray 1');
+    await rebuildState(redis, lesson, 3);
+    // The restart from the configuration file forgot the AOF; hz was set after it; the flush emptied the rest.
+    expect(await run('CONFIG GET appendonly', 'CONFIG GET hz', 'CONFIG GET maxmemory-policy', 'KEYS *')).toEqual([
+      '1) "appendonly"\n2) "no"',
+      '1) "hz"\n2) "20"',
+      '1) "maxmemory-policy"\n2) "noeviction"',
+      '1) "after-flush"',
+    ]);
   });
 
   it('proves every shipped lesson that controls its server', { timeout: 120_000 }, async () => {
