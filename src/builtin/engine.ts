@@ -52,6 +52,11 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   readonly clients = new Map<number, Client>();
   /** On the engine's clock, so uptime grows with an advance as it would with a real wait; a restart resets it. */
   startedAt = this.clock.read();
+  /**
+   * CONFIG REWRITE: present once the engine runs as if from a configuration file (server control's
+   * `fresh`), when it makes the running configuration the one `restartFromConfig` starts from.
+   */
+  rewriteConfig: (() => void) | undefined;
   /** The running configuration (CONFIG GET/SET), by parameter name. */
   config: ConfigValues;
   readonly persistence: Persistence;

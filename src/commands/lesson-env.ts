@@ -19,6 +19,7 @@ import { runnerMsg } from '../runner/messages.js';
 import type { ProgressSink } from '../runner/session.js';
 import { currentLanguage } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
+import { reflow } from '../ui/prose.js';
 import path from 'node:path';
 import { defaultWorkspace } from '../runner/code/workspace.js';
 import { programUrl } from '../runner/code/url.js';
@@ -191,7 +192,7 @@ export function needsOwnServer(lesson: Lesson, connection: Connection): boolean 
  * with the server's header; closed when the lesson ends.
  */
 export async function openOwnPlayground(lesson: Lesson, env: NodeJS.ProcessEnv): Promise<Playground> {
-  out(theme.warn(runnerMsg.ownServerForLesson(lesson.id)));
+  out(theme.warn(reflow(runnerMsg.ownServerForLesson(lesson.id), proseWidth())));
   const { findRedisServer } = await import('../connection/spawn.js');
   let connection = await resolveConnection(findRedisServer(env) === undefined ? { kind: 'builtin' } : { kind: 'spawn' }, { playground: true, env });
   if (!versionAtLeast(connection.version, MIN_VERSION)) {

@@ -1,5 +1,5 @@
 import { spawn, execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,9 +116,8 @@ function writeConfig(dir: string, port: number, extra: readonly string[]): void 
   writeFileSync(path.join(dir, CONFIG_FILE), `${lines.join('\n')}\n`);
 }
 
+/** The server's configuration file: what `@restart-from-config` starts from, and what CONFIG REWRITE writes. */
 const CONFIG_FILE = 'redis.conf';
-/** A copy of the configuration the server was made fresh with: `@restart-from-config` starts from it. */
-const START_CONFIG = 'redis.conf.start';
 
 /** One redis-server process of the private server. */
 interface Launched {
@@ -180,29 +179,35 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
     await Promise.race([child.exited, new Promise((r) => setTimeout(r, 10_000))]);
     await killed();
   };
+  const withRunningConfig = async (stop: () => Promise<void>) => {
+    const file = path.join(dir, CONFIG_FILE);
+    const kept = readFileSync(file);
+    await send('CONFIG', 'REWRITE');
+    await stop();
+    try {
+      await relaunch();
+    } finally {
+      writeFileSync(file, kept);
+    }
+  };
   return {
     async fresh() {
       await killed();
       for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
       writeConfig(dir, port, []);
-      copyFileSync(path.join(dir, CONFIG_FILE), path.join(dir, START_CONFIG));
       await relaunch();
     },
+    // The same process started again keeps its running configuration: the server writes it to its file
+    // (CONFIG REWRITE) for the start, and the file goes back to what it held (the learner's own CONFIG
+    // REWRITE included), since that is what the next start from the configuration file reads.
     async restart() {
-      // The running configuration is what a restart of the same process would have: written out first.
-      await send('CONFIG', 'REWRITE');
-      await shutdown();
-      await relaunch();
+      await withRunningConfig(shutdown);
     },
     async crash() {
-      await send('CONFIG', 'REWRITE');
-      await killed();
-      await relaunch();
+      await withRunningConfig(killed);
     },
     async restartFromConfig() {
       await shutdown();
-      if (existsSync(path.join(dir, START_CONFIG))) copyFileSync(path.join(dir, START_CONFIG), path.join(dir, CONFIG_FILE));
-      else writeConfig(dir, port, PERSISTENCE_OFF);
       await relaunch();
     },
   };

@@ -289,5 +289,8 @@ export const UNKEYED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'rep
 export const FORMAT4_CHECKS = ['stream', 'stream_last', 'group', 'received', 'config'] as const;
 /** Checks on what a code step's program printed: only code steps have them. */
 export const OUTPUT_CHECKS = ['stdout_includes', 'stdout_matches'] as const;
-/** Checks on what the learner typed and saw at a prompt: a code step has none of these. */
-export const TYPED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command'] as const;
+/**
+ * Checks on what the learner typed and saw at a prompt: a code step has none of these. Nor `received`: a
+ * program's channels are its own names, while the tutor's listeners may be namespaced (R21).
+ */
+export const TYPED_CHECKS = ['reply', 'reply_matches', 'reply_unordered', 'replies_include', 'seen_items', 'uses', 'not_uses', 'command', 'received'] as const;

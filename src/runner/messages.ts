@@ -151,6 +151,7 @@ const en = {
         ? '(the server is killed, as `kill -9` does, and started again on the files it left)'
         : '(the server is stopped cleanly and started again from its configuration file: every CONFIG SET is forgotten)',
   controlFailed: (action: string, why: string) => `(tutor) The server could not be ${action === 'crash' ? 'crashed and started' : 'restarted'}: ${why}`,
+  notOwned: () => 'the tutor did not start this server, so it never stops it (run the lesson with --spawn or --builtin).',
   interfered: (on: string, line: string) => `(meanwhile, another client, ${on}, ran: ${line})`,
   previewRace: (clients: number, times: number, script: string) => `(${clients} clients at once, each running ${script} ${times} time${times === 1 ? '' : 's'})`,
   previewFixture: (command: string, count: string) => `(${command}, ${count} times)`,

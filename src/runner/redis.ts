@@ -126,7 +126,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
   /** R5: stops and starts the server the tutor owns; every connection to it is opened again. */
   async function control(action: ControlAction | 'fresh'): Promise<void> {
     const server = connection.control;
-    if (server === undefined) throw new UserError(runnerMsg.unmetNeed('?', 'server-control', ''));
+    if (server === undefined) throw new UserError(runnerMsg.controlFailed(action, runnerMsg.notOwned()));
     helpers.closeAll();
     resp.close();
     closeAside();

@@ -59,6 +59,16 @@ describe.each(['spawn', 'builtin'] as const)('server control on %s', (kind) => {
     expect(await run('CONFIG GET appendonly', 'GET msg:4')).toEqual(['1) "appendonly"\n2) "no"', '"logged"']);
   });
 
+  it('starts from its configuration file as CONFIG REWRITE left it, keeping the running configuration through a crash', async () => {
+    await redis.clear({ fresh: true });
+    await run('CONFIG SET appendonly yes', 'CONFIG REWRITE', 'CONFIG SET hz 20', '@wait 1500ms', 'SET msg:6 kept', '@wait 1500ms', '@crash');
+    // The same process started again: both settings, and the write from the AOF.
+    expect(await run('CONFIG GET appendonly', 'CONFIG GET hz', 'GET msg:6')).toEqual(['1) "appendonly"\n2) "yes"', '1) "hz"\n2) "20"', '"kept"']);
+    await run('@restart-from-config');
+    // The file holds what CONFIG REWRITE wrote (the AOF on), not the later CONFIG SET.
+    expect(await run('CONFIG GET appendonly', 'CONFIG GET hz', 'GET msg:6')).toEqual(['1) "appendonly"\n2) "yes"', '1) "hz"\n2) "10"', '"kept"']);
+  });
+
   it('rebuilds a step from a fresh server: the CONFIG SET lines before the last FLUSHDB, then the lines from it', async () => {
     const lesson = lessonOf(
       `

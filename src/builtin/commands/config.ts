@@ -89,7 +89,12 @@ const set = command('config|set', -4, ADMIN, [0, 0, 0], (ctx, args) => {
 
 const resetstat = command('config|resetstat', 2, ADMIN, [0, 0, 0], () => OK);
 
-const rewrite = command('config|rewrite', 2, ADMIN, [0, 0, 0], () => error('ERR The server is running without a config file'));
+const rewrite = command('config|rewrite', 2, ADMIN, [0, 0, 0], (ctx) => {
+  const { rewriteConfig } = internals(ctx).engine;
+  if (rewriteConfig === undefined) return error('ERR The server is running without a config file');
+  rewriteConfig();
+  return OK;
+});
 
 const help = command('config|help', 2, ['loading', 'stale'], [0, 0, 0], () => arrayOf(HELP.map((line) => simple(line))));
 

@@ -44,6 +44,10 @@ export function engineControl(engine: Engine, startConfig: Map<string, string>):
       stop(false);
       removeFiles(engine);
       start = new Map([...start, ['save', REDIS_SAVE_DEFAULT], ['appendonly', 'no'], ['appendfsync', 'everysec']]);
+      // From here on it runs as a server started from a configuration file: CONFIG REWRITE writes to it.
+      engine.rewriteConfig = () => {
+        start = running();
+      };
       boot(start);
     },
     restart: async () => {
