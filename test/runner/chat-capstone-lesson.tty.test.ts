@@ -3,15 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { escapeRegExp, openLesson, PAUSE, type Terminal } from '../helpers/tty.js';
 
 /**
- * The capstone's pitfalls, played by hand as a learner meets them, through the real bin in a real terminal
- * against a real redis-server (a server the tutor did not start: its pub/sub channels are namespaced behind
- * the learner's back and shown plain): a send that forgets a member, told, then the whole transaction and
+ * The capstone's pitfalls, played by hand as a learner meets them, through the real bin in a real terminal.
+ * The lesson crashes its server (R5), so given the test's redis-server it runs on a private one the tutor
+ * starts for it (said in one line), and each test reads that server's prompt from the screen: a send that forgets a member,
+ * told, then the whole transaction and
  * its PUBLISH heard by the tutor's server B; PUBLISH counting connections, not people; the unread count read
  * and reset without MULTI, told; XREVRANGE given - + (predict); a page without COUNT, told; a catch-up that
- * counts its start in, told; onMessage() in node-redis naming bob and carol instead of reading the members, told
+ * counts its start in, told; BGREWRITEAOF for turning the AOF on, told; the crash drill (predict answered 3:
+ * not quite, 4); onMessage() in node-redis naming bob and carol instead of reading the members, told
  * when the tutor runs it again after dave joined, then the right function heard by the program's server B.
  * Each test resumes at its first step. Assertions key on commands, replies and
  * short phrases, so the lesson's wording can improve without breaking them.
@@ -25,7 +27,6 @@ let prompt: string;
 beforeAll(async () => {
   server = await startRedis();
   config = mkdtempSync(path.join(os.tmpdir(), 'rt-capstone-tty-'));
-  prompt = `127.0.0.1:${server.port}[15]> `;
 });
 afterEach(() => term?.kill());
 afterAll(async () => {
@@ -33,7 +34,24 @@ afterAll(async () => {
   rmSync(config, { recursive: true, force: true });
 });
 
-const lesson = (at: string) => openLesson(config, server.url, 'chat-capstone', at);
+/** The lesson, resumed at step `at`, on the private server it starts for itself; `prompt` becomes that server's. */
+async function lesson(at: string): Promise<Terminal> {
+  const t = openLesson(config, server.url, 'chat-capstone', at);
+  // Said in one line: the lesson crashes its server, so it runs on one of the tutor's, never on the learner's.
+  await t.waitFor(new RegExp(phrase('stops, crashes and restarts its server, so it runs on one the tutor starts for it')), 20_000);
+  const port = /private Redis \S+ at 127\.0\.0\.1:(\d+)/.exec(await t.waitFor(/private Redis \S+ at 127\.0\.0\.1:\d+/, 20_000))?.[1];
+  expect(port).toBeDefined();
+  expect(port).not.toBe(String(server.port));
+  prompt = `127.0.0.1:${port}> `;
+  return t;
+}
+
+/** Types a line once the try prompt waits, empty, at the bottom of the screen. */
+async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
+  await t.onScreen(new RegExp(`${escapeRegExp(prompt.trimEnd())}\\s*$`), 20_000);
+  t.type(line);
+  t.press('Enter');
+}
 
 /** A phrase of a paragraph the runner re-wraps: any space may have become a line break. */
 const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
@@ -90,7 +108,7 @@ const SEND = ['MULTI', 'XADD room:1:log 1700000060000-0 user alice text hi', 'HI
 const SEND_REST = ['ZINCRBY leaderboard:messages 1 alice', 'ZADD online 1700000060 alice', 'EXEC', 'PUBLISH room:1 1700000060000-0'];
 
 test('chat-capstone: send without carol\'s unread count is told (B heard it all the same), hint, retry, the whole MULTI then PUBLISH passes; PUBLISH counts connections (predict answered 302: not quite, 2)', async () => {
-  term = lesson('send');
+  term = await lesson('send');
   // The tutor's server B listens on room:1 from the step's start; carol joined the room a moment ago.
   await typeAll(term, [...SEND, ...SEND_REST]);
   await term.waitFor(
@@ -116,7 +134,7 @@ test('chat-capstone: send without carol\'s unread count is told (B heard it all 
 }, 60_000);
 
 test('chat-capstone: open-room: HGET then HDEL outside MULTI is told, retry, hint, the MULTI answers "3" and 1; XREVRANGE - + (predict answered newest first: not quite, (empty array)); read: a page without COUNT is told, COUNT 50 passes', async () => {
-  term = lesson('open-room');
+  term = await lesson('open-room');
   await typeAll(term, ['HGET unread:bob room:1', 'HDEL unread:bob room:1']);
   await term.waitFor(new RegExp(`${exchange('HDEL unread:bob room:1', '(integer) 1')}Not yet: [\\s\\S]*?${phrase('In one go: HGET and HDEL between MULTI and EXEC')}`));
   // The field is gone now, so the count is lost: the step's data goes back first.
@@ -143,8 +161,8 @@ test('chat-capstone: open-room: HGET then HDEL outside MULTI is told, retry, hin
   await leaveAt(term, 13);
 }, 60_000);
 
-test('chat-capstone: catch-up: XRANGE from carol\'s last id counts it in and is told, hint, XREAD from that id passes', async () => {
-  term = lesson('catch-up');
+test('chat-capstone: catch-up: XRANGE from carol\'s last id counts it in and is told, hint, XREAD from that id passes; aof-on: BGREWRITEAOF is told, CONFIG SET appendonly yes passes; the crash drill (predict answered 3: not quite, 4)', async () => {
+  term = await lesson('catch-up');
   await typeAtPrompt(term, 'XRANGE room:1:log 1700000060000-0 +');
   await term.waitFor(
     new RegExp(
@@ -163,11 +181,29 @@ test('chat-capstone: catch-up: XRANGE from carol\'s last id counts it in and is 
       )}Done!\\n`,
     ),
   );
-  await leaveAt(term, 15);
-}, 45_000);
+
+  // aof-on: a rewrite of the log once is not turning it on.
+  await typeAtPrompt(term, 'BGREWRITEAOF');
+  await term.waitFor(new RegExp(`${exchange('BGREWRITEAOF', 'Background append only file rewriting started')}Not yet: ${phrase("The server's appendonly setting is still \"no\": writes are not logged.")}`));
+  await typeAtPrompt(term, 'CONFIG SET appendonly yes');
+  await term.waitFor(new RegExp(`${exchange('CONFIG SET appendonly yes', 'OK')}Done!\\n`));
+
+  // crash-drill: carol's message, 1.5 s, kill -9, and the model read back.
+  await answerWrongly(term, {
+    question: 'After the restart, what does XLEN room:1:log answer?',
+    downs: 1,
+    wrong: '(integer) 3: the last message is lost',
+    shown:
+      `${exchange('XADD room:1:log 1700000080000-0 user carol text "back!"', '"1700000080000-0"')}[\\s\\S]*?${phrase('(the server is killed, as kill -9 does, and started again on the files it left)')}\\n` +
+      `${exchange('XLEN room:1:log', '(integer) 4')}${exchange('HGET unread:bob room:2', '"4"')}${escapeRegExp(`${prompt}TTL session:tok1`)}\\n\\(integer\\) 1[0-9]{3}\\n`,
+    answer: "(integer) 4: carol's message too, and everything before it",
+    explains: 'Everything came back from the log of writes',
+  });
+  await leaveAt(term, 17);
+}, 60_000);
 
 test('chat-capstone: onMessage() that names bob and carol passes for alice but not when run again as carol after dave joined, told; the members read with sMembers pass, and server B hears the JSON with its id', async () => {
-  term = lesson('on-message');
+  term = await lesson('on-message');
   // The tutor says where the file is; the test saves it there as the learner's editor would.
   await term.onScreen(/on-message\.mjs>\s*$/, 20_000);
   const file = /Open\s+(\/\S+?on-message\.mjs)\s+in\s+your\s+editor/.exec(term.history())?.[1];
@@ -190,5 +226,5 @@ test('chat-capstone: onMessage() that names bob and carol passes for alice but n
   writeFileSync(file!, body(`  const members = await client.sMembers(\`\${room}:members\`);\n  const tx = ${tx};\n  for (const member of members) if (member !== user) tx.hIncrBy(\`unread:\${member}\`, room, 1);\n  const [id] = await tx${rest}`));
   await run();
   await term.waitFor(/│ B heard \{"id":"\d+-\d+","user":"carol","text":"hi"\}\n[\s\S]*?Done!\n/, 20_000);
-  await leaveAt(term, 16);
+  await leaveAt(term, 18);
 }, 90_000);
