@@ -114,7 +114,7 @@ describe('lessons check', () => {
     expect(r.stdout).toContain(`${course.length} lesson files valid.`);
     expect(r.stdout).toMatch(/✓ intro: 3 try steps fail from their start and pass with their solution; \d+ other right answers? pass(?:es)?; \d+ wrong answers get their feedback/);
     // A lesson that restarts and crashes the server runs only where the tutor owns it (--spawn, --builtin:
-    // test/runner/server-control.test.ts); on this one it is left out, saying why.
+    // test/connection/server-control.test.ts); on this one it is left out, saying why.
     for (const lesson of course) {
       expect(r.stdout).toMatch(lesson.needs.includes('server-control') ? new RegExp(`- ${lesson.id}: not checked on this connection\\. .*--spawn`) : new RegExp(`✓ ${lesson.id}: `));
     }
@@ -125,8 +125,8 @@ describe('lessons check', () => {
     const r = await tutor(['lessons', 'check', path.join(FIXTURES, 'broken'), '--url', 'redis://127.0.0.1:1']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^18 problems in the lesson files:/);
-    expect(r.stdout).toContain('bad.yaml: steps[1].checks[1]: expected one of exists, type, string, list, set, hash, hash_exact, zset, ttl, length beside key:; found colour');
-    expect(r.stdout).toContain('future.yaml: format_version: expected 3 or lower');
+    expect(r.stdout).toContain('bad.yaml: steps[1].checks[1]: expected one of exists, type, string, list, set, hash, hash_exact, zset, ttl, length, stream, stream_last, group beside key:; found colour');
+    expect(r.stdout).toContain('future.yaml: format_version: expected 4 or lower');
     expect(r.stdout).toContain('syntax.yaml: line 4, column 1: expected valid YAML');
   });
 });
