@@ -40,7 +40,7 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
     };
     for (;;) {
       const menu = menuChoices(lessons, sink.get(), lang, (lesson) => menuReason(lesson, connection, abilities), process.stdout.columns || Infinity);
-      const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: 14, theme: { style: { keysHelpTip } } }));
+      const picked = await guard(select({ message: m.menuMessage(), choices: menu.choices, default: menu.default, pageSize: menuPageSize(menu.choices.length, process.stdout.rows), theme: { style: { keysHelpTip } } }));
       if (picked === QUIT) return 0;
       if (picked === LANGUAGE) {
         await chooseMenuLanguage(sink);
@@ -66,6 +66,14 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
   } finally {
     await playground.close();
   }
+}
+
+/**
+ * Every choice on one screen when the terminal is tall enough (the question above and the keys' help
+ * below take a few rows), else as many as fit, at least 7.
+ */
+export function menuPageSize(choices: number, rows: number | undefined): number {
+  return Math.max(7, Math.min(choices, (rows || 24) - 5));
 }
 
 /** Each language named in itself, as a learner looks for it. */
