@@ -190,6 +190,42 @@ test.each(['--spawn', '--builtin'] as const)('persistence (%s): aof-on: BGREWRIT
     wrong: '"after the restart": the log has it',
     replies: [exchange('SET msg:5 "after the restart"', 'OK'), `\\(1500 ms later\\)\\n`, crashed, exchange('GET msg:5', '(nil)')],
     answer: '(nil): the log is off, and no snapshot came since',
-    explains: 'CONFIG REWRITE',
+    explains: 'Next, you make the setting last.',
+  });
+}, 120_000);
+
+test.each(['--spawn', '--builtin'] as const)('persistence (%s): make-it-last: CONFIG SET alone is told it changed only the running server (the file does not say appendonly yes), a read changes nothing, hint, CONFIG REWRITE passes; rewrite-lasts: a restart from the file keeps "yes" and the crash keeps msg:6 (predict answered "no and (nil)": not quite)', async (backend) => {
+  term = lesson('make-it-last', backend);
+  // The wrong answer: CONFIG SET alone turns the log on for the running server only.
+  await type(term, 'CONFIG SET appendonly yes');
+  await term.waitFor(
+    new RegExp(
+      `${exchange('CONFIG SET appendonly yes', 'OK')}Not yet: ${phrase('CONFIG SET changed only the running server: the configuration file does not say')}` +
+        `[\\s\\S]*?${phrase('so a restart from it comes back with "no", as it just did.')}`,
+    ),
+  );
+  // Reading it back shows "yes", and the step still waits for the file to be written.
+  await type(term, 'CONFIG GET appendonly');
+  await term.waitFor(new RegExp(exchange('CONFIG GET appendonly', '1) "appendonly"', '2) "yes"')));
+  expect(term.history()).not.toContain('Done!');
+  await firstHint(term, 2, 'writes the running settings into the configuration file');
+  await type(term, 'CONFIG REWRITE');
+  await term.waitFor(new RegExp(`${exchange('CONFIG REWRITE', 'OK')}Done!\\n`));
+
+  // rewrite-lasts: the restart from the file keeps the log on, and the crash after it keeps the write.
+  await predictWrongly(term, {
+    question: 'What do CONFIG GET appendonly and GET msg:6 answer this time?',
+    downs: 0,
+    wrong: '"no" and (nil): a restart forgets every setting',
+    replies: [
+      restartedFromConfig,
+      exchange('CONFIG GET appendonly', '1) "appendonly"', '2) "yes"'),
+      exchange('SET msg:6 "after the reboot"', 'OK'),
+      `\\(1500 ms later\\)\\n`,
+      crashed,
+      exchange('GET msg:6', '"after the reboot"'),
+    ],
+    answer: '"yes", and "after the reboot": the log kept it',
+    explains: 'A restart forgets only what never reached the file.',
   });
 }, 120_000);
