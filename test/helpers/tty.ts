@@ -29,9 +29,12 @@ let counter = 0;
 /** A tmux server of this test process's own: the default one is shared with anything else on the machine. */
 const SOCKET = ['-L', `rt-${process.pid}`];
 
-/** Types a line once the lesson's try prompt (`...[15]> `) waits, empty, at the bottom of the screen. */
+/** The lesson's try prompt (`...[15]> `, A's or B's), waiting, empty, at the bottom of the screen. */
+export const TRY_PROMPT = /\[15\]>\s*$/;
+
+/** Types a line once the lesson's try prompt waits. */
 export async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
-  await t.onScreen(/\[15\]>\s*$/);
+  await t.onScreen(TRY_PROMPT);
   t.type(line);
   t.press('Enter');
 }
@@ -68,29 +71,23 @@ export function openTerminal(args: string[], options: { env?: Record<string, str
   const capture = (all: boolean) =>
     tmux('capture-pane', '-p', '-t', name, ...(all ? ['-S', '-'] : []))
       .replace(/\s+$/, '');
+  /** Captures (the scrollback too with `all`) every `everyMs` until `pattern` is there. */
+  const poll = async (all: boolean, pattern: string | RegExp, timeoutMs: number, everyMs: number): Promise<string> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = capture(all);
+      if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  };
   const terminal: Terminal = {
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
     press: (...keys) => void tmux('send-keys', '-t', name, ...keys),
     screen: () => capture(false),
     history: () => capture(true),
-    async waitFor(pattern, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const screen = capture(true);
-        if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-    async onScreen(pattern, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const screen = capture(false);
-        if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(pattern)}. Screen:\n${screen}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+    waitFor: (pattern, timeoutMs = 10_000) => poll(true, pattern, timeoutMs, 50),
+    onScreen: (pattern, timeoutMs = 10_000) => poll(false, pattern, timeoutMs, 25),
     async waitForExit(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       const { readFileSync, existsSync } = await import('node:fs');

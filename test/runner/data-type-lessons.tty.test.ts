@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { expect, test } from 'vitest';
+import { at, atPause, hint, leave, phrase, predictWrongly, retry, useLessonServer } from '../helpers/lesson-tty.js';
+import { escapeRegExp, TRY_PROMPT, typeAtPrompt } from '../helpers/tty.js';
 
 /**
  * One pitfall of each data-type lesson (expiry, counters, hashes, sets, sorted-sets), played by hand as a learner
@@ -14,68 +11,14 @@ import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '..
  * wording can improve without breaking them.
  */
 
-let server: TestRedis;
-let config: string;
-let term: Terminal | undefined;
-let prompt: string;
-
-beforeAll(async () => {
-  server = await startRedis();
-  config = mkdtempSync(path.join(os.tmpdir(), 'rt-data-type-tty-'));
-  prompt = `127.0.0.1:${server.port}[15]> `;
-});
-afterEach(() => term?.kill());
-afterAll(async () => {
-  await server?.stop();
-  rmSync(config, { recursive: true, force: true });
-});
-
-/** The lesson through the real bin against the test's server; with `at`, resumed there. */
-const lesson = (id: string, at?: string) => openLesson(config, server.url, id, at);
-
-
-/** A short phrase of a paragraph the runner wraps to the terminal: any run of spaces may have become a line break. */
-const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
+const tty = useLessonServer('data-type');
+const { lesson } = tty;
 
 /** The prompt, a command typed at it, and its reply lines, as redis-cli prints them. */
-const exchange = (command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${reply.map(escapeRegExp).join('\\n')}\\n`;
-
-/**
- * Answers the predict on screen with the choice that begins with `wrong`, `downs` arrow presses below the
- * first; then checks the replies it runs (each an `exchange`), the verdict naming the right answer, and a
- * phrase of the explanation. A wrong choice that the lesson now calls right fails here.
- */
-async function predictWrongly(t: Terminal, p: { question: string; downs: number; wrong: string; replies: string[]; answer: string; explains: string }): Promise<void> {
-  await t.onScreen(new RegExp(`${escapeRegExp(p.question)}[\\s\\S]*❯`));
-  for (let i = 0; i < p.downs; i++) t.press('Down');
-  await t.onScreen(new RegExp(`❯ ${escapeRegExp(p.wrong)}`));
-  t.press('Enter');
-  await t.waitFor(
-    new RegExp(
-      `› ${escapeRegExp(p.question)} ${escapeRegExp(p.wrong)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.replies.join('')}` +
-        `${phrase(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`,
-    ),
-  );
-  expect(t.history()).not.toContain('Right.');
-  await t.onScreen(PAUSE);
-  t.press('Enter');
-}
-
-/** Asks for the first hint and waits for it: `Hint 1/<total>:` and a phrase of its text. */
-async function firstHint(t: Terminal, total: number, says: string): Promise<void> {
-  await typeAtPrompt(t, 'hint');
-  await t.waitFor(new RegExp(`${escapeRegExp(prompt)}hint\\nHint 1/${total}: [^\\n]*${phrase(says)}`));
-}
-
-/** Once the next step has begun after a passed one, leaves with Ctrl+C, as a learner may at any prompt. */
-async function quit(t: Terminal): Promise<void> {
-  await t.waitFor(/Done!\n[\s\S]*\n\[\d+\/\d+\]\n/);
-  t.press('C-c');
-  expect(await t.waitForExit()).toBe(130);
-}
+const exchange = (command: string, ...reply: string[]) => at(tty.prompt, command, ...reply);
 
 test('expiry: SET drops a TTL (predict answered 1800: not quite, -1); keep-the-TTL: a plain SET leaves no expiry, hint, retry, SET ... KEEPTTL passes', async () => {
-  term = lesson('expiry', 'set-drops-ttl');
+  const term = lesson('expiry', 'set-drops-ttl');
   await predictWrongly(term, {
     question: 'What does the last TTL session:alice answer?',
     downs: 0,
@@ -92,20 +35,19 @@ test('expiry: SET drops a TTL (predict answered 1800: not quite, -1); keep-the-T
 
   // keep-the-TTL: session:bob holds token1 with 30 minutes to live.
   await typeAtPrompt(term, 'TTL session:bob');
-  await term.waitFor(new RegExp(`${escapeRegExp(prompt)}TTL session:bob\\n\\(integer\\) 1[78]\\d\\d\\n`));
+  await term.waitFor(new RegExp(`${escapeRegExp(tty.prompt)}TTL session:bob\\n\\(integer\\) 1[78]\\d\\d\\n`));
   await typeAtPrompt(term, 'SET session:bob token2');
   await term.waitFor(new RegExp(`${exchange('SET session:bob token2', 'OK')}Not yet: [^\\n]*session:bob[^\\n]* it has no expiry\\.\\n`));
-  await firstHint(term, 2, 'SET');
+  await hint(term, tty.prompt, 1, 2, 'SET');
   // The plain SET threw the TTL away, and KEEPTTL would keep "none": the step's data goes back first.
-  await typeAtPrompt(term, 'retry');
-  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await retry(term);
   await typeAtPrompt(term, 'SET session:bob token2 KEEPTTL');
   await term.waitFor(new RegExp(`${exchange('SET session:bob token2 KEEPTTL', 'OK')}Done!\\n`));
-  await quit(term);
+  await leave(term);
 }, 30_000);
 
 test('hashes: HSET counts only new fields (predict answered 2: not quite, 0); profile: HSET with one field is told lang is missing, hint, then the one HSET passes', async () => {
-  term = lesson('hashes', 'hset-counts-new');
+  const term = lesson('hashes', 'hset-counts-new');
   await predictWrongly(term, {
     question: 'What does this HSET answer?',
     downs: 0,
@@ -117,15 +59,15 @@ test('hashes: HSET counts only new fields (predict answered 2: not quite, 0); pr
 
   await typeAtPrompt(term, 'HSET user:2 name Grace');
   await term.waitFor(new RegExp(`${exchange('HSET user:2 name Grace', '(integer) 1')}Not yet: ${phrase('Field lang of user:2 should be "en"; there is no such field. Your last command should be HSET')}`));
-  await firstHint(term, 2, 'One HSET can take many pairs');
+  await hint(term, tty.prompt, 1, 2, 'One HSET can take many pairs');
   await typeAtPrompt(term, 'HSET user:2 name Grace lang en');
   // name was there already from the wrong attempt: this HSET adds one new field.
   await term.waitFor(new RegExp(`${exchange('HSET user:2 name Grace lang en', '(integer) 1')}Done!\\n`));
-  await quit(term);
+  await leave(term);
 }, 30_000);
 
 test('sets: SADD counts only new members (predict answered 2: not quite, 1); join-room: RPUSH on the set is WRONGTYPE and told, hint, then SADD of both passes', async () => {
-  term = lesson('sets', 'sadd-duplicate');
+  const term = lesson('sets', 'sadd-duplicate');
   await predictWrongly(term, {
     question: 'What does SADD room:1:members alice carol answer?',
     downs: 0,
@@ -144,14 +86,14 @@ test('sets: SADD counts only new members (predict answered 2: not quite, 1); joi
         `\\s+\\["\\w+",\\s+"\\w+",\\s+"\\w+"\\]\\.\\n`,
     ),
   );
-  await firstHint(term, 2, 'SADD takes the key, then any number of members.');
+  await hint(term, tty.prompt, 1, 2, 'SADD takes the key, then any number of members.');
   await typeAtPrompt(term, 'SADD room:1:members dave erin');
   await term.waitFor(new RegExp(`${exchange('SADD room:1:members dave erin', '(integer) 2')}Done!\\n`));
-  await quit(term);
+  await leave(term);
 }, 30_000);
 
 test('sorted-sets: ZRANGE starts from the lowest score (predict answered alice: not quite, dave); top3: without REV the reply starts at dave and is told, hint, then REV WITHSCORES passes', async () => {
-  term = lesson('sorted-sets', 'lowest-first');
+  const term = lesson('sorted-sets', 'lowest-first');
   await predictWrongly(term, {
     question: 'Who is at position 0, the first member ZRANGE answers?',
     downs: 1,
@@ -168,26 +110,26 @@ test('sorted-sets: ZRANGE starts from the lowest score (predict answered alice: 
   await term.waitFor(
     new RegExp(`${exchange('ZRANGE leaderboard:messages 0 2 WITHSCORES', '1) "dave"', '2) "3"', '3) "bob"', '4) "7"', '5) "alice"', '6) "12"')}Not yet: The last reply should be ${phrase('1) "carol" 2) "30"')}[\\s\\S]*?${phrase('it was 1) "dave"')}`),
   );
-  await firstHint(term, 3, 'REV makes ZRANGE read from the highest score down');
+  await hint(term, tty.prompt, 1, 3, 'REV makes ZRANGE read from the highest score down');
   await typeAtPrompt(term, 'ZRANGE leaderboard:messages 0 2 REV WITHSCORES');
   await term.waitFor(
     new RegExp(`${exchange('ZRANGE leaderboard:messages 0 2 REV WITHSCORES', '1) "carol"', '2) "30"', '3) "alice"', '4) "12"', '5) "bob"', '6) "7"')}Done!\\n`),
   );
-  await quit(term);
+  await leave(term);
 }, 30_000);
 
 test('counters: the lost update in lock-step (predict answered "7": not quite, "6"), the live race, then atomic-unread: SET is refused as the way, hint, retry, INCR passes', async () => {
-  term = lesson('counters', 'lost-update-predict');
-  const b = `B ${prompt}`;
+  const term = lesson('counters', 'lost-update-predict');
+  const b = `B ${tty.prompt}`;
   await predictWrongly(term, {
     question: 'Two messages arrived. What does the last GET unread:bob answer?',
     downs: 0,
     wrong: '"7": each server added one',
     replies: [
       exchange('GET unread:bob', '"5"'),
-      `${escapeRegExp(`${b}GET unread:bob`)}\\n"5"\\n`,
+      at(b, 'GET unread:bob', '"5"'),
       exchange('SET unread:bob 6', 'OK'),
-      `${escapeRegExp(`${b}SET unread:bob 6`)}\\nOK\\n`,
+      at(b, 'SET unread:bob 6', 'OK'),
       exchange('GET unread:bob', '"6"'),
     ],
     answer: '"6": one message was never counted',
@@ -196,21 +138,19 @@ test('counters: the lost update in lock-step (predict answered "7": not quite, "
 
   // The live race: four clients at once, told in one line (the number it ends at depends on timing).
   await term.waitFor(/\(4 clients at once, each running GET unread:bob \| SET unread:bob \{n\+1\}\s+1000\s+times: done in \d+\.\d s\)/, 20_000);
-  await term.onScreen(PAUSE, 20_000);
-  term.press('Enter');
+  await atPause(term, '', 20_000);
 
   await typeAtPrompt(term, 'SET unread:bob:room1 6');
   await term.waitFor(new RegExp(`${exchange('SET unread:bob:room1 6', 'OK')}Not yet: ${phrase('This step is about INCR or INCRBY')}[\\s\\S]*?${phrase('without SET')}`));
-  await firstHint(term, 2, 'reads, adds and writes');
-  await typeAtPrompt(term, 'retry');
-  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await hint(term, tty.prompt, 1, 2, 'reads, adds and writes');
+  await retry(term);
   await typeAtPrompt(term, 'INCR unread:bob:room1');
   await term.waitFor(new RegExp(`${exchange('INCR unread:bob:room1', '(integer) 6')}Done!`));
-  await quit(term);
+  await leave(term);
 }, 60_000);
 
 test('keyspace: KEYS stalls a PINGing client (predict answered "nothing": not quite), SCAN does not; an empty first page (predict answered "cursor 0": not quite); scan-loop: one page is told to go on, hint, then the cursor followed by hand to "0" passes', async () => {
-  term = lesson('keyspace', 'keys-blocks');
+  const term = lesson('keyspace', 'keys-blocks');
   // The probe's figures are measured live: only their shape is asserted, never a number of ms.
   const probed = (command: string, rest: string) => new RegExp(`\\(${escapeRegExp(command)}${rest}\\s+Meanwhile\\s+another\\s+connection\\s+sent\\s+PING\\s+every\\s+5\\s+ms:\\s+the\\s+slowest\\s+PONG\\s+took\\s+[\\d.]+\\s+ms\\s+\\(median\\s+[\\d.]+\\s+ms,\\s+\\d+\\s+PINGs\\)\\.\\)`);
   await term.waitFor(/SET msg:\{i\} hello, 100,000 times|KEYS user:\*\s+\(meanwhile, another connection sends PING every 5 ms\)/, 20_000);
@@ -225,36 +165,35 @@ test('keyspace: KEYS stalls a PINGing client (predict answered "nothing": not qu
 
   // scan-flat: the same search a page at a time, the cursor followed to 0 by the tutor.
   await term.waitFor(probed('SCAN 0 MATCH user:* COUNT 1000', ',\\s+followed\\s+to\\s+cursor\\s+0:\\s+\\d+\\s+calls,\\s+3\\s+items,\\s+[\\d.]+\\s+ms\\s+in\\s+all\\.'), 20_000);
-  await term.onScreen(PAUSE, 20_000);
-  term.press('Enter');
+  await atPause(term, '', 20_000);
 
   // scan-empty-page: one call looks at about 10 of 100,003 keys.
   await predictWrongly(term, {
     question: 'There are 3 user:* keys among 100,003. What does SCAN 0 MATCH user:* answer?',
     downs: 0,
     wrong: 'Cursor "0"',
-    replies: [`${escapeRegExp(`${prompt}SCAN 0 MATCH user:*`)}\\n1\\) "[1-9]\\d*"\\n2\\) [^\\n]*\\n`],
+    replies: [`${escapeRegExp(`${tty.prompt}SCAN 0 MATCH user:*`)}\\n1\\) "[1-9]\\d*"\\n2\\) [^\\n]*\\n`],
     answer: 'A cursor other than 0 and, almost surely, an empty page',
     explains: 'the walk is not over',
   });
 
   // scan-loop: one page is not the walk.
   await typeAtPrompt(term, 'SCAN 0 MATCH user:* COUNT 1000');
-  await term.waitFor(new RegExp(`${escapeRegExp(`${prompt}SCAN 0 MATCH user:* COUNT 1000`)}\\n1\\) "[1-9]\\d*"\\n[\\s\\S]*?Not yet: [\\s\\S]*?${phrase('The walk is over only when SCAN answers cursor "0"')}`));
-  await firstHint(term, 2, 'The first line of the reply is the next cursor.');
+  await term.waitFor(new RegExp(`${escapeRegExp(`${tty.prompt}SCAN 0 MATCH user:* COUNT 1000`)}\\n1\\) "[1-9]\\d*"\\n[\\s\\S]*?Not yet: [\\s\\S]*?${phrase('The walk is over only when SCAN answers cursor "0"')}`));
+  await hint(term, tty.prompt, 1, 2, 'The first line of the reply is the next cursor.');
   // Then as a learner does it: read the cursor off the screen, type it back, until SCAN answers "0".
   for (let calls = 1; calls < 40; calls++) {
-    const screen = await term.onScreen(/\[15\]>\s*$/);
+    const screen = await term.onScreen(TRY_PROMPT);
     const cursor = [...screen.matchAll(/^1\) "(\d+)"$/gm)].at(-1)![1]!;
     if (cursor === '0') break;
     await typeAtPrompt(term, `SCAN ${cursor} MATCH user:* COUNT 1000`);
     // A page that changes nothing in the data is not judged aloud again: the prompt simply comes back.
-    await term.waitFor(new RegExp(`${escapeRegExp(`${prompt}SCAN ${cursor} MATCH user:* COUNT 1000`)}\\n1\\) "\\d+"\\n`));
+    await term.waitFor(new RegExp(`${escapeRegExp(`${tty.prompt}SCAN ${cursor} MATCH user:* COUNT 1000`)}\\n1\\) "\\d+"\\n`));
     if (new RegExp(`SCAN ${cursor} MATCH user:\\* COUNT 1000\\n1\\) "0"\\n`).test(term.history())) break;
   }
   // The last page answered cursor "0", and every user had been on some page.
   await term.waitFor(new RegExp(`1\\) "0"\\n[\\s\\S]*?Done!\\n`));
   for (const user of ['user:1', 'user:2', 'user:3']) expect(term.history()).toContain(`"${user}"`);
   expect(term.history()).not.toContain('KEYS looks at every key in one go');
-  await quit(term);
+  await leave(term);
 }, 90_000);

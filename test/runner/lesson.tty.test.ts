@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp as escape, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { expect, test } from 'vitest';
+import { atPause, interrupt, quitAtPause, retry, useLessonServer } from '../helpers/lesson-tty.js';
+import { escapeRegExp as escape, PAUSE, TRY_PROMPT, typeAtPrompt } from '../helpers/tty.js';
 
 /**
  * The learner's words and the runner's pauses, through the real bin in a real terminal against a real
@@ -11,37 +8,11 @@ import { escapeRegExp as escape, openLesson, PAUSE, typeAtPrompt, type Terminal 
  * who left would have: the runner rebuilds that step's starting state, as on any resume.
  */
 
-let server: TestRedis;
-let config: string;
-let term: Terminal | undefined;
-let prompt: string;
-
-beforeAll(async () => {
-  server = await startRedis();
-  config = mkdtempSync(path.join(os.tmpdir(), 'rt-lesson-tty-'));
-  prompt = `127.0.0.1:${server.port}[15]> `;
-});
-afterEach(() => term?.kill());
-afterAll(async () => {
-  await server?.stop();
-  rmSync(config, { recursive: true, force: true });
-});
-
-/** The lesson through the real bin against the test's server; with `at`, resumed there. */
-const lesson = (id: string, at?: string) => openLesson(config, server.url, id, at);
-
-const TRY_PROMPT = /\[15\]>\s*$/;
-
-/** Types a line (or just Enter) only once "Press Enter to go on" waits at the bottom of the screen. */
-async function atPause(t: Terminal, line = ''): Promise<void> {
-  await t.onScreen(PAUSE);
-  if (line !== '') t.type(line);
-  t.press('Enter');
-}
-
+const tty = useLessonServer('lesson');
+const { lesson } = tty;
 
 test('lists: skip after a wrong partial answer rebuilds the step and plays the solution; the next steps find the reference data', async () => {
-  term = lesson('lists');
+  const term = lesson('lists');
   await atPause(term);
   await term.waitFor('Save the three messages "hi", "how are you?" and "bye" to the list chat:room1');
   await typeAtPrompt(term, 'RPUSH chat:room1 hi');
@@ -52,7 +23,7 @@ test('lists: skip after a wrong partial answer rebuilds the step and plays the s
   await typeAtPrompt(term, 'skip');
   await term.waitFor('Skipped: the solution was played for you, so the next steps find the data they expect.');
 
-  await term.waitFor(new RegExp(`\\[3/19\\][\\s\\S]*${escape(prompt)}LRANGE chat:room1 0 -1\\n1\\) "hi"\\n2\\) "how are you\\?"\\n3\\) "bye"\\n${escape(prompt)}LLEN chat:room1\\n\\(integer\\) 3\\n`));
+  await term.waitFor(new RegExp(`\\[3/19\\][\\s\\S]*${escape(tty.prompt)}LRANGE chat:room1 0 -1\\n1\\) "hi"\\n2\\) "how are you\\?"\\n3\\) "bye"\\n${escape(tty.prompt)}LLEN chat:room1\\n\\(integer\\) 3\\n`));
   await atPause(term);
 
   // The inclusive predict, answered right: the two replies its explanation names.
@@ -61,19 +32,18 @@ test('lists: skip after a wrong partial answer rebuilds the step and plays the s
   await term.onScreen(/❯ Two: "hi" and "how are you\?"/);
   term.press('Enter');
   await term.waitFor(
-    new RegExp(`Let's run it:\\n${escape(prompt)}LRANGE chat:room1 0 1\\n1\\) "hi"\\n2\\) "how are you\\?"\\nRight\\.\\nBoth ends of an LRANGE are inclusive: 0 1 is index 0 and index 1, two elements\\.`),
+    new RegExp(`Let's run it:\\n${escape(tty.prompt)}LRANGE chat:room1 0 1\\n1\\) "hi"\\n2\\) "how are you\\?"\\nRight\\.\\nBoth ends of an LRANGE are inclusive: 0 1 is index 0 and index 1, two elements\\.`),
   );
 
   // The data is the reference data: the stray key went with the rebuild.
   await atPause(term, 'EXISTS chat:rom1');
-  await term.waitFor(`${prompt}EXISTS chat:rom1\n(integer) 0\n`);
-  await atPause(term, 'quit');
-  expect(await term.waitForExit()).toBe(0);
+  await term.waitFor(`${tty.prompt}EXISTS chat:rom1\n(integer) 0\n`);
+  await quitAtPause(term);
 }, 30_000);
 
 test('lists: skip after a wrong attempt at lpush-order: the next step finds tasks as the solution leaves it, not the attempt', async () => {
   // The steps after push-chat pin chat:room1 with their own setup; nothing after lpush-order touches tasks.
-  term = lesson('lists', 'lpush-order');
+  const term = lesson('lists', 'lpush-order');
   await term.waitFor('Using LPUSH only, make the list tasks read wash, dry, fold');
   await typeAtPrompt(term, 'LPUSH tasks wash dry fold');
   await term.waitFor(/LPUSH tasks wash dry fold\n\(integer\) 3\n/);
@@ -82,13 +52,12 @@ test('lists: skip after a wrong attempt at lpush-order: the next step finds task
   await term.onScreen(/\[8\/19\][\s\S]*What does RPUSH greeting world answer\?[\s\S]*❯/);
   term.press('Enter');
   await atPause(term, 'LRANGE tasks 0 -1');
-  await term.onScreen(new RegExp(`${escape(prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
-  await atPause(term, 'quit');
-  expect(await term.waitForExit()).toBe(0);
+  await term.onScreen(new RegExp(`${escape(tty.prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
+  await quitAtPause(term);
 }, 30_000);
 
 test('strings: retry after a dead end (two single DELs) puts both keys back; then the one right command passes', async () => {
-  term = lesson('strings', 'clean-up');
+  const term = lesson('strings', 'clean-up');
   await term.waitFor('Continuing at step 8 of 18.');
   await term.waitFor('Clean up the old messages with one command. Delete chat:room1 and chat:room1:3 together.');
   await typeAtPrompt(term, 'DEL chat:room1');
@@ -98,37 +67,34 @@ test('strings: retry after a dead end (two single DELs) puts both keys back; the
   await typeAtPrompt(term, 'EXISTS chat:room1 chat:room1:3');
   await term.waitFor(/> EXISTS chat:room1 chat:room1:3\n\(integer\) 0\n/);
 
-  await typeAtPrompt(term, 'retry');
-  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await retry(term);
   await typeAtPrompt(term, 'EXISTS chat:room1 chat:room1:3');
   await term.waitFor(/> EXISTS chat:room1 chat:room1:3\n\(integer\) 2\n/);
   await typeAtPrompt(term, 'DEL chat:room1 chat:room1:3');
   await term.waitFor(/> DEL chat:room1 chat:room1:3\n\(integer\) 2\nDone!/);
   await term.waitFor('[9/18]');
-  await atPause(term, 'quit');
-  expect(await term.waitForExit()).toBe(0);
+  await quitAtPause(term);
 }, 30_000);
 
 test('lists: solution after a wrong attempt is played on the data as the step found it, with the clean replies', async () => {
-  term = lesson('lists', 'lpush-order');
+  const term = lesson('lists', 'lpush-order');
   await term.waitFor('Using LPUSH only, make the list tasks read wash, dry, fold');
   await typeAtPrompt(term, 'LPUSH tasks wash dry fold');
   await term.waitFor(/LPUSH tasks wash dry fold\n\(integer\) 3\nNot yet: tasks should be the list \["wash", "dry", "fold"\]; it is \["fold", "dry", "wash"\]\./);
   await typeAtPrompt(term, 'solution');
   // On top of the wrong attempt, the same LPUSH would answer (integer) 6.
-  await term.waitFor(new RegExp(`The solution, run for you on the data as the step found it:\\n${escape(prompt)}LPUSH tasks fold dry wash\\n\\(integer\\) 3\\n`));
+  await term.waitFor(new RegExp(`The solution, run for you on the data as the step found it:\\n${escape(tty.prompt)}LPUSH tasks fold dry wash\\n\\(integer\\) 3\\n`));
   await term.waitFor('[8/19]');
   await term.onScreen(/What does RPUSH greeting world answer\?[\s\S]*❯/);
   term.press('Down');
   term.press('Enter');
   await atPause(term, 'LRANGE tasks 0 -1');
-  await term.onScreen(new RegExp(`${escape(prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
-  await atPause(term, 'quit');
-  expect(await term.waitForExit()).toBe(0);
+  await term.onScreen(new RegExp(`${escape(tty.prompt)}LRANGE tasks 0 -1\\n1\\) "wash"\\n2\\) "dry"\\n3\\) "fold"\\n+${PAUSE.source}`));
+  await quitAtPause(term);
 }, 30_000);
 
 test('lists: BLPOP jobs 0 at a try prompt is refused at once with the reason; BLPOP jobs 1 waits a second and answers (nil)', async () => {
-  term = lesson('lists', 'push-chat');
+  const term = lesson('lists', 'push-chat');
   await term.waitFor('Save the three messages');
   await term.onScreen(TRY_PROMPT);
 
@@ -156,7 +122,7 @@ test('lists: BLPOP jobs 0 at a try prompt is refused at once with the reason; BL
 }, 30_000);
 
 test('intro: a Redis command typed at "Press Enter to go on" runs and shows its reply; the pause comes again, then Enter goes on', async () => {
-  term = lesson('intro', 'first-key');
+  const term = lesson('intro', 'first-key');
   await term.waitFor('put the value hello under the key greeting');
   await typeAtPrompt(term, 'SET greeting hello');
   await term.waitFor(/> SET greeting hello\nOK\nDone!/);
@@ -166,28 +132,26 @@ test('intro: a Redis command typed at "Press Enter to go on" runs and shows its 
   await term.waitFor('Try a read of your own before you press Enter');
 
   await atPause(term, 'GET greeting');
-  await term.waitFor(`${prompt}GET greeting\n"hello"\n`);
-  const again = await term.onScreen(new RegExp(`${escape(prompt)}GET greeting\\n"hello"\\n+${PAUSE.source}`));
+  await term.waitFor(`${tty.prompt}GET greeting\n"hello"\n`);
+  const again = await term.onScreen(new RegExp(`${escape(tty.prompt)}GET greeting\\n"hello"\\n+${PAUSE.source}`));
   expect(again).not.toContain('[8/9]');
   term.press('Enter');
   await term.waitFor(/\[8\/9\]\n[\s\S]*Redis keeps greeting in memory/);
-  term.press('C-c');
-  expect(await term.waitForExit()).toBe(130);
+  await interrupt(term);
 }, 30_000);
 
 test('intro: a predict answered wrongly gets no ✔ on its answered line, only the verdict below it', async () => {
-  term = lesson('intro', 'case-predict');
+  const term = lesson('intro', 'case-predict');
   await term.onScreen(/What do the two commands answer\?[\s\S]*❯ "hello" both times/);
   term.press('Enter');
   const screen = await term.waitFor('Not quite: the answer is (nil), then "hello".');
   expect(screen).toMatch(/\n› What do the two commands answer\? "hello" both times: Redis ignores upper and lower case\n/);
   expect(screen).not.toContain('✔');
-  term.press('C-c');
-  expect(await term.waitForExit()).toBe(130);
+  await interrupt(term);
 }, 30_000);
 
 test('intro to the end: "Commands you used" leaves out a typo command (PONG) that Redis did not know', async () => {
-  term = lesson('intro', 'ping-yourself');
+  const term = lesson('intro', 'ping-yourself');
   await term.waitFor('Your turn: type PING and press Enter.');
   await typeAtPrompt(term, 'PONG');
   await term.waitFor("(error) ERR unknown command 'PONG'");
@@ -218,16 +182,15 @@ test('intro to the end: "Commands you used" leaves out a typo command (PONG) tha
 }, 30_000);
 
 test("lists' worker step: B's BLPOP waits, the RPUSH wakes it, and B's late reply is printed labelled (B)", async () => {
-  term = lesson('lists', 'blpop-shown');
+  const term = lesson('lists', 'blpop-shown');
   const screen = await term.waitFor(
     new RegExp(
-      `\\[15/19\\][\\s\\S]*\\nB ${escape(prompt)}BLPOP jobs 0\\n${escape(prompt)}RPUSH jobs resize-photo\\n\\(integer\\) 1\\n\\(B\\) 1\\) "jobs"\\n    2\\) "resize-photo"\\n`,
+      `\\[15/19\\][\\s\\S]*\\nB ${escape(tty.prompt)}BLPOP jobs 0\\n${escape(tty.prompt)}RPUSH jobs resize-photo\\n\\(integer\\) 1\\n\\(B\\) 1\\) "jobs"\\n    2\\) "resize-photo"\\n`,
     ),
   );
   expect(screen).toContain("B's BLPOP answered as soon as the job arrived");
   // The job went to the worker: the queue is gone.
   await atPause(term, 'EXISTS jobs');
-  await term.waitFor(`${prompt}EXISTS jobs\n(integer) 0\n`);
-  await atPause(term, 'quit');
-  expect(await term.waitForExit()).toBe(0);
+  await term.waitFor(`${tty.prompt}EXISTS jobs\n(integer) 0\n`);
+  await quitAtPause(term);
 }, 30_000);

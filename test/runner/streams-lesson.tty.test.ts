@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { expect, test } from 'vitest';
+import { at, atPause, hint, leave, phrase, predictWrongly, useLessonServer } from '../helpers/lesson-tty.js';
+import { escapeRegExp, typeAtPrompt } from '../helpers/tty.js';
 
 /**
  * The streams lesson's pitfalls, played by hand as a learner meets them, through the real bin in a real
@@ -13,71 +10,34 @@ import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '..
  * on commands, replies and short phrases, so the lesson's wording can improve without breaking them.
  */
 
-let server: TestRedis;
-let config: string;
-let term: Terminal | undefined;
-let prompt: string;
+const tty = useLessonServer('streams');
+const lesson = (step: string) => tty.lesson('streams', step);
 
-beforeAll(async () => {
-  server = await startRedis();
-  config = mkdtempSync(path.join(os.tmpdir(), 'rt-streams-tty-'));
-  prompt = `127.0.0.1:${server.port}[15]> `;
-});
-afterEach(() => term?.kill());
-afterAll(async () => {
-  await server?.stop();
-  rmSync(config, { recursive: true, force: true });
-});
-
-const lesson = (at: string) => openLesson(config, server.url, 'streams', at);
-
-/** A phrase of a paragraph the runner re-wraps: any space may have become a line break. */
-const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
 /** A command typed at the lesson's prompt and its reply lines, as redis-cli prints them. */
-const exchange = (command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${reply.map(escapeRegExp).join('\\n')}\\n`;
-
-/** Picks the choice `downs` below the first (it must begin with `wrong`), then waits for the replies, the verdict and the explanation. */
-async function answerWrongly(t: Terminal, question: string, downs: number, wrong: string, replies: string[], answer: string, explains: string): Promise<void> {
-  await t.onScreen(new RegExp(`${escapeRegExp(question)}[\\s\\S]*❯`));
-  for (let i = 0; i < downs; i++) t.press('Down');
-  await t.onScreen(new RegExp(`❯ ${escapeRegExp(wrong)}`));
-  t.press('Enter');
-  await t.waitFor(
-    new RegExp(`› ${escapeRegExp(question)} ${escapeRegExp(wrong)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${replies.join('')}${phrase(`Not quite: the answer is ${answer}.`)}\\n[\\s\\S]*${phrase(explains)}`),
-  );
-  await t.onScreen(PAUSE);
-  t.press('Enter');
-}
-
-async function hint(t: Terminal, total: number, says: string): Promise<void> {
-  await typeAtPrompt(t, 'hint');
-  await t.waitFor(new RegExp(`${escapeRegExp(prompt)}hint\\nHint 1/${total}: [^\\n]*${phrase(says)}`));
-}
-
-/** Once the step after a passed one has begun, Ctrl+C, as a learner may leave at any prompt. */
-async function leave(t: Terminal): Promise<void> {
-  await t.waitFor(/Done!\n[\s\S]*\n\[\d+\/\d+\]\n/);
-  t.press('C-c');
-  expect(await t.waitForExit()).toBe(130);
-}
+const exchange = (command: string, ...reply: string[]) => at(tty.prompt, command, ...reply);
 
 /** An entry of an XRANGE-shaped reply, indented as it sits in the reply. */
 const entry = (n: number, id: string, user: string, text: string, pad = '') =>
   [`${pad}${n}) 1) "${id}"`, `${pad}   2) 1) "user"`, `${pad}      2) "${user}"`, `${pad}      3) "text"`, `${pad}      4) "${text}"`];
 
 test('streams: $ without BLOCK (predict answered "bob\'s hello": not quite, (nil)); B\'s XREAD BLOCK woken by A\'s XADD, labelled (B); catch-up: the inclusive XRANGE is told, hint, XREAD from the last id passes', async () => {
-  term = lesson('dollar-no-block');
-  await answerWrongly(term, 'What does XREAD STREAMS room:1:log $ answer?', 0, 'bob\'s "hello", the last entry', [exchange('XREAD STREAMS room:1:log $', '(nil)')], '(nil)', 'only what arrives after this call');
+  const term = lesson('dollar-no-block');
+  await predictWrongly(term, {
+    question: 'What does XREAD STREAMS room:1:log $ answer?',
+    wrong: 'bob\'s "hello", the last entry',
+    replies: [exchange('XREAD STREAMS room:1:log $', '(nil)')],
+    answer: '(nil)',
+    explains: 'only what arrives after this call',
+  });
 
   // block-shown: B waits first, then A's XADD wakes it; its late reply comes labelled, with carol's entry.
   await term.waitFor(
     new RegExp(
-      `\\nB ${escapeRegExp(`${prompt}XREAD BLOCK 0 STREAMS room:1:log $`)}\\n[\\s\\S]*?${escapeRegExp(`${prompt}XADD room:1:log * user carol text yo`)}\\n"\\d{13}-\\d+"\\n` +
+      `\\nB ${escapeRegExp(`${tty.prompt}XREAD BLOCK 0 STREAMS room:1:log $`)}\\n[\\s\\S]*?${escapeRegExp(`${tty.prompt}XADD room:1:log * user carol text yo`)}\\n"\\d{13}-\\d+"\\n` +
         `\\(B\\) 1\\) 1\\) "room:1:log"\\n {7}2\\) 1\\) 1\\) "\\d{13}-\\d+"\\n {13}2\\) 1\\) "user"\\n {16}2\\) "carol"\\n {16}3\\) "text"\\n {16}4\\) "yo"\\n`,
     ),
   );
-  await term.onScreen(PAUSE);
-  term.press('Enter');
+  await atPause(term);
 
   // catch-up: from the id dave saw, XRANGE (both ends inclusive) shows alice's "hi" again.
   await typeAtPrompt(term, 'XRANGE room:1:log 1700000000000-0 +');
@@ -87,7 +47,7 @@ test('streams: $ without BLOCK (predict answered "bob\'s hello": not quite, (nil
         `Not yet: ${phrase('dave already has alice\'s "hi" (1700000000000-0): leave it out. XRANGE includes both ends')}`,
     ),
   );
-  await hint(term, 2, 'Ask for what comes after 1700000000000-0');
+  await hint(term, tty.prompt, 1, 2, 'Ask for what comes after 1700000000000-0');
   await typeAtPrompt(term, 'XREAD STREAMS room:1:log 1700000000000-0');
   await term.waitFor(
     new RegExp(
@@ -98,46 +58,41 @@ test('streams: $ without BLOCK (predict answered "bob\'s hello": not quite, (nil
 }, 45_000);
 
 test('streams: MAXLEN ~ 2 keeps all four (predict answered 2: not quite, 4); an emptied stream stays (predict answered 0: not quite, 1); second-worker: reading with 0 is told, hint, XREADGROUP ... > passes', async () => {
-  term = lesson('maxlen-approx');
-  await answerWrongly(
-    term,
-    'What does the first XLEN room:1:log answer, after MAXLEN ~ 2?',
-    0,
-    '(integer) 2: it kept two',
-    [
+  const term = lesson('maxlen-approx');
+  await predictWrongly(term, {
+    question: 'What does the first XLEN room:1:log answer, after MAXLEN ~ 2?',
+    wrong: '(integer) 2: it kept two',
+    replies: [
       exchange('XADD room:1:log MAXLEN ~ 2 1700000000003-0 user dave text bye', '"1700000000003-0"'),
       exchange('XLEN room:1:log', '(integer) 4'),
       exchange('XADD room:1:log MAXLEN 2 1700000000004-0 user dave text "bye for real"', '"1700000000004-0"'),
       exchange('XLEN room:1:log', '(integer) 2'),
     ],
-    '(integer) 4: nothing was trimmed',
-    'only ever drops whole nodes',
-  );
-  await answerWrongly(
-    term,
-    'The stream has no entries left. What does EXISTS room:1:log answer?',
-    0,
-    '(integer) 0: an empty',
-    [
+    answer: '(integer) 4: nothing was trimmed',
+    explains: 'only ever drops whole nodes',
+  });
+  await predictWrongly(term, {
+    question: 'The stream has no entries left. What does EXISTS room:1:log answer?',
+    wrong: '(integer) 0: an empty',
+    replies: [
       exchange('XTRIM room:1:log MAXLEN 0', '(integer) 2'),
       exchange('XLEN room:1:log', '(integer) 0'),
       exchange('EXISTS room:1:log', '(integer) 1'),
       exchange('TYPE room:1:log', 'stream'),
       exchange('XADD room:1:log 1-0 user eve text old', '(error) ERR The ID specified in XADD is equal or smaller than the target stream top item'),
     ],
-    '(integer) 1: the empty stream stays',
-    'an emptied stream stays',
-  );
+    answer: '(integer) 1: the empty stream stays',
+    explains: 'an emptied stream stays',
+  });
 
   // groups-shown: w1 takes two entries; XPENDING sums them up.
   await term.waitFor(new RegExp(exchange('XPENDING room:1:log archiver', '1) (integer) 2', '2) "1700000000000-0"', '3) "1700000000001-0"', '4) 1) 1) "w1"', '      2) "2"')));
-  await term.onScreen(PAUSE);
-  term.press('Enter');
+  await atPause(term);
 
   // second-worker: an id instead of > asks for w2's own pending entries, and it has none.
   await typeAtPrompt(term, 'XREADGROUP GROUP archiver w2 STREAMS room:1:log 0');
   await term.waitFor(new RegExp(`${exchange('XREADGROUP GROUP archiver w2 STREAMS room:1:log 0', '1) 1) "room:1:log"', '   2) (empty array)')}Not yet: [\\s\\S]*?${phrase('and w2 has none')}`));
-  await hint(term, 2, "The same command as w1's, as w2");
+  await hint(term, tty.prompt, 1, 2, "The same command as w1's, as w2");
   await typeAtPrompt(term, 'XREADGROUP GROUP archiver w2 STREAMS room:1:log >');
   await term.waitFor(
     new RegExp(`${exchange('XREADGROUP GROUP archiver w2 STREAMS room:1:log >', '1) 1) "room:1:log"', '   2) 1) 1) "1700000000002-0"', '         2) 1) "user"', '            2) "carol"', '            3) "text"', '            4) "yo"')}Done!\\n`),
@@ -146,23 +101,21 @@ test('streams: MAXLEN ~ 2 keeps all four (predict answered 2: not quite, 4); an 
 }, 45_000);
 
 test('streams: a second XGROUP CREATE (predict answered "OK, from the beginning": not quite, BUSYGROUP); group-new-room: without MKSTREAM is refused and told, hint, MKSTREAM passes; ack: XACK with the worker for the group is told, then XACK of both passes', async () => {
-  term = lesson('busygroup');
-  await answerWrongly(
-    term,
-    'What does the second XGROUP CREATE room:1:log archiver 0 answer?',
-    0,
-    'OK: the group starts again',
-    [
+  const term = lesson('busygroup');
+  await predictWrongly(term, {
+    question: 'What does the second XGROUP CREATE room:1:log archiver 0 answer?',
+    wrong: 'OK: the group starts again',
+    replies: [
       exchange('XGROUP CREATE room:1:log archiver 0', '(error) BUSYGROUP Consumer Group name already exists'),
       exchange('XPENDING room:1:log archiver', '1) (integer) 2', '2) "1700000000000-0"', '3) "1700000000001-0"', '4) 1) 1) "w1"', '      2) "2"'),
     ],
-    '(error) BUSYGROUP Consumer Group name already exists',
-    'start-up code expects it',
-  );
+    answer: '(error) BUSYGROUP Consumer Group name already exists',
+    explains: 'start-up code expects it',
+  });
 
   await typeAtPrompt(term, 'XGROUP CREATE room:2:log archiver 0');
-  await term.waitFor(new RegExp(`${escapeRegExp(`${prompt}XGROUP CREATE room:2:log archiver 0`)}\\n\\(error\\) ERR The XGROUP subcommand requires the key to exist\\.[^\\n]*\\n[\\s\\S]*?Not yet: [^\\n]*room:2:log`));
-  await hint(term, 2, 'XGROUP CREATE refuses a key that does not exist');
+  await term.waitFor(new RegExp(`${escapeRegExp(`${tty.prompt}XGROUP CREATE room:2:log archiver 0`)}\\n\\(error\\) ERR The XGROUP subcommand requires the key to exist\\.[^\\n]*\\n[\\s\\S]*?Not yet: [^\\n]*room:2:log`));
+  await hint(term, tty.prompt, 1, 2, 'XGROUP CREATE refuses a key that does not exist');
   await typeAtPrompt(term, 'XGROUP CREATE room:2:log archiver 0 MKSTREAM');
   await term.waitFor(new RegExp(`${exchange('XGROUP CREATE room:2:log archiver 0 MKSTREAM', 'OK')}Done!\\n`));
 

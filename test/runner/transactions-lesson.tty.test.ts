@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '../helpers/tty.js';
+import { expect, test } from 'vitest';
+import { at, hint, interrupt, leave, phrase, predictWrongly, retry, typeAll, useLessonServer } from '../helpers/lesson-tty.js';
+import { typeAtPrompt } from '../helpers/tty.js';
 
 /**
  * The pitfalls of lesson 11, transactions, played by hand as a learner meets them, through the real bin in
@@ -15,76 +12,14 @@ import { escapeRegExp, openLesson, PAUSE, typeAtPrompt, type Terminal } from '..
  * replies and short phrases, not on whole paragraphs, so the lesson's wording can improve without breaking them.
  */
 
-let server: TestRedis;
-let config: string;
-let term: Terminal | undefined;
-let prompt: string;
+const tty = useLessonServer('transactions');
 
-beforeAll(async () => {
-  server = await startRedis();
-  config = mkdtempSync(path.join(os.tmpdir(), 'rt-transactions-tty-'));
-  prompt = `127.0.0.1:${server.port}[15]> `;
-});
-afterEach(() => term?.kill());
-afterAll(async () => {
-  await server?.stop();
-  rmSync(config, { recursive: true, force: true });
-});
-
-/** A short phrase of a paragraph the runner wraps to the terminal: any run of spaces may have become a line break. */
-const phrase = (s: string) => escapeRegExp(s).replace(/ /g, '\\s+');
-
-/** The prompt (helper B's when `on` is B), a command typed at it, and its reply lines as redis-cli prints them (the terminal drops a trailing space). */
-const exchange = (command: string, ...reply: string[]) => `${escapeRegExp(prompt + command)}\\n${reply.map((r) => `${escapeRegExp(r.trimEnd())} ?`).join('\\n')}\\n`;
+/** The prompt (helper B's for `onB`), a command typed at it, and its reply lines as redis-cli prints them. */
+const exchange = (command: string, ...reply: string[]) => at(tty.prompt, command, ...reply);
 const onB = (command: string, ...reply: string[]) => `B ${exchange(command, ...reply)}`;
 
-/** Types each line at the try prompt, waiting until it has been echoed with a reply before the next. */
-async function typeAll(t: Terminal, lines: string[]): Promise<void> {
-  const echoed = (line: string) => t.history().split(`${prompt}${line}\n`).length - 1;
-  for (const line of lines) {
-    const before = echoed(line);
-    await typeAtPrompt(t, line);
-    const deadline = Date.now() + 10_000;
-    while (echoed(line) === before) {
-      if (Date.now() > deadline) throw new Error(`${line} was not echoed. Screen:\n${t.history()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-
-/**
- * Answers the predict on screen with its first choice, `wrong`; then checks the replies it runs (each an
- * `exchange`), the verdict naming the right answer, and a phrase of the explanation. A first choice the
- * lesson now calls right fails here.
- */
-async function predictWrongly(t: Terminal, p: { question: string; wrong: string; replies: string[]; answer: string; explains: string }): Promise<void> {
-  await t.onScreen(new RegExp(`${escapeRegExp(p.question)}[\\s\\S]*❯ ${escapeRegExp(p.wrong)}`));
-  t.press('Enter');
-  await t.waitFor(
-    new RegExp(
-      `› ${phrase(`${p.question} ${p.wrong}`)}[^\\n]*\\n[\\s\\S]*Let's run it:\\n${p.replies.join('')}` +
-        `${phrase(`Not quite: the answer is ${p.answer}.`)}\\n[\\s\\S]*${phrase(p.explains)}`,
-    ),
-  );
-  await t.onScreen(PAUSE);
-  t.press('Enter');
-}
-
-/** Asks for the next hint and waits for it: `Hint n/<total>:` and a phrase of its text. */
-async function hint(t: Terminal, n: number, total: number, says: string): Promise<void> {
-  await typeAtPrompt(t, 'hint');
-  await t.waitFor(new RegExp(`${escapeRegExp(prompt)}hint\\nHint ${n}/${total}: [^\\n]*${phrase(says)}`));
-}
-
-/** Once the next step has begun after a passed one, leaves with Ctrl+C, as a learner may at any prompt. */
-async function quit(t: Terminal): Promise<void> {
-  await t.waitFor(/Done!\n[\s\S]*\n\[\d+\/\d+\]\n/);
-  t.press('C-c');
-  expect(await t.waitForExit()).toBe(130);
-}
-
 test('transactions: no rollback inside EXEC (answered "rolled back": not quite), EXECABORT on INCRR (answered "an array"), SET ... EX without its seconds fails only inside EXEC (answered "at once"); send-atomically: an RPUSH outside the transaction is told, hint, retry, then the three commands in MULTI ... EXEC pass', async () => {
-  term = openLesson(config, server.url, 'transactions', 'no-rollback');
+  const term = tty.lesson('transactions', 'no-rollback');
   await predictWrongly(term, {
     question: 'INCR cannot count "41.0". What does EXEC answer?',
     wrong: 'An error: the transaction failed, and the RPUSH was rolled back',
@@ -130,19 +65,18 @@ test('transactions: no rollback inside EXEC (answered "rolled back": not quite),
   // send-atomically: the message pushed on its own, outside any transaction.
   await typeAtPrompt(term, 'RPUSH room:2:messages 12');
   await term.waitFor(new RegExp(`${exchange('RPUSH room:2:messages 12', '(integer) 1')}Not yet: [\\s\\S]*?${phrase('Send all three inside one transaction')}`));
-  await hint(term, 1, 2, 'then RPUSH, HINCRBY and INCR, then EXEC');
-  await typeAtPrompt(term, 'retry');
-  await term.waitFor('Starting this step again: the data is back as the step found it.');
-  await typeAll(term, ['MULTI', 'RPUSH room:2:messages 12', 'HINCRBY unread:bob room2 1', 'INCR stats:sent']);
+  await hint(term, tty.prompt, 1, 2, 'then RPUSH, HINCRBY and INCR, then EXEC');
+  await retry(term);
+  await typeAll(term, tty.prompt, ['MULTI', 'RPUSH room:2:messages 12', 'HINCRBY unread:bob room2 1', 'INCR stats:sent']);
   // Inside the transaction each command only joins the queue, and the tutor's own work does not join it.
   await typeAtPrompt(term, 'EXEC');
   await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) 1', '2) (integer) 5', '3) (integer) 42')}Done!\\n`));
   expect(term.history()).toMatch(new RegExp(exchange('INCR stats:sent', 'QUEUED')));
-  await quit(term);
+  await leave(term);
 }, 60_000);
 
 test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 seats": not quite, (nil)); cas-retry: another server takes a seat after the WATCH, EXEC answers (nil) and is told, hint, the retry passes; no-seat-left: GET before WATCH lets EXEC seat dave at -1 seats and is told, hint, retry, then WATCH, GET, a (nil), WATCH, GET "0" and UNWATCH pass; watch-ttl: an expiring watched key aborts too (answered "WATCH only notices writes")', async () => {
-  term = openLesson(config, server.url, 'transactions', 'watch-abort');
+  const term = tty.lesson('transactions', 'watch-abort');
   await predictWrongly(term, {
     question: "What does A's EXEC answer?",
     wrong: '(integer) -1 and (integer) 1: bob is in, and the room has -1 seats',
@@ -162,16 +96,16 @@ test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 
 
   // cas-retry: the other server's write comes right after the learner's first WATCH, for real.
   const attempt = ['WATCH seats:room1', 'GET seats:room1', 'MULTI', 'DECR seats:room1', 'SADD room:1:members bob', 'EXEC'];
-  await typeAll(term, attempt.slice(0, 1));
+  await typeAll(term, tty.prompt, attempt.slice(0, 1));
   // Told as another client's write, with what B's Redis answered.
   const interfered = /\(meanwhile[^\n]*\bB\b[^\n]*DECR seats:room1`?\)\n\(B\) \(integer\) 1\n/g;
   await term.waitFor(interfered);
-  await typeAll(term, attempt.slice(1));
+  await typeAll(term, tty.prompt, attempt.slice(1));
   await term.waitFor(new RegExp(`${exchange('GET seats:room1', '"1"')}`));
   await term.waitFor(new RegExp(`${exchange('EXEC', '(nil)')}Not yet: [\\s\\S]*?${phrase('An EXEC that answered (nil) ran nothing')}`));
-  await hint(term, 1, 2, 'WATCH seats:room1');
-  await hint(term, 2, 2, 'Type the same six commands again');
-  await typeAll(term, attempt.slice(0, 5));
+  await hint(term, tty.prompt, 1, 2, 'WATCH seats:room1');
+  await hint(term, tty.prompt, 2, 2, 'Type the same six commands again');
+  await typeAll(term, tty.prompt, attempt.slice(0, 5));
   // The interference came once only: the second WATCH holds.
   expect(term.history().match(interfered)).toHaveLength(1);
   await typeAtPrompt(term, 'EXEC');
@@ -180,21 +114,20 @@ test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 
   // no-seat-left: the other server seats erin right after the learner's first GET. Read before the WATCH,
   // that write goes unseen: EXEC goes through, and dave takes a seat that is gone.
   const erin = /\(meanwhile[^\n]*\bB\b[^\n]*SADD room:1:members erin`?\)\n\(B\) \(integer\) 1\n/g;
-  await typeAll(term, ['GET seats:room1']);
+  await typeAll(term, tty.prompt, ['GET seats:room1']);
   await term.waitFor(erin);
-  await typeAll(term, ['WATCH seats:room1', 'MULTI', 'DECR seats:room1', 'SADD room:1:members dave']);
+  await typeAll(term, tty.prompt, ['WATCH seats:room1', 'MULTI', 'DECR seats:room1', 'SADD room:1:members dave']);
   await typeAtPrompt(term, 'EXEC');
   await term.waitFor(new RegExp(`${exchange('EXEC', '1) (integer) -1', '2) (integer) 1')}Not yet: [\\s\\S]*?${phrase('WATCH before you read: then EXEC answers (nil) when the count changes')}`));
-  await hint(term, 1, 2, 'WATCH seats:room1, then GET seats:room1.');
-  await typeAtPrompt(term, 'retry');
-  await term.waitFor('Starting this step again: the data is back as the step found it.');
+  await hint(term, tty.prompt, 1, 2, 'WATCH seats:room1, then GET seats:room1.');
+  await retry(term);
   // WATCH first: the other server's write (again, after the first GET since the retry) makes EXEC answer (nil).
-  await typeAll(term, ['WATCH seats:room1', 'GET seats:room1']);
+  await typeAll(term, tty.prompt, ['WATCH seats:room1', 'GET seats:room1']);
   await term.waitFor(/Starting this step again[\s\S]*SADD room:1:members erin/);
-  await typeAll(term, ['MULTI', 'DECR seats:room1', 'SADD room:1:members dave', 'EXEC']);
+  await typeAll(term, tty.prompt, ['MULTI', 'DECR seats:room1', 'SADD room:1:members dave', 'EXEC']);
   await term.waitFor(new RegExp(`Starting this step again[\\s\\S]*${exchange('EXEC', '(nil)')}Not yet: ${phrase('Go on to MULTI only while the count you read is above 0. When EXEC answers (nil), WATCH and read again; once no seat is left, seat nobody and send UNWATCH.')}`));
   // Read again under a new WATCH: no seat left, so no transaction, and the watch released.
-  await typeAll(term, ['WATCH seats:room1', 'GET seats:room1']);
+  await typeAll(term, tty.prompt, ['WATCH seats:room1', 'GET seats:room1']);
   await typeAtPrompt(term, 'UNWATCH');
   await term.waitFor(new RegExp(`${exchange('GET seats:room1', '"0"')}${exchange('UNWATCH', 'OK')}Done!\\n`));
   expect(term.history()).not.toMatch(new RegExp(exchange('EXEC', '1) (integer) -1', '2) (integer) 1') + 'Done!'));
@@ -216,6 +149,5 @@ test('transactions: WATCH aborts when B writes the key (answered "bob is in, -1 
   });
   // The quiz comes next; leave there.
   await term.onScreen(/Seat a user only if seats:room1 > 0[\s\S]*❯/);
-  term.press('C-c');
-  expect(await term.waitForExit()).toBe(130);
+  await interrupt(term);
 }, 60_000);
