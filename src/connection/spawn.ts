@@ -175,8 +175,15 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
   /** SHUTDOWN as a learner's redis-cli sends it: a snapshot when save points are set; the AOF flushed. */
   const shutdown = async () => {
     const child = current();
-    await send('SHUTDOWN').catch(() => undefined);
-    await Promise.race([child.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    // Redis refuses to stop while it writes its first AOF ("Writing initial AOF, can't exit"): a clean
+    // stop waits for that, as an operator would, rather than becoming a kill.
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const refused = await send('SHUTDOWN').then(() => false, (err: Error) => /can't exit|can not exit|Errors trying to SHUTDOWN/i.test(err.message));
+      if (!refused) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await Promise.race([child.exited, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
     await killed();
   };
   const withRunningConfig = async (stop: () => Promise<void>) => {

@@ -171,7 +171,7 @@ export const ko: RunnerMessages = {
       ? '(서버를 SHUTDOWN 명령처럼 정상 종료하고 다시 시작해요)'
       : action === 'crash'
         ? '(서버를 `kill -9`처럼 강제로 죽이고, 남은 파일로 다시 시작해요)'
-        : '(서버를 정상 종료하고 설정 파일로 다시 시작해요: CONFIG SET으로 바꾼 설정은 모두 잊혀요)',
+        : '(서버를 정상 종료하고 설정 파일로 다시 시작해요: 설정 파일에 없는 CONFIG SET 설정은 모두 잊혀요)',
   controlFailed: (action, why) => `(튜터) 서버를 ${action === 'crash' ? '강제 종료하고 다시 시작하지' : '다시 시작하지'} 못했어요: ${why}`,
   notOwned: () => '튜터가 띄운 서버가 아니라서 멈추지 않아요(--spawn 또는 --builtin 옵션으로 레슨을 실행하세요).',
   interfered: (on, line) => `(그사이 다른 클라이언트 ${on}에서 실행한 명령: ${line})`,

@@ -149,7 +149,7 @@ const en = {
       ? '(the server is stopped cleanly, as SHUTDOWN does, and started again)'
       : action === 'crash'
         ? '(the server is killed, as `kill -9` does, and started again on the files it left)'
-        : '(the server is stopped cleanly and started again from its configuration file: every CONFIG SET is forgotten)',
+        : '(the server is stopped cleanly and started again from its configuration file: every CONFIG SET the file does not hold is forgotten)',
   controlFailed: (action: string, why: string) => `(tutor) The server could not be ${action === 'crash' ? 'crashed and started' : 'restarted'}: ${why}`,
   notOwned: () => 'the tutor did not start this server, so it never stops it (run the lesson with --spawn or --builtin).',
   interfered: (on: string, line: string) => `(meanwhile, another client, ${on}, ran: ${line})`,

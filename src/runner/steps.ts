@@ -83,7 +83,7 @@ function preview(ctx: StepContext, line: string): string {
     case 'fixture':
       return theme.dim(m.previewFixture(meant.command, count(meant.count)));
     case 'control':
-      return theme.dim(m.controlled(meant.action));
+      return theme.dim(renderInline(m.controlled(meant.action)));
     case 'bad':
       return line;
   }

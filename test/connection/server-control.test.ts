@@ -59,6 +59,17 @@ describe.each(['spawn', 'builtin'] as const)('server control on %s', (kind) => {
     expect(await run('CONFIG GET appendonly', 'GET msg:4')).toEqual(['1) "appendonly"\n2) "no"', '"logged"']);
   });
 
+  it('stops cleanly right after the AOF is turned on (Redis refuses SHUTDOWN until its first AOF is written: the tutor waits)', async () => {
+    await redis.clear({ fresh: true });
+    expect(await run('CONFIG SET appendonly yes', 'SET x 1', '@restart', 'GET x', 'CONFIG GET appendonly')).toEqual([
+      'OK',
+      'OK',
+      expect.stringContaining('SHUTDOWN'),
+      '"1"',
+      '1) "appendonly"\n2) "yes"',
+    ]);
+  });
+
   it('starts from its configuration file as CONFIG REWRITE left it, keeping the running configuration through a crash', async () => {
     await redis.clear({ fresh: true });
     await run('CONFIG SET appendonly yes', 'CONFIG REWRITE', 'CONFIG SET hz 20', '@wait 1500ms', 'SET msg:6 kept', '@wait 1500ms', '@crash');
