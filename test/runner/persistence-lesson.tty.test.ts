@@ -43,7 +43,7 @@ const exchange = (command: string, ...reply: string[]) => `${PROMPT}${escapeRegE
 
 /** A server-control directive, said in one sentence where the commands run. */
 const crashed = `${phrase('(the server is killed, as kill -9 does, and started again on the files it left)')}\\n`;
-const restartedFromConfig = `${phrase('(the server is stopped cleanly and started again from its configuration file: every CONFIG SET is forgotten)')}\\n`;
+const restartedFromConfig = `${phrase('(the server is stopped cleanly and started again from its configuration file: every CONFIG SET the file does not hold is forgotten)')}\\n`;
 
 /** Types a line once the try prompt waits, empty, at the bottom of the screen. */
 async function type(t: Terminal, line: string): Promise<void> {
