@@ -16,3 +16,14 @@ it('every try step of the shipped lessons has at least two recorded wrong answer
   const thin = steps.filter((x) => x.step.kind === 'try' && x.step.wrong.length < 2).map((x) => `${x.lesson}/${x.step.id}`);
   expect(thin).toEqual([]);
 });
+
+it('every shipped lesson has at least three steps to practise, each with a recorded wrong answer', () => {
+  const thin = course.lessons
+    .map((l) => {
+      const practice = l.steps.filter((s) => s.kind === 'try' || s.kind === 'code');
+      const wrongs = practice.reduce((n, s) => n + (s.kind === 'try' || s.kind === 'code' ? s.wrong.length : 0), 0);
+      return { lesson: l.id, practice: practice.length, wrongs };
+    })
+    .filter((x) => x.practice < 3 || x.wrongs < x.practice);
+  expect(thin).toEqual([]);
+});
