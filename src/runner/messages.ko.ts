@@ -244,9 +244,9 @@ export const ko: RunnerMessages = {
         : need === 'node'
           ? `"${id}" 레슨은 내가 쓴 Node.js 프로그램을 Redis에 연결해 실행하는데, 이 연결에는 프로그램이 접속할 주소가 없어요. --url, --spawn 옵션이나 로컬 redis-server를 쓰세요.`
           : need === 'server-control'
-            ? `"${id}" 레슨은 서버를 멈추고, 강제로 죽이고, 다시 시작해요. 그래서 내 서버가 아니라 튜터가 이 레슨을 위해 직접 띄운 서버에서만 할 수 있어요: redis-tutor --spawn lesson ${id} (또는 --builtin)`
+            ? `"${id}" 레슨은 서버를 멈추고, 강제로 죽이고, 다시 시작해요. 그래서 여러분의 서버가 아니라 튜터가 이 레슨을 위해 직접 띄운 서버에서만 할 수 있어요: redis-tutor --spawn lesson ${id} (또는 --builtin)`
             : `"${id}" 레슨은 Redis 연결이 하나 더 필요한데, 서버가 거절했어요(클라이언트 수를 제한하고 있을 수 있어요, maxclients). 클라이언트를 하나 더 허용하거나, --spawn 또는 --builtin 옵션을 쓰세요.`,
-  ownServerForLesson: (id) => `"${id}" 레슨은 서버를 멈추고, 강제로 죽이고, 다시 시작해요. 그래서 튜터가 이 레슨을 위해 따로 띄웠다가 끝나면 지우는 서버에서 진행해요(내 Redis는 건드리지 않아요):`,
+  ownServerForLesson: (id) => `"${id}" 레슨은 서버를 멈추고, 강제로 죽이고, 다시 시작해요. 그래서 튜터가 이 레슨을 위해 따로 띄웠다가 끝나면 지우는 서버에서 진행해요(여러분의 Redis는 건드리지 않아요):`,
   oldForLesson: (id, min, version) => `"${id}" 레슨은 Redis ${min} 버전의 명령어를 써요. 이 서버는 Redis ${version} 버전이라서 그중 일부가 거부될 수 있어요.`,
   statusWord: (status) => STATUS[status] ?? status,
   checkOk: (id, tries, rights, wrongs, predicts, codes = 0) =>
