@@ -39,22 +39,29 @@ describe('lesson --autoplay', () => {
 
   it('plays a lesson that crashes its server on a private server of its own, leaving the learner\'s Redis as it was', async () => {
     const id = loadCourse().find((l) => l.needs.includes('server-control'))!.id;
-    const r = await tutor(['lesson', id, '--autoplay', '--url', server.url]);
-    expect(r.code).toBe(0);
-    // Wrapped to the terminal's width like prose.
-    expect(r.stdout.replace(/\s+/g, ' ')).toContain(`The lesson "${id}" stops, crashes and restarts its server, so it runs on one the tutor starts for it`);
-    const own = /private Redis 7\.0\.15 at 127\.0\.0\.1:(\d+)/.exec(r.stdout);
-    expect(own).not.toBeNull();
-    // Only the tutor's playground marker is left on the learner's server; the lesson's server is gone.
+    // A Redis of the learner's own, with data in two databases and the playground not yet claimed.
+    const mine = await startRedis();
     const { openClient } = await import('../../src/connection/client.js');
-    const { client } = await openClient({ host: '127.0.0.1', port: server.port, tls: false, source: 'test' }, 2000);
+    const { client } = await openClient({ host: '127.0.0.1', port: mine.port, tls: false, source: 'test' }, 2000);
     try {
-      expect(String(await client.info('keyspace'))).not.toMatch(/^db(?!15:keys=1,)/m);
+      await client.set('user:1', 'ada');
+      await client.select(3);
+      await client.rpush('jobs', 'a', 'b');
+      const r = await tutor(['lesson', id, '--autoplay', '--url', mine.url]);
+      expect(r.code).toBe(0);
+      // Wrapped to the terminal's width like prose.
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain(`The lesson "${id}" stops, crashes and restarts its server, so it runs on one the tutor starts for it`);
+      const own = /private Redis 7\.0\.15 at 127\.0\.0\.1:(\d+)/.exec(r.stdout);
+      expect(own).not.toBeNull();
+      // The learner's data as it was, the playground holding only the tutor's marker; the lesson's server is gone.
+      expect(String(await client.info('keyspace')).trim().split(/\r?\n/).slice(1)).toEqual(['db0:keys=1,expires=0,avg_ttl=0', 'db3:keys=1,expires=0,avg_ttl=0', 'db15:keys=1,expires=0,avg_ttl=0']);
+      expect(await client.lrange('jobs', 0, -1)).toEqual(['a', 'b']);
       expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'no']);
+      await expect(openClient({ host: '127.0.0.1', port: Number(own![1]), tls: false, source: 'test' }, 500)).rejects.toThrow();
     } finally {
       client.disconnect();
+      await mine.stop();
     }
-    await expect(openClient({ host: '127.0.0.1', port: Number(own![1]), tls: false, source: 'test' }, 500)).rejects.toThrow();
   });
 
   it.each([['1', 'What Redis is'], ['2', 'Strings'], ['3', 'Lists']])('plays lesson %s (by number) on a private spawned server', async (n, title) => {
