@@ -186,6 +186,10 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
     await Promise.race([child.exited, new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
     await killed();
   };
+  const rewriteDone = async () => {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && /^aof_rewrite_(in_progress|scheduled):1/m.test(await infoPersistence(port))) await new Promise((r) => setTimeout(r, 50));
+  };
   const withRunningConfig = async (stop: () => Promise<void>) => {
     const file = path.join(dir, CONFIG_FILE);
     const kept = readFileSync(file);
@@ -211,6 +215,9 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
       await withRunningConfig(shutdown);
     },
     async crash() {
+      // Never in the middle of the first AOF, which a busy machine may take longer to write than the
+      // lesson's pause: what a crash keeps must not depend on the machine's speed.
+      await rewriteDone();
       await withRunningConfig(killed);
     },
     async restartFromConfig() {
@@ -218,6 +225,23 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
       await relaunch();
     },
   };
+}
+
+/** INFO persistence, as text ('' when it cannot be read). */
+function infoPersistence(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    let data = '';
+    socket.setTimeout(2000, () => socket.destroy());
+    socket.on('connect', () => socket.write('*2\r\n$4\r\nINFO\r\n$11\r\npersistence\r\n'));
+    socket.on('data', (d: Buffer) => {
+      data += d.toString();
+      const header = /^\$(\d+)\r\n/.exec(data);
+      if (header && data.length >= header[0].length + Number(header[1])) socket.destroy();
+    });
+    socket.on('close', () => resolve(data));
+    socket.on('error', () => resolve(''));
+  });
 }
 
 /** Sends one command on a connection of its own and resolves with the first reply line (or on close). */

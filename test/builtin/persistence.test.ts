@@ -15,9 +15,9 @@ afterAll(async () => {
   await Promise.all([redis?.stop(), engine?.stop()]);
 });
 
-// Redis rewrites the AOF in a child and fsyncs it in the background; right after, it may hold back a
-// write while that fsync runs (aof_delayed_fsync), so the steps give it a second to settle.
-const APPENDONLY_ON: Step[] = [['CONFIG', 'SET', 'appendonly', 'yes'], { sleep: 1000 }];
+// Redis rewrites the AOF in a child and fsyncs it in the background: the steps wait for the child, then
+// give the fsync a second, since right after it Redis may hold back a write (aof_delayed_fsync).
+const APPENDONLY_ON: Step[] = [['CONFIG', 'SET', 'appendonly', 'yes'], { settle: 'aof' }, { sleep: 1000 }];
 /** A saved key, the AOF turned on, another key, and a restart from the start configuration (appendonly no). */
 const AOF_THEN_FROM_CONFIG: Step[] = [['SET', 'a', '1'], ['SAVE'], ...APPENDONLY_ON, ['SET', 'b', '2'], 'restartFromConfig', ['CONFIG', 'GET', 'appendonly'], ['KEYS', '*']];
 

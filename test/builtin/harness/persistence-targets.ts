@@ -21,7 +21,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export type Step = string[] | 'fresh' | 'restart' | 'crash' | 'restartFromConfig' | { sleep: number } | { info: string };
+export type Step = string[] | 'fresh' | 'restart' | 'crash' | 'restartFromConfig' | { sleep: number } | { info: string } | { settle: 'aof' };
 
 /** Runs the steps, answering a transcript: each command and its reply, each control step by name. */
 export async function transcript(target: Target, steps: Step[]): Promise<string[]> {
@@ -35,6 +35,8 @@ export async function transcript(target: Target, steps: Step[]): Promise<string[
       out.push(`${step.join(' ')} -> ${encodeReply(sorted(step, reply))}`);
     } else if ('sleep' in step) {
       await new Promise((r) => setTimeout(r, step.sleep));
+    } else if ('settle' in step) {
+      await aofWritten(target);
     } else {
       const info = await target.command(['INFO', 'persistence']);
       const line = String(info.v).split('\r\n').find((l) => l.startsWith(`${step.info}:`));
@@ -42,6 +44,19 @@ export async function transcript(target: Target, steps: Step[]): Promise<string[
     }
   }
   return out;
+}
+
+/**
+ * Waits (at most 10 s) until the server has no AOF rewrite running or scheduled: on a busy machine Redis's
+ * first AOF, written by a child after `CONFIG SET appendonly yes`, can take longer than any fixed pause.
+ */
+async function aofWritten(target: Target): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const info = String((await target.command(['INFO', 'persistence'])).v);
+    if (!/^aof_rewrite_(in_progress|scheduled):1/m.test(info)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** KEYS and SMEMBERS in a stable order (neither promises one). */
