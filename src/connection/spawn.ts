@@ -188,7 +188,7 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
   };
   const rewriteDone = async () => {
     const deadline = Date.now() + 5000;
-    while (Date.now() < deadline && /^aof_rewrite_(in_progress|scheduled):1/m.test(await infoPersistence(port))) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && BUSY_AOF.test(await infoPersistence(port))) await new Promise((r) => setTimeout(r, 50));
   };
   const withRunningConfig = async (stop: () => Promise<void>) => {
     const file = path.join(dir, CONFIG_FILE);
@@ -215,8 +215,8 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
       await withRunningConfig(shutdown);
     },
     async crash() {
-      // Never in the middle of the first AOF, which a busy machine may take longer to write than the
-      // lesson's pause: what a crash keeps must not depend on the machine's speed.
+      // Never in the middle of the first AOF, nor with writes Redis held back from it, which a busy machine
+      // may take longer to finish than the lesson's pause: what a crash keeps must not depend on its speed.
       await rewriteDone();
       await withRunningConfig(killed);
     },
@@ -226,6 +226,12 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
     },
   };
 }
+
+/**
+ * Redis is still writing its AOF: its first one (a child), or acknowledged writes it held back in memory
+ * while a background fsync ran (appendfsync everysec postpones them up to 2 s on a busy disk).
+ */
+const BUSY_AOF = /^(aof_rewrite_in_progress:1|aof_rewrite_scheduled:1|aof_buffer_length:[1-9]|aof_pending_bio_fsync:[1-9])/m;
 
 /** INFO persistence, as text ('' when it cannot be read). */
 function infoPersistence(port: number): Promise<string> {
