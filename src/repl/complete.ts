@@ -2,8 +2,14 @@ import type { RespClient } from '../resp/client.js';
 import type { DocsIndex } from './docs/index.js';
 import { syntaxParts } from './docs/model.js';
 
-/** Keys offered by Tab come from at most this many SCAN calls of COUNT 100: bounded, never KEYS. */
-const SCAN_CALLS = 5;
+/**
+ * How far Tab looks for key names, never with KEYS: SCAN ... MATCH <typed>* walks the cursor until it has
+ * enough names to offer, or has seen the whole keyspace, or has spent this long (a 20k-key database is
+ * walked whole in a few milliseconds; 1M keys take over a second, so Tab answers with what half a second
+ * found). Each call asks for more keys than the last, up to a size that keeps one call short for the server.
+ */
+export const KEY_SCAN = { enough: 100, firstCount: 1000, maxCount: 5000, ms: 500 };
+export type ScanStep = (cursor: string, count: number) => Promise<{ cursor: string; keys: string[] }>;
 const TUTOR_WORDS = ['HELP', 'SHOW', 'QUIT', 'EXIT', 'CLEAR'];
 
 /** The word being completed and what is before it. */
@@ -45,20 +51,32 @@ export function wantsKey(docs: DocsIndex, line: string): boolean {
   return /^\[?key\b/.test(part) || (/^key \[key \.\.\.\]/.test(parts.at(-1) ?? '') && before.length >= parts.length);
 }
 
-/** Keys starting with `prefix`, from a few SCAN calls. */
-export async function scanKeys(client: RespClient, prefix: string): Promise<string[]> {
-  const pattern = `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
+/** Walks a SCAN cursor with `step` within the limits; the names found, sorted. A failed step ends the walk. Pure but for `step` and `now`. */
+export async function walkScan(step: ScanStep, limits = KEY_SCAN, now: () => number = Date.now): Promise<string[]> {
   const found = new Set<string>();
+  const started = now();
   let cursor = '0';
-  for (let i = 0; i < SCAN_CALLS; i++) {
-    const reply = await client.call(['SCAN', cursor, 'MATCH', pattern, 'COUNT', '100']);
-    if (reply.type !== 'array' || reply.value === null) break;
-    const [next, keys] = reply.value;
-    cursor = next?.type === 'bulk' ? (next.value?.toString() ?? '0') : '0';
-    if (keys?.type === 'array') for (const k of keys.value ?? []) if (k.type === 'bulk' && k.value !== null) found.add(k.value.toString('utf8'));
-    if (cursor === '0' || found.size >= 100) break;
-  }
+  let count = limits.firstCount;
+  do {
+    const page = await step(cursor, count).catch(() => undefined);
+    if (page === undefined) break;
+    for (const key of page.keys) found.add(key);
+    cursor = page.cursor;
+    count = Math.min(count * 2, limits.maxCount);
+  } while (cursor !== '0' && found.size < limits.enough && now() - started < limits.ms);
   return [...found].sort();
+}
+
+/** Keys starting with `prefix` (glob characters in it matched literally). */
+export function scanKeys(client: RespClient, prefix: string): Promise<string[]> {
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
+  return walkScan(async (cursor, count) => {
+    const reply = await client.call(['SCAN', cursor, 'MATCH', pattern, 'COUNT', String(count)]);
+    if (reply.type !== 'array' || reply.value === null) throw new Error('SCAN was refused');
+    const [next, keys] = reply.value;
+    const names = keys?.type === 'array' ? (keys.value ?? []).flatMap((k) => (k.type === 'bulk' && k.value !== null ? [k.value.toString('utf8')] : [])) : [];
+    return { cursor: next?.type === 'bulk' ? (next.value?.toString() ?? '0') : '0', keys: names };
+  });
 }
 
 /**

@@ -97,8 +97,8 @@ function print(output: NodeJS.WriteStream, result: LineResult, encoding: BufferE
   // An error reply stands out in red (plain under NO_COLOR, where it reads exactly as redis-cli's).
   const isError = result.out.startsWith('(error) ') && encoding === 'utf8';
   output.write(isError ? `${theme.error(result.out.trimEnd())}\n` : result.out, encoding);
-  if (result.err !== undefined) output.write(`${theme.warn(result.err)}\n`);
-  // Notes are wrapped at word boundaries to the terminal, not cut mid-word by it.
+  // Messages and notes are wrapped at word boundaries to the terminal, not cut mid-word by it.
+  if (result.err !== undefined) output.write(`${theme.warn(reflow(result.err, (output.columns || 80) - 1))}\n`);
   if (result.note !== undefined) output.write(`${theme.dim(reflow(`» ${result.note}`, (output.columns || 80) - 1))}\n`);
 }
 

@@ -56,6 +56,9 @@ export const ko: ReplMessages = {
 
   // Session
   connectionLost: (where: string) => `${where} 주소와의 연결이 끊겼어요. 다음 명령에서 다시 연결해요.`,
+  serverShutDown: (where: string) => `${where} 주소의 Redis가 종료됐어요. SHUTDOWN 명령이 하는 일이에요. 누군가 다시 시작하기 전까지는 명령이 실패해요.`,
+  ownServerShutDown: (where: string) =>
+    `튜터가 ${where} 주소에 띄운 Redis가 종료됐어요. SHUTDOWN 명령이 하는 일이고, 이번 세션에서는 다시 쓸 수 없어요. quit 명령을 입력한 뒤 REPL을 다시 시작하면 새 서버가 떠요.`,
   reconnected: (where: string) => `${where} 주소에 다시 연결했어요.`,
   notConnected: (where: string, detail: string) => `${where} 주소의 Redis에 연결할 수 없어요: ${detail}`,
   refusedInPipe: (command: string) =>

@@ -58,6 +58,9 @@ const en = {
 
   // Session
   connectionLost: (where: string) => `The connection to ${where} was lost. The next command reconnects.`,
+  serverShutDown: (where: string) => `Redis at ${where} has shut down: that is what SHUTDOWN does. Commands fail until someone starts it again.`,
+  ownServerShutDown: (where: string) =>
+    `The Redis the tutor started at ${where} has shut down: that is what SHUTDOWN does, and it is gone for this session. Type quit, then start the REPL again for a new one.`,
   reconnected: (where: string) => `Reconnected to ${where}.`,
   notConnected: (where: string, detail: string) => `Could not connect to Redis at ${where}: ${detail}`,
   refusedInPipe: (command: string) => `Refused: ${command} on a server the tutor did not start. It changes or stops the whole server; add --yes to run it anyway.`,

@@ -62,6 +62,10 @@ export class Session {
   private sending = 0;
   private readonly pushHandlers: ((reply: RespReply) => void)[] = [];
   private readonly lostHandlers: ((message: string) => void)[] = [];
+  /** Lines whose replies are awaited: a connection lost meanwhile is told by their results, not announced too. */
+  private awaiting = 0;
+  /** The result of the last line sent; replies come in order, so when it settles every earlier one has. */
+  private lastReply: Promise<unknown> = Promise.resolve();
 
   constructor(readonly options: SessionOptions) {
     this.db = options.db;
@@ -122,7 +126,7 @@ export class Session {
     client.onClose(() => {
       this.connected = false;
       this.inMulti = false;
-      this.lostHandlers.forEach((h) => h(replMsg.connectionLost(this.where)));
+      if (this.awaiting === 0) this.lostHandlers.forEach((h) => h(replMsg.connectionLost(this.where)));
     });
     this.client = client;
     this.connected = true;
@@ -210,7 +214,7 @@ export class Session {
 
   private canSendNow(args: Arg[], name: string): boolean {
     if (this.client === undefined || this.client.closed) return false;
-    if (name === 'help' || name === '?' || name === 'show') return false;
+    if (name === 'help' || name === '?' || name === 'show' || name === 'shutdown') return false;
     if (this.takesMarker(name, args)) return false;
     return this.options.owned || this.options.yes || danger(args) === undefined;
   }
@@ -244,10 +248,14 @@ export class Session {
     } catch (err) {
       return { out: '', err: replMsg.notConnected(this.where, (err as Error).message) };
     }
+    // A server that shuts down sends no reply it still owes, so SHUTDOWN waits for the earlier lines' replies,
+    // and the lines after it for its outcome (they then find the server gone, as redis-cli's do).
+    const last = name === 'shutdown';
+    if (last) await this.lastReply.catch(() => undefined);
     const result = this.send(args, repeat, name);
     // The lines after one that may take the marker wait until it is back, so that they find it there
     // (in pipe mode they would otherwise be sent before it is put back).
-    if (!this.takesMarker(name, args)) sent();
+    if (!this.takesMarker(name, args) && !last) sent();
     return result;
   }
 
@@ -257,21 +265,32 @@ export class Session {
 
   /** Writes the command (`repeat` times) now; resolves with its printed replies and the coach's note. */
   private send(args: Arg[], repeat: number, name: string): Promise<LineResult> {
+    const result = this.sendNow(args, repeat, name);
+    this.lastReply = result;
+    return result;
+  }
+
+  private sendNow(args: Arg[], repeat: number, name: string): Promise<LineResult> {
     const client = this.client as RespClient;
     if (repeat === 1) {
       // The common case, kept to few promises: pipe mode sends many thousands of these.
       const plain = !this.options.coach || this.inMulti || client.subscribed;
       const result = plain ? client.call(args) : this.coach.run(client, args);
       this.track(name, args);
+      this.awaiting++;
       return result.then(
         (r) => {
+          this.awaiting--;
           const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
           this.afterReply(name, args, reply);
           const out = this.format(args, reply, name);
           const line: LineResult = note === undefined ? { out } : { out, note };
           return this.takesMarker(name, args) ? this.putMarkerBack(line) : line;
         },
-        (err: unknown) => this.guard(() => Promise.reject(err)),
+        (err: unknown) => {
+          this.awaiting--;
+          return this.guard(() => Promise.reject(err), name);
+        },
       );
     }
     const results: Promise<{ reply: RespReply; note?: string }>[] = [];
@@ -291,7 +310,7 @@ export class Session {
       }
       const line: LineResult = note === undefined ? { out } : { out, note };
       return this.takesMarker(name, args) ? this.putMarkerBack(line) : line;
-    });
+    }, name);
   }
 
   /** The marker back before the line counts as done, so the next prompt (or the end of a pipe) finds it there. */
@@ -314,17 +333,29 @@ export class Session {
     if (name === 'reset') this.db = 0;
   }
 
-  private async guard(work: () => Promise<LineResult>): Promise<LineResult> {
+  /** Runs work that awaits replies; a connection lost meanwhile becomes the line's message. */
+  private async guard(work: () => Promise<LineResult>, name = ''): Promise<LineResult> {
+    this.awaiting++;
     try {
       return await work();
     } catch (err) {
       if (err instanceof ConnectionClosedError) {
-        const message = this.interrupted ? replMsg.interrupted() : replMsg.connectionLost(this.where);
-        this.interrupted = false;
-        return { out: '', err: message };
+        return { out: '', err: this.lostWhy(name) };
       }
       throw err;
+    } finally {
+      this.awaiting--;
     }
+  }
+
+  /** Why a line got no reply: Ctrl+C, SHUTDOWN (the server is gone, no reconnecting brings it back), or a lost connection. */
+  private lostWhy(name: string): string {
+    if (this.interrupted) {
+      this.interrupted = false;
+      return replMsg.interrupted();
+    }
+    if (name !== 'shutdown') return replMsg.connectionLost(this.where);
+    return this.options.owned ? replMsg.ownServerShutDown(this.where) : replMsg.serverShutDown(this.where);
   }
 
   private ensureConnected(): Promise<void> {

@@ -39,6 +39,13 @@ export async function typeAtPrompt(t: Terminal, line: string): Promise<void> {
   t.press('Enter');
 }
 
+/** Types a line, presses Enter and waits until `expected` shows (in the scrollback too). */
+export async function enterLine(t: Terminal, line: string, expected: string | RegExp): Promise<string> {
+  t.type(line);
+  t.press('Enter');
+  return t.waitFor(expected);
+}
+
 /** The pause after a step a learner reads: "Press Enter to go on", waiting at the bottom of the screen. */
 export const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
 
