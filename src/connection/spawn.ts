@@ -7,6 +7,8 @@ import { UserError } from '../errors.js';
 import { msg } from '../ui/messages.js';
 import { onExit } from './cleanup.js';
 import type { ServerControl } from './control.js';
+import { markOwner, OWNER_FILE, sweepLeftovers } from './leftovers.js';
+import { startWatchdog } from './watch.js';
 
 /** A redis-server the tutor started for this run; it is gone when the tutor exits. */
 export interface PrivateServer {
@@ -64,6 +66,7 @@ export function freePort(): Promise<number> {
 /**
  * Starts `bin` on a free loopback port with persistence off, in a fresh temp folder, in its own
  * process group (so the terminal's Ctrl+C reaches the tutor, not the server), and registers its end.
+ * A tutor that cannot run its end (`kill -9`) leaves that to the folder's watchdog (watch.ts).
  * The server reads `redis.conf` in its folder, so `control` can stop it and start it again there (R5).
  */
 export async function startPrivateServer(bin: string, attempts = 3): Promise<PrivateServer> {
@@ -71,18 +74,23 @@ export async function startPrivateServer(bin: string, attempts = 3): Promise<Pri
   for (let attempt = 0; attempt < attempts; attempt++) {
     const port = await freePort();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'redis-tutor-'));
+    markOwner(dir);
     writeConfig(dir, port, PERSISTENCE_OFF);
+    const watchdog = startWatchdog(dir);
+    // Beside the start, not before it: what runs killed earlier left behind.
+    if (attempt === 0) void sweepLeftovers(path.dirname(dir), dir).catch(() => undefined);
     let child: Launched | undefined;
     const stop = () => {
       child?.kill();
       rmSync(dir, { recursive: true, force: true });
+      watchdog.release();
     };
     const unregister = onExit(stop);
-    const launched = await launch(bin, dir, port);
+    const launched = await launch(bin, dir, port, watchdog.watch);
     if (launched.ok) {
       child = launched.child;
       const relaunch = async () => {
-        const again = await launch(bin, dir, port);
+        const again = await launch(bin, dir, port, watchdog.watch);
         if (!again.ok) throw new Error(again.output.trim().split('\n').slice(-3).join('\n') || 'redis-server did not start');
         child = again.child;
       };
@@ -127,8 +135,10 @@ interface Launched {
   kill(): void;
 }
 
-async function launch(bin: string, dir: string, port: number): Promise<{ ok: true; child: Launched } | { ok: false; output: string }> {
+/** Starts the folder's server; `started` hears its pid at once, before it is ready. */
+async function launch(bin: string, dir: string, port: number, started: (pid: number) => void): Promise<{ ok: true; child: Launched } | { ok: false; output: string }> {
   const child = spawn(bin, [path.join(dir, CONFIG_FILE)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  if (child.pid !== undefined) started(child.pid);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -204,7 +214,7 @@ function privateControl(dir: string, port: number, current: () => Launched, rela
   return {
     async fresh() {
       await killed();
-      for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
+      for (const name of readdirSync(dir)) if (name !== OWNER_FILE) rmSync(path.join(dir, name), { recursive: true, force: true });
       writeConfig(dir, port, []);
       await relaunch();
     },
