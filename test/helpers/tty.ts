@@ -12,6 +12,8 @@ export interface Terminal {
   type(text: string): void;
   /** Sends tmux key names: 'Enter', 'Tab', 'C-c', 'C-d', 'Up', 'Down', 'BSpace'. */
   press(...keys: string[]): void;
+  /** Pastes text as a terminal does: all of it written to the program at once, newlines as Enter (tmux paste-buffer). */
+  paste(text: string): void;
   /** The visible screen, trailing blank lines removed. */
   screen(): string;
   /** The whole scrollback plus screen. */
@@ -91,6 +93,13 @@ export function openTerminal(args: string[], options: { env?: Record<string, str
   const terminal: Terminal = {
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
     press: (...keys) => void tmux('send-keys', '-t', name, ...keys),
+    paste(text) {
+      const file = `/tmp/${name}.paste`;
+      writeFileSync(file, text);
+      tmux('load-buffer', '-b', name, file);
+      tmux('paste-buffer', '-d', '-b', name, '-t', name);
+      rmSync(file, { force: true });
+    },
     screen: () => capture(false),
     history: () => capture(true),
     waitFor: (pattern, timeoutMs = 10_000) => poll(true, pattern, timeoutMs, 50),

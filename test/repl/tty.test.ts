@@ -26,7 +26,8 @@ async function run(t: Terminal, line: string, expected: string | RegExp): Promis
 }
 
 test('the interactive REPL: prompt, replies, a coach note, Tab, hints, show, help, Ctrl+R, Ctrl+C, Ctrl+D', async () => {
-  const t = (term = openTerminal(['repl', '--url', redis.url], { env: { XDG_CONFIG_HOME: config }, width: 110, height: 60 }));
+  // In colour: without it there is no grey hint (it would look typed).
+  const t = (term = openTerminal(['repl', '--url', redis.url], { env: { XDG_CONFIG_HOME: config, FORCE_COLOR: '1' }, width: 110, height: 60 }));
   const prompt = `127.0.0.1:${redis.port}[15]> `;
   await t.waitFor(`Redis 7.0.15 at 127.0.0.1:${redis.port}, db 15\n${prompt.trimEnd()}`);
 
