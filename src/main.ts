@@ -3,6 +3,8 @@ import { QuitSignal, UserError } from './errors.js';
 import { msg } from './ui/messages.js';
 import { chooseLanguage } from './ui/choose-language.js';
 import { setLanguage } from './ui/i18n.js';
+import { wrapText, wrapWidth } from './ui/wrap.js';
+import { escapeText } from './ui/escape.js';
 
 /**
  * The only place the process ends. Commands return or throw; this maps what they throw to one message
@@ -13,13 +15,18 @@ const debug = process.argv.includes('--debug');
 function fail(err: unknown): never {
   if (err instanceof QuitSignal) process.exit(130);
   if (err instanceof UserError) {
-    process.stderr.write(`${err.message}\n`);
+    process.stderr.write(`${forTerminal(err.message)}\n`);
     if (debug) process.stderr.write(`${describe(err)}\n${err.cause === undefined ? '' : `caused by: ${describe(err.cause)}\n`}`);
     process.exit(err.exitCode);
   }
-  process.stderr.write(`${msg.unexpected(err instanceof Error ? err.message : String(err))}\n`);
+  process.stderr.write(`${forTerminal(msg.unexpected(escapeText(err instanceof Error ? err.message : String(err))))}\n`);
   if (debug) process.stderr.write(`${describe(err)}\n`);
   process.exit(70);
+}
+
+/** A message wrapped at spaces to the terminal, so that no word is broken at its edge. */
+function forTerminal(text: string): string {
+  return wrapText(text, wrapWidth(process.stderr));
 }
 
 function describe(err: unknown): string {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { Redis as RedisClient, RedisOptions } from 'ioredis';
 import { UserError } from '../errors.js';
+import { escapeText, quoteName } from '../ui/escape.js';
 import { msg } from '../ui/messages.js';
 import { address, type Endpoint } from './options.js';
 import { probe, type ProbeResult } from './probe.js';
@@ -23,7 +24,8 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
   try {
     await client.connect();
     const info = String(await client.info('server'));
-    return { client, version: /redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown' };
+    // Shown in headers and messages: a server's text, so escaped as a name the tutor did not write.
+    return { client, version: escapeText(/redis_version:([^\r\n]+)/.exec(info)?.[1] ?? 'unknown') };
   } catch (err) {
     client.disconnect();
     // ioredis rejects connect() with "Connection is closed." and reports the server's reason as an event.
@@ -65,7 +67,7 @@ export function probeError(endpoint: Endpoint, found: Exclude<ProbeResult, { kin
     case 'tls-mismatch':
       return new UserError(msg.tlsMismatch(where));
     case 'network':
-      return new UserError(msg.networkError(where, found.code || found.detail));
+      return new UserError(msg.networkError(where, escapeText(found.code || found.detail)));
   }
 }
 
@@ -74,10 +76,10 @@ function authError(endpoint: Endpoint, err: Error): UserError {
   const text = err?.message ?? String(err);
   if (/^NOAUTH|NOAUTH/.test(text)) return new UserError(msg.noAuth(where), { cause: err });
   if (/WRONGPASS|invalid password|invalid username-password/i.test(text)) {
-    return new UserError(msg.wrongPass(where, endpoint.username), { cause: err });
+    return new UserError(msg.wrongPass(where, endpoint.username === undefined ? undefined : quoteName(endpoint.username)), { cause: err });
   }
   if (/without any password configured/i.test(text)) return new UserError(msg.passwordNotNeeded(where), { cause: err });
-  return new UserError(msg.connectFailed(where, text), { cause: err });
+  return new UserError(msg.connectFailed(where, escapeText(text)), { cause: err });
 }
 
 /** Compares dotted versions: is `version` at least `min`? Unknown versions pass. */

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { quoteName } from '../ui/escape.js';
 import { msg } from '../ui/messages.js';
 import type { RedisClient } from './client.js';
 import type { CourseCommands } from './reclaim.js';
@@ -11,6 +12,7 @@ const MARKER_VALUE = 'This database is the redis-tutor playground: the tutor may
 export type PlaygroundState =
   | { kind: 'empty' }
   | { kind: 'ours'; keys: number }
+  /** `sample`: a few of its key names, shown as quoteName shows them (a name may hold any bytes). */
   | { kind: 'foreign'; keys: number; sample: string[] };
 
 /** Looks at a database without writing anything: SELECT, DBSIZE, EXISTS and one bounded SCAN. */
@@ -62,14 +64,15 @@ async function reclaimable(client: RedisClient, keys: number, courseCommands: Co
   return holdsOnlyCourseKeys(client, keys, courseCommands);
 }
 
+/** A few key names, read as bytes and shown escaped: a name need not be UTF-8, and may hold control bytes. */
 async function sampleKeys(client: RedisClient, count: number): Promise<string[]> {
   const found: string[] = [];
   let cursor = '0';
   // A handful of SCAN calls at most: enough to name a few keys, never a walk of a big keyspace.
   for (let i = 0; i < 10 && found.length < count; i++) {
-    const [next, keys] = await client.scan(cursor, 'COUNT', 100);
-    found.push(...keys.slice(0, count - found.length));
-    cursor = next;
+    const [next, keys] = await client.scanBuffer(cursor, 'COUNT', 100);
+    found.push(...keys.slice(0, count - found.length).map(quoteName));
+    cursor = next.toString();
     if (cursor === '0') break;
   }
   return found;

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { escapeText } from '../ui/escape.js';
 import { msg } from '../ui/messages.js';
 import type { RedisClient } from './client.js';
 import { PLAYGROUND_DB } from './options.js';
@@ -17,7 +18,7 @@ export async function selectDatabase(client: RedisClient, db: number): Promise<v
       // Without a number the tutor uses 0 or the playground (15): leaving it out helps only if both exist.
       throw new UserError(msg.dbOutOfRange(db, count, count !== undefined && count > PLAYGROUND_DB), { cause: err });
     }
-    throw new UserError(msg.selectRefused(db, text), { cause: err });
+    throw new UserError(msg.selectRefused(db, escapeText(text)), { cause: err });
   }
 }
 

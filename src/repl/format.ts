@@ -1,4 +1,7 @@
 import type { RespReply } from '../resp/types.js';
+import { escapeText, quote } from '../ui/escape.js';
+
+export { quote };
 
 /**
  * Replies as redis-cli prints them. `human` is `redis-cli --no-raw` (cliFormatReplyTTY) with one deliberate
@@ -14,7 +17,8 @@ export function formatReply(reply: RespReply, mode: OutputMode): string {
 function human(reply: RespReply, prefix: string): string {
   switch (reply.type) {
     case 'error':
-      return `(error) ${reply.value}\n`;
+      // redis-cli prints an error's text raw; a control byte in it (an echoed command name) is escaped here.
+      return `(error) ${escapeText(reply.value)}\n`;
     case 'simple':
       return `${reply.value}\n`;
     case 'integer':
@@ -75,56 +79,6 @@ function raw(reply: RespReply): string {
     case 'array':
       return (reply.value ?? []).map(raw).join('\n');
   }
-}
-
-/** Bytes redis-cli's sdscatrepr escapes by name. */
-const NAMED: Record<number, string> = { 0x5c: '\\\\', 0x22: '\\"', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x07: '\\a', 0x08: '\\b' };
-/** Valid UTF-8 that still must not reach the terminal as is: controls, format marks, separators, unassigned. */
-const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
-
-/** sdscatrepr: a double-quoted string, with valid printable UTF-8 kept as characters. */
-export function quote(bytes: Buffer): string {
-  let out = '"';
-  let i = 0;
-  while (i < bytes.length) {
-    const byte = bytes[i] as number;
-    const named = NAMED[byte];
-    if (named !== undefined) {
-      out += named;
-      i += 1;
-    } else if (byte >= 0x20 && byte <= 0x7e) {
-      out += String.fromCharCode(byte);
-      i += 1;
-    } else {
-      const length = utf8Length(bytes, i);
-      const text = length > 0 ? bytes.toString('utf8', i, i + length) : '';
-      if (length > 0 && !UNPRINTABLE.test(text)) {
-        out += text;
-        i += length;
-      } else {
-        out += `\\x${byte.toString(16).padStart(2, '0')}`;
-        i += 1;
-      }
-    }
-  }
-  return `${out}"`;
-}
-
-/** Length of the well-formed UTF-8 sequence starting at `i` (no overlongs, surrogates or > U+10FFFF), or 0. */
-function utf8Length(bytes: Buffer, i: number): number {
-  const b0 = bytes[i] as number;
-  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
-    const b = bytes[i + k];
-    return b !== undefined && b >= lo && b <= hi;
-  };
-  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
-  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
-  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
-  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
 }
 
 /**

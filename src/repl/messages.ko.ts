@@ -1,4 +1,5 @@
 import type { ReplMessages } from './messages.js';
+import { quoteName } from '../ui/escape.js';
 
 /** What the REPL itself says, in Korean (docs/glossary.ko.md); replies stay Redis's own words. */
 export const ko: ReplMessages = {
@@ -22,7 +23,7 @@ export const ko: ReplMessages = {
       clear: '\n  clear\n  요약: 화면을 지워요\n',
     })[name],
   unknownGroup: (group: string, groups: string[]) => `"${group}" 명령 그룹은 없어요. 그룹: ${groups.map((g) => `@${g}`).join(' ')}\n`,
-  unknownHelp: (name: string) => `도움말이 없어요: "${name}" 명령은 이 서버도 튜터도 몰라요. help @string 명령이나, help 명령만 입력해 보세요.\n`,
+  unknownHelp: (name: string) => `도움말이 없어요: ${quoteName(name)} 명령은 이 서버도 튜터도 몰라요. help @string 명령이나, help 명령만 입력해 보세요.\n`,
   helpSummary: () => '요약',
   helpSince: () => '도입 버전',
   helpGroup: () => '그룹',
@@ -34,7 +35,7 @@ export const ko: ReplMessages = {
   showUsage: () => 'show <key>: 키의 값을 그려요. 예: show user:1\n',
   showInMulti: () => 'MULTI 안에서는 show 명령이 값을 읽을 수 없어요: 읽기가 트랜잭션 대기열에 들어가 버려요. 먼저 EXEC 또는 DISCARD 명령을 실행하세요.',
   showSubscribed: () => '구독 모드에서는 show 명령이 값을 읽을 수 없어요. 먼저 Ctrl+C 키를 누르세요(또는 UNSUBSCRIBE 명령).',
-  showMissing: (key: string) => `(이 데이터베이스에 "${key}" 키가 없어요)\n`,
+  showMissing: (key: string | Buffer) => `(이 데이터베이스에 ${quoteName(key)} 키가 없어요)\n`,
   showFacts: (type: string, ttl: string, encoding: string) => `타입: ${type}   TTL: ${ttl}   인코딩: ${encoding}`,
   showNoTtl: () => '없음 (만료되지 않아요)',
   showTtl: (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}초`,

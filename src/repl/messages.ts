@@ -1,5 +1,6 @@
 import { translatable } from '../ui/i18n.js';
 import { ko } from './messages.ko.js';
+import { quoteName } from '../ui/escape.js';
 
 /** What the REPL itself says (replies are Redis's own words and are never translated). */
 const en = {
@@ -23,7 +24,7 @@ const en = {
       clear: '\n  clear\n  summary: Clear the screen\n',
     })[name],
   unknownGroup: (group: string, groups: string[]) => `There is no command group "${group}". Groups: ${groups.map((g) => `@${g}`).join(' ')}\n`,
-  unknownHelp: (name: string) => `No help for "${name}": it is not a command this server or the tutor knows. Try help @string, or help alone.\n`,
+  unknownHelp: (name: string) => `No help for ${quoteName(name)}: it is not a command this server or the tutor knows. Try help @string, or help alone.\n`,
   helpSummary: () => 'summary',
   helpSince: () => 'since',
   helpGroup: () => 'group',
@@ -35,7 +36,7 @@ const en = {
   showUsage: () => 'show <key>: draws the value of a key. For example: show user:1\n',
   showInMulti: () => 'show cannot read inside MULTI: its reads would be queued into your transaction. EXEC or DISCARD first.',
   showSubscribed: () => 'show cannot read in subscribed mode. Press Ctrl+C (or UNSUBSCRIBE) first.',
-  showMissing: (key: string) => `(no key "${key}" in this database)\n`,
+  showMissing: (key: string | Buffer) => `(no key ${quoteName(key)} in this database)\n`,
   showFacts: (type: string, ttl: string, encoding: string) => `type: ${type}   TTL: ${ttl}   encoding: ${encoding}`,
   showNoTtl: () => 'none (persists)',
   showTtl: (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`,

@@ -1,11 +1,13 @@
 import type { RunnerMessages } from './messages.js';
 import { msg } from '../ui/messages.js';
+import { escapeLines, escapeText, quoteName } from '../ui/escape.js';
 
-const q = (s: string) => JSON.stringify(s);
-/** Inline code, rendered by render.ts. */
-const c = (s: string) => `\`${s}\``;
+/** A value as the REPL shows it, quoted and escaped: it may come from the data or the learner's typing. */
+const q = (s: string) => quoteName(s);
+/** Inline code, rendered by render.ts; escaped, as a key name in it may come from the data or the learner's typing. */
+const c = (s: string) => `\`${escapeLines(s)}\``;
 const listText = (values: string[]) => (values.length === 0 ? '(비어 있음)' : `[${values.map(q).join(', ')}]`);
-const entryText = (fields: Record<string, string>) => `{${Object.entries(fields).map(([k, v]) => `${k}: ${q(v)}`).join(', ')}}`;
+const entryText = (fields: Record<string, string>) => `{${Object.entries(fields).map(([k, v]) => `${escapeText(k)}: ${q(v)}`).join(', ')}}`;
 const entriesText = (entries: Record<string, string>[]) => (entries.length === 0 ? '(항목 없음)' : entries.map(entryText).join(', '));
 
 /** Whether the last Hangul syllable has a final consonant (받침): it picks 이에요/예요, 이어야/여야. */
@@ -159,7 +161,7 @@ export const ko: RunnerMessages = {
   directiveBlocks: (command) => `(튜터) ${c(command)} 명령은 블로킹 명령이라서 레슨이 데이터를 불러오거나 시간을 잴 때 쓸 수 없어요.`,
   probedOnce: (command, took, answer) => `${command} 명령은 ${took} 걸렸고, 응답: ${answer}.`,
   probedItems: (n) => `요소 ${n}개(표시 생략)`,
-  fixtureFailed: (command, error) => `(튜터) ${c(command)} 명령이 (error) ${error} 오류를 응답해서 레슨 데이터를 불러오지 못했어요.`,
+  fixtureFailed: (command, error) => `(튜터) ${c(command)} 명령이 (error) ${escapeText(error)} 오류를 응답해서 레슨 데이터를 불러오지 못했어요.`,
   probedScan: (command, calls, items, took) => `${command} 명령을 커서가 0이 될 때까지 이어서 실행: 호출 ${calls}번, 요소 ${items}개, 모두 ${took}.`,
   probedStopped: (command, calls, took, answer) => `${command} 명령은 ${calls}번 호출한 뒤 멈췄어요(${took}): ${answer}.`,
   pinged: (every, slowest, median, count) =>

@@ -1,10 +1,12 @@
 import { translatable } from '../ui/i18n.js';
 import { ko } from './messages.ko.js';
 import { msg } from '../ui/messages.js';
+import { escapeLines, escapeText, quoteName } from '../ui/escape.js';
 
-const q = (s: string) => JSON.stringify(s);
-/** Inline code, rendered by render.ts. */
-const c = (s: string) => `\`${s}\``;
+/** A value as the REPL shows it, quoted and escaped: it may come from the data or the learner's typing. */
+const q = (s: string) => quoteName(s);
+/** Inline code, rendered by render.ts; escaped, as a key name in it may come from the data or the learner's typing. */
+const c = (s: string) => `\`${escapeLines(s)}\``;
 const items = (n: number) => `${n} item${n === 1 ? '' : 's'}`;
 /** What a program printed, short: its last lines, or a word for nothing. */
 const printed = (out: string) => {
@@ -13,7 +15,7 @@ const printed = (out: string) => {
 };
 const listText = (values: string[]) => (values.length === 0 ? '(empty)' : `[${values.map(q).join(', ')}]`);
 /** A stream entry's fields as the learner wrote them: {user: "bob", text: "hello"}. */
-const entryText = (fields: Record<string, string>) => `{${Object.entries(fields).map(([k, v]) => `${k}: ${q(v)}`).join(', ')}}`;
+const entryText = (fields: Record<string, string>) => `{${Object.entries(fields).map(([k, v]) => `${escapeText(k)}: ${q(v)}`).join(', ')}}`;
 const entriesText = (entries: Record<string, string>[]) => (entries.length === 0 ? '(no entries)' : entries.map(entryText).join(', '));
 
 /** The runner's own words. Inline `code` and **bold** are rendered by render.ts. */
@@ -136,7 +138,7 @@ const en = {
   directiveBlocks: (command: string) => `(tutor) ${c(command)} blocks: a lesson cannot load or time it.`,
   probedOnce: (command: string, took: string, answer: string) => `${command} took ${took} and answered ${answer}.`,
   probedItems: (n: string) => `${n} item${n === '1' ? '' : 's'} (not shown)`,
-  fixtureFailed: (command: string, error: string) => `(tutor) ${c(command)} answered (error) ${error}: the lesson's data is not loaded.`,
+  fixtureFailed: (command: string, error: string) => `(tutor) ${c(command)} answered (error) ${escapeText(error)}: the lesson's data is not loaded.`,
   probedScan: (command: string, calls: string, items: string, took: string) => `${command}, followed to cursor 0: ${calls} call${calls === '1' ? '' : 's'}, ${items} item${items === '1' ? '' : 's'}, ${took} in all.`,
   probedStopped: (command: string, calls: string, took: string, answer: string) => `${command} stopped after ${calls} calls (${took}): ${answer}.`,
   pinged: (every: number, slowest: string, median: string, count: number) =>

@@ -45,7 +45,7 @@ export const ko: Messages = {
   noAuth: (where: string) =>
     `${where} 주소의 Redis는 비밀번호가 필요해요(NOAUTH). --password <password> 옵션, URL(redis://:password@host:port), 또는 REDISCLI_AUTH 환경 변수로 알려 주세요.`,
   wrongPass: (where: string, user: string | undefined) =>
-    `${where} 주소의 Redis가 ${user ? `사용자 이름 "${user}" 또는 그 ` : ''}비밀번호를 거부했어요(WRONGPASS). --password / --user, REDISCLI_AUTH, 또는 --url 옵션의 비밀번호를 확인하세요.`,
+    `${where} 주소의 Redis가 ${user ? `사용자 이름 ${user} 또는 그 ` : ''}비밀번호를 거부했어요(WRONGPASS). --password / --user, REDISCLI_AUTH, 또는 --url 옵션의 비밀번호를 확인하세요.`,
   passwordNotNeeded: (where: string) => `${where} 주소의 Redis에는 비밀번호가 설정되어 있지 않아서 주어진 비밀번호를 거부했어요. --password 옵션을 빼세요.`,
   connectFailed: (where: string, detail: string) => `${where} 주소의 Redis를 쓸 수 없어요: ${detail}`,
   dbOutOfRange: (db: number, count?: number, defaultFits = false) =>
@@ -62,7 +62,7 @@ export const ko: Messages = {
 
   // The playground
   foreignPlayground: (db: number, keys: number, sample: string[]) =>
-    `이 서버의 ${db}번 데이터베이스에 튜터가 만들지 않은 키가 이미 ${keys}개 있어요(${sample.map((k) => `"${k}"`).join(', ')}${keys > sample.length ? ', ...' : ''}).\n` +
+    `이 서버의 ${db}번 데이터베이스에 튜터가 만들지 않은 키가 이미 ${keys}개 있어요(${sample.join(', ')}${keys > sample.length ? ', ...' : ''}).\n` +
     `튜터는 자기가 만들지 않은 데이터는 절대 건드리지 않으므로 아무것도 쓰지 않았어요. --db <n> (0-15) 옵션으로 빈 데이터베이스를 고르거나, --spawn 옵션으로 전용 Redis를 쓰세요.`,
 
   // Starting a private server

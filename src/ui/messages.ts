@@ -50,8 +50,9 @@ const en = {
   networkError: (where: string, detail: string) => `Could not reach ${where}: ${detail}. Check the address and your network.`,
   noAuth: (where: string) =>
     `The Redis at ${where} needs a password (NOAUTH). Give it with --password <password>, in the URL (redis://:password@host:port), or in the REDISCLI_AUTH environment variable.`,
+  /** `user`: as quoteName shows it. */
   wrongPass: (where: string, user: string | undefined) =>
-    `The Redis at ${where} refused the ${user ? `user name "${user}" or its ` : ''}password (WRONGPASS). Check --password / --user, REDISCLI_AUTH, or the password in --url.`,
+    `The Redis at ${where} refused the ${user ? `user name ${user} or its ` : ''}password (WRONGPASS). Check --password / --user, REDISCLI_AUTH, or the password in --url.`,
   passwordNotNeeded: (where: string) => `The Redis at ${where} has no password set, so it refused the one given. Leave out --password.`,
   connectFailed: (where: string, detail: string) => `Could not use the Redis at ${where}: ${detail}`,
   /**
@@ -71,8 +72,9 @@ const en = {
     `This is Redis ${version}; the course uses commands added in Redis ${min} and 7.0 (GETDEL, GETEX, LMOVE, SMISMEMBER, ZRANGE BYSCORE, SET ... GET, EXPIRE ... NX) that it will reject. Upgrade, or use --spawn with a newer redis-server.`,
 
   // The playground
+  /** `sample`: key names already shown as quoteName shows them (src/ui/escape.ts). */
   foreignPlayground: (db: number, keys: number, sample: string[]) =>
-    `Database ${db} on this server already holds ${keys} key${keys === 1 ? '' : 's'} the tutor did not create (${sample.map((k) => `"${k}"`).join(', ')}${keys > sample.length ? ', ...' : ''}).\n` +
+    `Database ${db} on this server already holds ${keys} key${keys === 1 ? '' : 's'} the tutor did not create (${sample.join(', ')}${keys > sample.length ? ', ...' : ''}).\n` +
     `The tutor never touches data it did not create, so it wrote nothing. Choose an empty database with --db <n> (0-15), or use --spawn for a private Redis.`,
 
   // Starting a private server

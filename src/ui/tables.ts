@@ -1,10 +1,26 @@
-import Table from 'cli-table3';
-import { displayWidth } from './width.js';
+import { createRequire } from 'node:module';
+import type CliTable from 'cli-table3';
+import { displayWidth, splitAtWidth, visibleWidth } from './width.js';
+import { wrapText } from './wrap.js';
 
-/** Every table the tutor draws goes through here, so they all look alike. */
-export function drawTable(head: string[], rows: string[][]): string {
-  const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: fitWidths(head.length) });
-  table.push(...rows);
+const requireHere = createRequire(import.meta.url);
+/** cli-table3, loaded when the first table is drawn: a lesson draws none before its first prompt (issue 13). */
+const Table = new Proxy(function () {} as unknown as typeof CliTable, {
+  construct: (_target, args: [CliTable.TableConstructorOptions]) => new (requireHere('cli-table3') as typeof CliTable)(...args),
+});
+
+/** The terminal's width, or 100 columns off a terminal. */
+const terminalColumns = () => process.stdout.columns || 100;
+
+/**
+ * Every table the tutor draws goes through here, so they all look alike. Cells wrap at spaces (a word too
+ * long for its column is cut into pieces, never lost), and the table fits `columns` down to 40.
+ */
+export function drawTable(head: string[], rows: string[][], columns = terminalColumns()): string {
+  const widths = fitWidths(head.length, columns);
+  const wrap = (cells: string[]) => cells.map((cell, i) => (widths[i] === undefined ? cell : wrapText(cell, (widths[i] as number) - 2)));
+  const table = new Table({ head: wrap(head), style: { head: [], border: [] }, colWidths: widths });
+  table.push(...rows.map(wrap));
   return table.toString();
 }
 
@@ -25,28 +41,36 @@ export function drawListTable(head: string[], rows: string[][], flex: number): s
 
 /** `text` as it is when it fits in `columns` terminal columns, else cut with "…" to fit. */
 export function cutToWidth(text: string, columns: number): string {
-  return displayWidth(text) <= columns ? text : `${fitWidth(text, columns - 1)}…`;
+  return displayWidth(text) <= columns ? text : `${splitAtWidth(text, columns - 1)[0]}…`;
 }
 
-/** The longest start of `text` that takes at most `columns` terminal columns. */
-function fitWidth(text: string, columns: number): string {
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > columns) break;
-    out += ch;
+/**
+ * A table sized to its content (the REPL's `show`), one row per line: when it is wider than `columns`, the
+ * widest columns narrow and their cells are cut with "…" until it fits.
+ */
+export function drawCompactTable(head: string[], rows: string[][], columns = Infinity): string {
+  const widths = head.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
+  // Each column has a border on its left and a space either side; the table one more border on its right.
+  let over = widths.reduce((a, b) => a + b + 3, 1) - columns;
+  while (over > 0) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if ((widths[widest] as number) <= MIN_CELL) break;
+    widths[widest] = (widths[widest] as number) - 1;
+    over--;
   }
-  return out;
-}
-
-/** A table sized to its content (the REPL's `show`): cells are short, already truncated by the caller. */
-export function drawCompactTable(head: string[], rows: string[][]): string {
-  const table = new Table({ head, style: { head: [], border: [], compact: true } });
-  table.push(...rows);
+  const cut = (cells: string[]) => cells.map((cell, i) => cutToWidth(cell, widths[i] as number));
+  const table = new Table({ head: cut(head), style: { head: [], border: [], compact: true } });
+  table.push(...rows.map(cut));
   return table.toString();
 }
 
-function fitWidths(columns: number): (number | null)[] {
-  const width = Math.max(60, Math.min(process.stdout.columns || 100, 140));
-  if (columns !== 3) return [];
-  return [24, 8, width - 24 - 8 - 4];
+/** The narrowest a column of `show` gets: a few characters and the "…". */
+const MIN_CELL = 5;
+
+/** The doctor's three columns (what, status, found) in `columns`, at most 140 and at least 40. */
+function fitWidths(count: number, columns: number): number[] {
+  const width = Math.max(40, Math.min(columns, 140));
+  if (count !== 3) return [];
+  const first = Math.min(24, Math.floor(width * 0.3));
+  return [first, 8, width - first - 8 - 4];
 }

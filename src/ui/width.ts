@@ -9,6 +9,38 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** The tutor's own colour codes (theme.ts): they take no room. Others never get here unescaped (escape.ts). */
+// eslint-disable-next-line no-control-regex
+const SGR = /^\x1b\[[0-9;]*m/;
+
+/** Columns a text takes on screen, its colour codes taking none. */
+export function visibleWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return displayWidth(text.includes('\x1b') ? text.replace(/\x1b\[[0-9;]*m/g, '') : text);
+}
+
+/**
+ * `text` split where it reaches `columns` terminal columns: the longest start that fits (at least one
+ * character, so that a cut always moves on), and the rest. Colour codes go with the start.
+ */
+export function splitAtWidth(text: string, columns: number): [string, string] {
+  let width = 0;
+  let i = 0;
+  while (i < text.length) {
+    const sgr = text[i] === '\x1b' ? SGR.exec(text.slice(i)) : null;
+    if (sgr !== null) {
+      i += sgr[0].length;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    const w = charWidth(ch.codePointAt(0) ?? 0);
+    if (width + w > columns && i > 0) break;
+    width += w;
+    i += ch.length;
+  }
+  return [text.slice(0, i), text.slice(i)];
+}
+
 function charWidth(cp: number): number {
   if (cp === 0 || cp === 0x200b || cp === 0x200d || cp === 0xfeff) return 0;
   if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x1160 && cp <= 0x11ff) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;

@@ -18,6 +18,8 @@ export interface Terminal {
   screen(): string;
   /** The whole scrollback plus screen. */
   history(): string;
+  /** The whole scrollback plus screen with its colours and attributes as escape sequences (capture-pane -e). */
+  styled(): string;
   /** Polls the scrollback and screen until `pattern` appears; throws with the screen on timeout. */
   waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
   /** Polls the visible screen (not the scrollback) until `pattern` is there now; throws with the screen on timeout. */
@@ -102,6 +104,7 @@ export function openTerminal(args: string[], options: { env?: Record<string, str
     },
     screen: () => capture(false),
     history: () => capture(true),
+    styled: () => tmux('capture-pane', '-p', '-e', '-t', name, '-S', '-'),
     waitFor: (pattern, timeoutMs = 10_000) => poll(true, pattern, timeoutMs, 50),
     onScreen: (pattern, timeoutMs = 10_000) => poll(false, pattern, timeoutMs, 25),
     async waitForExit(timeoutMs = 10_000) {
