@@ -7,6 +7,8 @@ import { UserError } from '../errors.js';
 import { RespClient } from '../resp/client.js';
 import { versionAtLeast } from '../connection/client.js';
 import { connectionRequest, type GlobalOptions } from '../connection/options.js';
+import { commandGaps, type CommandGaps } from '../connection/capabilities.js';
+import { serverMsg } from '../connection/messages.js';
 import { MIN_VERSION, resolveConnection, type Connection } from '../connection/resolve.js';
 import { progressMsg } from '../progress/messages.js';
 import { progressFile } from '../progress/paths.js';
@@ -78,19 +80,25 @@ export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv
   // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
   const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
   const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
-  return playgroundOn(connection, true);
+  return playgroundOn(connection, true, courseLessons(opts));
 }
 
-/** The connection's header and warnings said, the lesson's view of it opened; the connection closed if that fails. */
-async function playgroundOn(connection: Connection, warn: boolean): Promise<Playground> {
+/**
+ * The connection's header and warnings said, the lesson's view of it opened; the connection closed if that
+ * fails. On a server the tutor did not start, the commands the course needs are looked up first (`lessons`):
+ * without the tutor's own no lesson can run, and a lesson whose commands are missing is refused by name.
+ */
+async function playgroundOn(connection: Connection, warn: boolean, lessons: readonly Lesson[] = []): Promise<Playground> {
   try {
     out(theme.header(connection.header));
     if (warn) for (const warning of connection.warnings) out(theme.warn(warning));
+    const gaps = connection.owned ? undefined : await commandGaps(connection.client, lessons);
+    if (gaps !== undefined && gaps.tutor.length > 0) throw new UserError(serverMsg.tutorCommandsMissing(gaps.tutor));
     const redis = await openLessonRedis(connection);
     return {
       connection,
       redis,
-      abilities: { secondConnection: await opensSecond(connection) },
+      abilities: { secondConnection: await opensSecond(connection), ...(gaps ? { commandGaps: gaps } : {}) },
       close: async () => {
         redis.close();
         await connection.close();
@@ -131,7 +139,12 @@ export function versionWarning(lesson: Lesson, connection: Connection): string |
 export interface Abilities {
   /** A second connection to the same server opened (some servers cap their clients). */
   secondConnection: boolean;
+  /** The course's commands this server does not have (renamed or disabled); undefined when it would not say or is the tutor's. */
+  commandGaps?: CommandGaps;
 }
+
+/** Why a lesson cannot run here: a need it declares, or commands of its own this server lacks. */
+export type Blocker = Need | { commands: string[] };
 
 /**
  * Pure: the needs a lesson declares that this connection cannot meet, first the one to tell. A real server
@@ -165,14 +178,17 @@ export function lessonOn(lesson: Lesson, connection: Connection): Lesson {
  * The needs to tell a learner about: a lesson that stops and restarts its server (server-control) gets a
  * server of its own when this one is not the tutor's (`openOwnPlayground`), so it is never greyed out.
  */
-export function blockingNeeds(lesson: Lesson, connection: Connection, abilities: Abilities): Need[] {
-  return unmetNeeds(lesson, connection, abilities).filter((need) => need !== 'server-control');
+export function blockingNeeds(lesson: Lesson, connection: Connection, abilities: Abilities): Blocker[] {
+  const needs: Blocker[] = unmetNeeds(lesson, connection, abilities).filter((need) => need !== 'server-control');
+  const missing = abilities.commandGaps?.lessons.find((l) => l.id === lesson.id)?.commands ?? [];
+  return missing.length > 0 ? [{ commands: missing }, ...needs] : needs;
 }
 
 /** Why a lesson cannot be played here, for the menu (undefined when it can). */
 export function menuReason(lesson: Lesson, connection: Connection, abilities: Abilities): string | undefined {
   const need = blockingNeeds(lesson, connection, abilities)[0];
-  return need === undefined ? undefined : runnerMsg.menuUnavailable(need);
+  if (need === undefined) return undefined;
+  return typeof need === 'string' ? runnerMsg.menuUnavailable(need) : serverMsg.menuCommandsMissing(need.commands);
 }
 
 /** Refuses a lesson this connection cannot play, saying why and what to do. */
@@ -202,7 +218,8 @@ export async function openOwnPlayground(lesson: Lesson, env: NodeJS.ProcessEnv):
   return playgroundOn(connection, false);
 }
 
-export function unmetNeedMessage(lesson: Lesson, need: Need): string {
+export function unmetNeedMessage(lesson: Lesson, need: Blocker): string {
+  if (typeof need !== 'string') return serverMsg.lessonCommandsMissing(lesson.id, need.commands);
   const wait = describeWait(longestWait(lessonLines(lesson)));
   return runnerMsg.unmetNeed(lesson.id, need, wait);
 }

@@ -5,6 +5,7 @@ import { escapeText, quoteName } from '../ui/escape.js';
 import { msg } from '../ui/messages.js';
 import { address, type Endpoint } from './options.js';
 import { probe, type ProbeResult } from './probe.js';
+import { serverMsg } from './messages.js';
 
 export type { RedisClient };
 
@@ -15,6 +16,10 @@ export type { RedisClient };
 export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise<{ client: RedisClient; version: string }> {
   const found = await probe(endpoint, timeoutMs);
   if (found.kind !== 'redis') throw probeError(endpoint, found);
+  // An error before any command was read (protected mode's DENIED, maxclients) is the server's reason for
+  // closing: ioredis reports only "Connection is closed.", so it is kept from the probe's PING.
+  const refusal = /^-(?!NOAUTH)/.test(found.firstReply) ? found.firstReply.slice(1) : undefined;
+  if (refusal?.startsWith('DENIED')) throw new UserError(serverMsg.protectedMode(address(endpoint), refusal));
   const { Redis } = await import('ioredis');
   const client = new Redis(clientOptions(endpoint, timeoutMs));
   let lastError: Error | undefined;
@@ -29,7 +34,9 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
   } catch (err) {
     client.disconnect();
     // ioredis rejects connect() with "Connection is closed." and reports the server's reason as an event.
-    throw authError(endpoint, lastError ?? (err as Error));
+    const reason = lastError ?? (err as Error);
+    if (refusal !== undefined && /Connection is closed/.test(reason?.message ?? '')) throw new UserError(serverMsg.closedSaying(address(endpoint), refusal), { cause: reason });
+    throw authError(endpoint, reason);
   }
 }
 

@@ -37,6 +37,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 6379;
 /** The logical database lessons use on a server the tutor did not start. */
 export const PLAYGROUND_DB = 15;
+/** How many databases a server the tutor starts has (the private redis-server and the built-in engine: Redis's default). */
+export const OWNED_DATABASES = 16;
 
 /** Parses `redis[s]://[user:password@]host:port[/db]`; every mistake is named with an example. */
 export function parseRedisUrl(text: string, source: string): Endpoint & { db?: number } {
@@ -135,6 +137,30 @@ export function localAddress(env: NodeJS.ProcessEnv): { host: string; port: numb
 function withDb<T extends ConnectionRequest>(request: T, db: number | undefined): T {
   if (db !== undefined) request.db = db;
   return request;
+}
+
+/**
+ * Pure: the options that chose a Redis, as the learner typed them, for advice that names a command to run
+ * (`redis-tutor start --port 6390`). Passwords are shown as **** (advice is copied into bug reports);
+ * `withDb: false` leaves --db out where the advice names another database.
+ */
+export function connectionArgs(opts: GlobalOptions, { withDb = true } = {}): string[] {
+  const args: string[] = [];
+  if (opts.url !== undefined) args.push('--url', maskPassword(opts.url));
+  if (opts.host !== undefined) args.push('--host', opts.host);
+  if (opts.port !== undefined) args.push('--port', opts.port);
+  if (opts.user !== undefined) args.push('--user', opts.user);
+  if (opts.password !== undefined) args.push('--password', '****');
+  if (opts.tls) args.push('--tls');
+  if (opts.spawn) args.push('--spawn');
+  if (opts.builtin) args.push('--builtin');
+  if (withDb && opts.db !== undefined) args.push('--db', opts.db);
+  return args.map((arg) => (/^[\w@%+=:,./*-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`));
+}
+
+/** A Redis URL with its password, if any, shown as ****. */
+export function maskPassword(url: string): string {
+  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1****@');
 }
 
 /** host:port as redis-cli shows it, with IPv6 addresses bracketed. */

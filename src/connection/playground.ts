@@ -4,6 +4,8 @@ import { msg } from '../ui/messages.js';
 import type { RedisClient } from './client.js';
 import type { CourseCommands } from './reclaim.js';
 import { selectDatabase } from './select.js';
+import { isOutOfMemory, readMemory, unknownCommand } from './capabilities.js';
+import { serverMsg } from './messages.js';
 
 /** The one key the tutor writes to claim an empty database as its playground. */
 export const PLAYGROUND_MARKER = 'redis-tutor:playground';
@@ -32,12 +34,12 @@ export async function inspectPlayground(client: RedisClient, db: number): Promis
  */
 export async function claimPlayground(client: RedisClient, db: number, courseCommands?: CourseCommands): Promise<void> {
   const state = await inspectPlayground(client, db);
-  if (state.kind === 'ours') return;
   if (state.kind === 'foreign' && !(await reclaimable(client, state.keys, courseCommands))) {
     throw new UserError(msg.foreignPlayground(db, state.keys, state.sample));
   }
-  // NX: if someone else filled the database since DBSIZE, we still write only our own new key.
-  await client.set(PLAYGROUND_MARKER, MARKER_VALUE, 'NX');
+  // Our own marker is written again too: a server out of memory refuses it here, before any lesson starts.
+  // NX on a new claim: if someone else filled the database since DBSIZE, we still write only our own new key.
+  await writable(client, state.kind === 'ours' ? client.set(PLAYGROUND_MARKER, MARKER_VALUE) : client.set(PLAYGROUND_MARKER, MARKER_VALUE, 'NX'));
 }
 
 /**
@@ -54,7 +56,22 @@ export async function clearPlayground(client: RedisClient, owned: boolean): Prom
     await client.flushdb();
     return;
   }
-  await client.multi().flushdb().set(PLAYGROUND_MARKER, MARKER_VALUE).exec();
+  await writable(client, client.multi().flushdb().set(PLAYGROUND_MARKER, MARKER_VALUE).exec());
+}
+
+/**
+ * A write the tutor needs, or, when Redis refused it for want of memory or did not know one of its commands
+ * (renamed where COMMAND INFO could not tell beforehand), one sentence saying so and what to do.
+ */
+async function writable<T>(client: RedisClient, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (isOutOfMemory(err)) throw new UserError(serverMsg.memoryFull(await readMemory(client)), { cause: err });
+    const unknown = unknownCommand(err);
+    if (unknown !== undefined) throw new UserError(serverMsg.tutorCommandsMissing([unknown]), { cause: err });
+    throw err;
+  }
 }
 
 async function reclaimable(client: RedisClient, keys: number, courseCommands: CourseCommands | undefined): Promise<boolean> {

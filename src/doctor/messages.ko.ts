@@ -22,19 +22,24 @@ export const ko: DoctorMessages = {
   usesBuiltin: () => '내장 엔진',
   usesPrivate: () => '전용 redis-server',
   usesServer: (version: string, where: string, db: number) => `Redis ${version} (${where}, db ${db})`,
-  installNode: (min: string) => `Node.js ${min} 이상 버전을 설치한 뒤 redis-tutor doctor 명령을 다시 실행하세요.`,
+  installNode: (min: string, doctor: string) => `Node.js ${min} 이상 버전을 설치한 뒤 ${doctor} 명령을 다시 실행하세요.`,
   forcedBuiltin: () => '레슨은 튜터의 내장 엔진을 써요(메모리에서 동작하고, 종료하면 사라져요).',
   forcedSpawn: () => '레슨은 전용 redis-server 프로세스를 써요. 튜터가 띄우고, 종료하면 사라져요.',
   spawnImpossible: (install: string) => `--spawn 옵션에는 redis-server 프로그램이 필요해요: ${install}`,
-  foreignPlayground: (db: number, where: string, spawnable: boolean) =>
-    `${where} 주소의 ${db}번 데이터베이스에 튜터가 만들지 않은 데이터가 있어요. --db <빈 데이터베이스>${spawnable ? ' 또는 --spawn' : ''} 옵션으로 실행하세요.`,
-  runOnServer: (uses: string) => `npx redis-tutor start 명령을 실행하세요. 레슨에서 쓸 Redis: ${uses}.`,
+  foreignPlayground: (db: number, where: string, start: string, startSpawn: string | undefined) =>
+    `${where} 주소의 ${db}번 데이터베이스에 튜터가 만들지 않은 데이터가 있어요. ${start} --db <빈 데이터베이스>${startSpawn ? ` 명령이나 ${startSpawn}` : ''} 명령으로 실행하세요.`,
+  itemCommands: () => '명령',
+  itemMemory: () => '메모리',
+  lessonsLack: (lessons: { id: string; commands: string[] }[], lessonSpawn: (id: string) => string) =>
+    lessons.map((l) => `${l.id} 레슨에 필요한 ${l.commands.join(', ')} 명령이 이 서버에 없어요`).join('. ') +
+    `. 이 서버에서 명령을 쓸 수 있게 하거나, 튜터 전용 redis-server에서 레슨을 하세요(${lessonSpawn(lessons[0]!.id)}).`,
+  runOnServer: (uses: string, start: string) => `${start} 명령을 실행하세요. 레슨에서 쓸 Redis: ${uses}.`,
   colWhat: () => '항목',
   colStatus: () => '상태',
   colFound: () => '찾은 것',
   statusWord: (status: string) => ({ ok: '정상', warn: '주의', fail: '실패', info: '정보' })[status] ?? status,
-  runOnPrivate: (version: string | undefined) =>
-    `npx redis-tutor start 명령을 실행하세요. 레슨은 전용 redis-server 프로세스를 써요(${version ? `Redis ${version}, ` : ''}튜터가 띄우고, 종료하면 사라져요).`,
-  runOnBuiltin: (install: string) =>
-    `npx redis-tutor start 명령을 실행하세요. 레슨은 튜터의 내장 엔진을 써요(메모리에서 동작하고, 종료하면 사라져요). 실제 Redis가 필요한 레슨을 하려면 ${install}. 또는 --url 옵션으로 튜터에게 Redis를 알려 주세요.`,
+  runOnPrivate: (version: string | undefined, start: string) =>
+    `${start} 명령을 실행하세요. 레슨은 전용 redis-server 프로세스를 써요(${version ? `Redis ${version}, ` : ''}튜터가 띄우고, 종료하면 사라져요).`,
+  runOnBuiltin: (install: string, start: string) =>
+    `${start} 명령을 실행하세요. 레슨은 튜터의 내장 엔진을 써요(메모리에서 동작하고, 종료하면 사라져요). 실제 Redis가 필요한 레슨을 하려면 ${install}. 또는 --url 옵션으로 튜터에게 Redis를 알려 주세요.`,
 };

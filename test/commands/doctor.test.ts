@@ -45,9 +45,31 @@ describe('redis-tutor doctor', () => {
     const refused = await runBin(['doctor'], { env });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/holds 1 key the tutor did not create/);
-    expect(refused.stdout).toMatch(/→ Database 15 at 127\.0\.0\.1:\d+ holds data the tutor did not create\. Run with --db <an empty database> or --spawn\./);
+    expect(refused.stdout).toMatch(/→ Database 15 at 127\.0\.0\.1:\d+ holds data the tutor did not create\. Run npx redis-tutor start --db <an empty database>, or npx redis-tutor start --spawn\./);
     await admin.flushdb();
     admin.disconnect();
+  });
+
+  it("advice keeps the connection options it was given: the commands it names reach the same server", async () => {
+    const port = String(server.port);
+    const byPort = await runBin(['doctor', '--json', '--port', port]);
+    expect(JSON.parse(byPort.stdout).recommendation).toBe(`Run npx redis-tutor start --port ${port}: lessons will use Redis 7.0.15 at 127.0.0.1:${port}, db 15.`);
+    const byUrl = await runBin(['doctor', '--json', '--url', server.url, '--db', '14']);
+    expect(JSON.parse(byUrl.stdout).recommendation).toBe(`Run npx redis-tutor start --url ${server.url} --db 14: lessons will use Redis 7.0.15 at 127.0.0.1:${port}, db 14.`);
+
+    const admin = new Redis({ port: server.port, db: 13 });
+    await admin.set('their:key', '1');
+    try {
+      // Another database is the way out: the advice names --db once, with the address kept.
+      const foreign = await runBin(['doctor', '--json', '--host', '127.0.0.1', '--port', port, '--db', '13']);
+      expect(JSON.parse(foreign.stdout).recommendation).toBe(
+        `Database 13 at 127.0.0.1:${port} holds data the tutor did not create. Run npx redis-tutor start --host 127.0.0.1 --port ${port} --db <an empty database>, or npx redis-tutor start --spawn.`,
+      );
+      expect(foreign.code).toBe(2);
+    } finally {
+      await admin.flushdb();
+      admin.disconnect();
+    }
   });
 
   it('with an explicit address that fails, names the cause and exits 2', async () => {

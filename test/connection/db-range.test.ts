@@ -43,6 +43,21 @@ describe('repl', () => {
   });
 });
 
+describe('doctor', () => {
+  it.each([
+    ['--db 99', (url: string) => ['--url', url, '--db', '99'], 99],
+    ['--db 16', (url: string) => ['--url', url, '--db', '16'], 16],
+    ['a URL ending in /99', (url: string) => ['--url', `${url}/99`], 99],
+    ['--spawn --db 99', () => ['--spawn', '--db', '99'], 99],
+    ['--builtin --db 16', () => ['--builtin', '--db', '16'], 16],
+  ])('%s', async (_name, args, db) => {
+    const r = await runBin(['doctor', ...args(server.url)], { env: { XDG_CONFIG_HOME: config } });
+    expect(r.stdout).toContain(`→ ${ONLY_16(db)}`);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+  });
+});
+
 describe('in a terminal', () => {
   it.each([
     ['lesson', ['lesson', 'intro', '--db', '16']],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionRequest, parseRedisUrl, localAddress } from '../../src/connection/options.js';
+import { connectionArgs, connectionRequest, parseRedisUrl, localAddress } from '../../src/connection/options.js';
 import { UserError } from '../../src/errors.js';
 
 describe('parseRedisUrl', () => {
@@ -62,4 +62,16 @@ describe('connectionRequest', () => {
     expect(localAddress({ REDIS_TUTOR_LOCAL: '127.0.0.1:7001' })).toEqual({ host: '127.0.0.1', port: 7001 });
     expect(localAddress({})).toEqual({ host: '127.0.0.1', port: 6379 });
   });
+});
+
+describe("connectionArgs: the options doctor's advice repeats", () => {
+  const _ = (opts: object, expected: string, withDb = true) => it(expected || '(none)', () => expect(connectionArgs(opts, { withDb }).join(' ')).toBe(expected));
+  _({}, '');
+  _({ port: '6390' }, '--port 6390');
+  _({ host: 'redis.local', port: '6390', db: '3' }, '--host redis.local --port 6390 --db 3');
+  _({ host: 'redis.local', db: '3' }, '--host redis.local', false);
+  _({ url: 'redis://:s3cret@10.0.0.5:6379/2', tls: true }, '--url redis://:****@10.0.0.5:6379/2 --tls');
+  _({ url: 'rediss://bob:pw@h:6380', user: 'alice', password: 'pw2' }, '--url rediss://bob:****@h:6380 --user alice --password ****');
+  _({ spawn: true, db: '2' }, '--spawn --db 2');
+  _({ url: 'redis://h:1/?x=a b' }, "--url 'redis://h:1/?x=a b'");
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../src/connection/spawn.js';
@@ -16,12 +16,17 @@ export interface TestRedis {
 /** The tutor's own free-port finder, shared so tests pick ports the way the private server does. */
 export { freePort };
 
-/** Starts `redis-server` with extra arguments (e.g. ['--requirepass', 'secret']) and waits until it is listening. */
-export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
+/**
+ * Starts `redis-server` with extra arguments (e.g. ['--requirepass', 'secret']) and waits until it is listening.
+ * `config`: the text of a configuration file it is started from (e.g. `rename-command FLUSHDB ""`).
+ */
+export async function startRedis(extraArgs: string[] = [], options: { config?: string } = {}): Promise<TestRedis> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'redis-tutor-test-'));
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], {
+    const configFile = options.config === undefined ? [] : [path.join(dir, 'redis.conf')];
+    if (options.config !== undefined) writeFileSync(configFile[0]!, options.config);
+    const child = spawn('redis-server', [...configFile, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
