@@ -21,8 +21,8 @@ export function lessonCommands(lesson: Lesson): string[] {
   const names = new Set<string>();
   for (const line of [...lesson.setup, ...lesson.steps.flatMap(linesNeeded)]) {
     for (const command of commandsIn(line)) {
-      const parsed = parseCommandLine(command);
-      if (parsed.kind === 'command' && parsed.args[0] !== undefined) names.add(parsed.args[0].toString('utf8').toUpperCase());
+      const name = commandName(command);
+      if (name !== undefined) names.add(name);
     }
   }
   for (const typo of expectedUnknown(lesson)) names.delete(typo);
@@ -34,6 +34,17 @@ function expectedUnknown(lesson: Lesson): string[] {
     .flatMap((step) => (step.kind === 'predict' ? (step.expect ?? []) : []))
     .map((reply) => (typeof reply === 'string' ? /unknown command '([^']+)'/.exec(reply)?.[1]?.toUpperCase() : undefined))
     .filter((name): name is string => name !== undefined);
+}
+
+/**
+ * A line's command name, upper-case. A plain first word (after a repeat count: `3 INCR n`) is read as it
+ * stands, which keeps a whole course quick to read at start-up; a quoted one is split as Redis would.
+ */
+function commandName(command: string): string | undefined {
+  const plain = /^\s*(?:\d+\s+(?=\S+\s))?([^\s"']+)(?:\s|$)/.exec(command)?.[1];
+  if (plain !== undefined) return plain.toUpperCase();
+  const parsed = parseCommandLine(command);
+  return parsed.kind === 'command' ? parsed.args[0]?.toString('utf8').toUpperCase() : undefined;
 }
 
 function commandsIn(line: string): string[] {
