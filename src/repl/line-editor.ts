@@ -156,7 +156,8 @@ export class LineEditor {
     if (this.inBurst) return;
     this.inBurst = true;
     this.clearHint();
-    process.nextTick(() => {
+    // After the I/O at hand: the chunks a paste comes in that are read together make one burst.
+    setImmediate(() => {
       this.inBurst = false;
       this.flushText();
       this.drawHint();
