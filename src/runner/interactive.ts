@@ -2,13 +2,17 @@ import { input, select } from '@inquirer/prompts';
 import { QuitSignal } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { keysHelpTip } from '../ui/prompt-theme.js';
+import { restoringCursor } from '../ui/cursor.js';
 import { runnerMsg as m } from './messages.js';
 import type { Player } from './player.js';
 
-/** Ctrl+C in any prompt ends the lesson cleanly: inquirer's ExitPromptError becomes the tutor's QuitSignal. */
+/**
+ * Ctrl+C in any prompt ends the lesson cleanly: inquirer's ExitPromptError becomes the tutor's QuitSignal. A
+ * signal that ends the tutor meanwhile leaves the cursor shown, on a new line.
+ */
 export async function guard<T>(prompt: Promise<T>): Promise<T> {
   try {
-    return await prompt;
+    return await restoringCursor(prompt);
   } catch (err) {
     if (err instanceof Error && err.name === 'ExitPromptError') throw new QuitSignal();
     throw err;
