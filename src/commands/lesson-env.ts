@@ -34,7 +34,8 @@ export interface CourseOptions extends GlobalOptions {
   workspace?: string;
 }
 
-export const out = (text: string) => process.stdout.write(`${text}\n`);
+import { out } from './out.js';
+export { out };
 
 export function courseLessons(opts: CourseOptions): Lesson[] {
   return loadCourse(opts.lessons ?? BUILTIN_LESSONS);
@@ -76,11 +77,12 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv): Promise<Playground> {
+/** `lessons`: those that may be played on it (their commands are looked up); the whole course when not given. */
+export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv, lessons?: readonly Lesson[]): Promise<Playground> {
   // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
   const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
   const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
-  return playgroundOn(connection, true, courseLessons(opts));
+  return playgroundOn(connection, true, lessons ?? courseLessons(opts));
 }
 
 /**

@@ -1,21 +1,22 @@
-import { findLesson } from '../course/find.js';
+import { lessonNamed } from '../course/catalog.js';
+import { BUILTIN_LESSONS } from '../course/load.js';
 import { UserError } from '../errors.js';
 import { currentLanguage } from '../ui/i18n.js';
 import { autoPlayer } from '../runner/player.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { runLesson } from '../runner/session.js';
 import { theme } from '../ui/theme.js';
-import { courseLessons, lessonOn, needsOwnServer, openOwnPlayground, openPlayground, out, progressSink, requireNeeds, stepContext, versionWarning, type CourseOptions } from './lesson-env.js';
+import { lessonOn, needsOwnServer, openOwnPlayground, openPlayground, out, progressSink, requireNeeds, stepContext, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /**
  * `redis-tutor lesson <name>`: one lesson by id or number. With --autoplay it plays itself with the
  * reference solutions, prints the transcript, leaves progress alone, and exits 0 only if every check held.
  */
 export async function lesson(name: string, opts: CourseOptions & { autoplay?: boolean; restart?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
-  const course = courseLessons(opts);
-  const named = findLesson(course, name, currentLanguage());
+  // Only the lesson run is read and checked (of the next, the head its summary names): start-up stays fast.
+  const { lesson: named, next } = lessonNamed(opts.lessons ?? BUILTIN_LESSONS, name, currentLanguage());
   if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${named.id}`));
-  const shared = await openPlayground(opts, env);
+  const shared = await openPlayground(opts, env, [named]);
   // A lesson that restarts its server gets one of its own when this one is not the tutor's.
   const own = needsOwnServer(named, shared.connection) ? await openOwnPlayground(named, env).catch(async (err) => {
     await shared.close();
@@ -24,11 +25,9 @@ export async function lesson(name: string, opts: CourseOptions & { autoplay?: bo
   const playground = own ?? shared;
   try {
     requireNeeds(named, playground.connection, playground.abilities);
-    const lessons = course.map((l) => lessonOn(l, playground.connection));
-    const chosen = lessons[course.indexOf(named)]!;
+    const chosen = lessonOn(named, playground.connection);
     const old = versionWarning(chosen, playground.connection);
     if (old) out(theme.warn(old));
-    const next = lessons[lessons.indexOf(chosen) + 1];
     if (opts.autoplay) {
       const result = await runLesson(stepContext(playground.redis, autoPlayer(), env, opts), chosen, { ...(next ? { next } : {}) });
       return result.finished && result.allPassed ? 0 : 1;

@@ -1,4 +1,5 @@
-import { lessonHere } from '../course/guards.js';
+import { BUILTIN_LESSONS } from '../course/load.js';
+import { lessonRows } from '../course/catalog.js';
 import { localize } from '../course/text.js';
 import { lessonStatus } from '../progress/model.js';
 import { progressFile } from '../progress/paths.js';
@@ -8,7 +9,8 @@ import { drawListTable } from '../ui/tables.js';
 import { msg } from '../ui/messages.js';
 import { reflow } from '../ui/prose.js';
 import { runnerMsg } from '../runner/messages.js';
-import { courseLessons, out, type CourseOptions } from './lesson-env.js';
+import { out } from './out.js';
+import type { CourseOptions } from './lesson-env.js';
 
 /** Below this many columns the list is lines, not a table. */
 const NARROW = 60;
@@ -16,16 +18,16 @@ const NARROW = 60;
 /** `redis-tutor list`: the lessons with their status, as a table or (--json) as data. Needs no Redis. */
 export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
   const lang = currentLanguage();
-  const lessons = courseLessons(opts);
+  // Steps as played on this platform; which server is used (and so engine and version guards) is not known here.
+  const lessons = lessonRows(opts.lessons ?? BUILTIN_LESSONS, process.platform);
   const loaded = loadProgress(progressFile(env));
   if (loaded.notice) process.stderr.write(`${loaded.notice}\n`);
-  // Steps as played on this platform; which server is used (and so engine and version guards) is not known here.
-  const rows = lessons.map((authored) => lessonHere(authored, { platform: process.platform })).map((l) => ({
+  const rows = lessons.map((l) => ({
     number: l.order,
     id: l.id,
     title: localize(l.title, lang),
     goal: localize(l.goal, lang),
-    steps: l.steps.length,
+    steps: l.steps,
     minutes: l.minutes,
     status: lessonStatus(loaded.progress, l.id),
     needs: l.needs,

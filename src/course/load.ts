@@ -17,19 +17,26 @@ export interface Course {
   problems: Problem[];
 }
 
-/** Reads every `*.yaml` in `dir`: the valid lessons in course order, and every problem of the others. */
-export function readCourse(dir: string): Course {
+/** The lesson files of a course folder, `*.yaml` in name order, each with the name problems are told under. */
+export function lessonFiles(dir: string): { path: string; file: string }[] {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
   } catch (err) {
     throw new UserError(courseMsg.noLessonDir(dir), { cause: err });
   }
+  return names.map((name) => {
+    const full = path.join(dir, name);
+    return { path: full, file: path.relative(process.cwd(), full) || full };
+  });
+}
+
+/** Reads every `*.yaml` in `dir`: the valid lessons in course order, and every problem of the others. */
+export function readCourse(dir: string): Course {
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const result = parseLesson(readFileSync(file, 'utf8'), path.relative(process.cwd(), file) || file);
+  for (const { path: full, file } of lessonFiles(dir)) {
+    const result = parseLesson(readFileSync(full, 'utf8'), file);
     if (result.ok) lessons.push(result.lesson);
     else problems.push(...result.problems);
   }
@@ -39,10 +46,10 @@ export function readCourse(dir: string): Course {
 }
 
 /** What no single file can show: two lessons with one id or one order. */
-export function courseProblems(lessons: Lesson[]): Problem[] {
+export function courseProblems(lessons: readonly Pick<Lesson, 'id' | 'order' | 'file'>[]): Problem[] {
   const problems: Problem[] = [];
   for (const field of ['id', 'order'] as const) {
-    const seen = new Map<string | number, Lesson>();
+    const seen = new Map<string | number, Pick<Lesson, 'file'>>();
     for (const lesson of lessons) {
       const other = seen.get(lesson[field]);
       if (other) problems.push({ file: lesson.file, path: field, expected: f.uniqueInCourse(field), found: f.alsoIn(String(lesson[field]), field, other.file) });

@@ -40,13 +40,7 @@ export function validateLesson(data: unknown, file: string): Validated {
   r.onlyKeys(map, '', LESSON_FIELDS);
   const lesson: Lesson = {
     formatVersion: typeof version === 'number' ? version : 0,
-    id: r.string(map.id, 'id', ID),
-    order: r.number(map.order, 'order', f.order(), (n) => Number.isInteger(n) && n >= 1),
-    title: readText(r, map.title, 'title'),
-    goal: readText(r, map.goal, 'goal'),
-    minutes: r.number(map.minutes, 'minutes', f.minutes(), (n) => n > 0),
-    minRedis: r.string(map.min_redis, 'min_redis', VERSION),
-    needs: r.optional(map, 'needs', (v) => r.list(v, 'needs', (n, p) => readNeed(r, n, p)), []),
+    ...readLessonHead(r, map),
     setup: r.optional(map, 'setup', (v) => readCommands(r, v, 'setup', 0), []),
     learned: r.optional(map, 'learned', (v) => r.list(v, 'learned', (t, p) => readText(r, t, p)), []),
     steps: r.list(map.steps, 'steps', (s, p) => readStep(r, s, p), { min: 1, expected: f.steps() }).filter((s): s is Step => s !== undefined),
@@ -69,6 +63,22 @@ export function validateLesson(data: unknown, file: string): Validated {
   const four = lesson.formatVersion >= 1 && lesson.formatVersion < 4 ? format4Feature(lesson) : undefined;
   if (four !== undefined) r.problemSaid('format_version', f.formatFor(4, four), f.foundVersion(lesson.formatVersion));
   return r.problems.length === 0 ? { ok: true, lesson } : { ok: false, problems: r.problems };
+}
+
+/** The fields that say what a lesson is (what `list` shows), without its steps. */
+export type LessonHead = Pick<Lesson, 'id' | 'order' | 'title' | 'goal' | 'minutes' | 'minRedis' | 'needs'>;
+
+/** Reads a lesson's head fields from its top-level map, each problem into `r`. */
+export function readLessonHead(r: Reader, map: Record<string, unknown>): LessonHead {
+  return {
+    id: r.string(map.id, 'id', ID),
+    order: r.number(map.order, 'order', f.order(), (n) => Number.isInteger(n) && n >= 1),
+    title: readText(r, map.title, 'title'),
+    goal: readText(r, map.goal, 'goal'),
+    minutes: r.number(map.minutes, 'minutes', f.minutes(), (n) => n > 0),
+    minRedis: r.string(map.min_redis, 'min_redis', VERSION),
+    needs: r.optional(map, 'needs', (v) => r.list(v, 'needs', (n, p) => readNeed(r, n, p)), []),
+  };
 }
 
 function readNeed(r: Reader, value: unknown, path: string): Need {

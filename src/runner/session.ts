@@ -28,7 +28,7 @@ export interface SessionResult {
 export async function runLesson(
   ctx: StepContext,
   lesson: Lesson,
-  options: { progress?: ProgressSink; next?: Lesson; now?: () => number; fromStart?: boolean },
+  options: { progress?: ProgressSink; next?: Pick<Lesson, 'id' | 'title'>; now?: () => number; fromStart?: boolean },
 ): Promise<SessionResult> {
   const now = options.now ?? Date.now;
   const sink = options.progress;

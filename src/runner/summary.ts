@@ -11,7 +11,8 @@ export interface SummaryFacts {
   commands: string[];
   seconds: number;
   outcomes: Record<string, StepOutcome>;
-  next?: Lesson;
+  /** The lesson after it: its id and title are all the summary names. */
+  next?: Pick<Lesson, 'id' | 'title'>;
 }
 
 /** Pure: the text shown after a lesson's last step; "what you learned" wraps to `width`, hanging under its bullet. */
