@@ -1,4 +1,5 @@
-import { confirm, select } from '@inquirer/prompts';
+import confirm from '@inquirer/confirm';
+import select from '@inquirer/select';
 import type { Lesson } from '../course/schema.js';
 import { localize } from '../course/text.js';
 import { UserError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { input, select } from '@inquirer/prompts';
+import input from '@inquirer/input';
 import { QuitSignal } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { keysHelpTip } from '../ui/prompt-theme.js';
@@ -25,14 +25,18 @@ export async function guard<T>(prompt: Promise<T>): Promise<T> {
  */
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
-/** A learner at a terminal, answering through @inquirer/prompts. */
+/** A learner at a terminal, answering through inquirer's prompts (each package alone: the set loads them all). */
 export function terminalPlayer(): Player {
   return {
     auto: false,
     line: (prompt, _step, signal) =>
       guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } }, signal ? { signal } : {})),
     // Once answered, no ✔ beside the choice: it may be the wrong one, and the verdict follows below it.
-    choose: (question, choices) => guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') }, style: { keysHelpTip } } })),
+    // Loaded when a step first asks: a lesson opens with text and a pause, and start-up stays fast.
+    choose: async (question, choices) => {
+      const { default: select } = await import('@inquirer/select');
+      return guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') }, style: { keysHelpTip } } }));
+    },
     // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
     pause: () => guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true })),
   };
