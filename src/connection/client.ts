@@ -1,17 +1,17 @@
-import { isIP } from 'node:net';
-import type { Redis as RedisClient, RedisOptions } from 'ioredis';
+import type { Redis as RedisClient } from 'ioredis';
 import { UserError } from '../errors.js';
 import { escapeText, quoteName } from '../ui/escape.js';
 import { msg } from '../ui/messages.js';
 import { address, type Endpoint } from './options.js';
 import { probe, type ProbeResult } from './probe.js';
 import { serverMsg } from './messages.js';
+import { RespRedis } from './resp-redis.js';
 
 export type { RedisClient };
 
 /**
- * Opens an ioredis client on an endpoint that is known to be there, or throws a UserError that names
- * the cause and the fix. The raw probe comes first so that nothing ever hangs on a peer that is not Redis.
+ * Opens the tutor's client (ioredis-shaped: ./resp-redis.ts) on an endpoint that is known to be there, or
+ * throws a UserError that names the cause and the fix. The raw probe comes first so that nothing ever hangs on a peer that is not Redis.
  */
 export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise<{ client: RedisClient; version: string }> {
   const found = await probe(endpoint, timeoutMs);
@@ -20,8 +20,8 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
   // closing: ioredis reports only "Connection is closed.", so it is kept from the probe's PING.
   const refusal = /^-(?!NOAUTH)/.test(found.firstReply) ? found.firstReply.slice(1) : undefined;
   if (refusal?.startsWith('DENIED')) throw new UserError(serverMsg.protectedMode(address(endpoint), refusal));
-  const { Redis } = await import('ioredis');
-  const client = new Redis(clientOptions(endpoint, timeoutMs));
+  // The tutor's own client in ioredis' shape: ioredis itself took as long to load as the rest of the tutor.
+  const client = new RespRedis(endpoint, timeoutMs) as unknown as RedisClient;
   let lastError: Error | undefined;
   client.on('error', (err: Error) => {
     lastError = err;
@@ -35,27 +35,11 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
     client.disconnect();
     // ioredis rejects connect() with "Connection is closed." and reports the server's reason as an event.
     const reason = lastError ?? (err as Error);
-    if (refusal !== undefined && /Connection is closed/.test(reason?.message ?? '')) throw new UserError(serverMsg.closedSaying(address(endpoint), refusal), { cause: reason });
+    // The tutor's client reads the server's error before the close; ioredis only saw the connection closed.
+    const closed = /Connection is closed/.test(reason?.message ?? '') || reason?.message === refusal;
+    if (refusal !== undefined && closed) throw new UserError(serverMsg.closedSaying(address(endpoint), refusal), { cause: reason });
     throw authError(endpoint, reason);
   }
-}
-
-export function clientOptions(endpoint: Endpoint, timeoutMs: number): RedisOptions {
-  const options: RedisOptions = {
-    host: endpoint.host,
-    port: endpoint.port,
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    enableReadyCheck: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    autoResendUnfulfilledCommands: false,
-  };
-  if (endpoint.username !== undefined) options.username = endpoint.username;
-  if (endpoint.password !== undefined) options.password = endpoint.password;
-  // SNI takes a host name; Node warns (DEP0123) when handed an IP address.
-  if (endpoint.tls) options.tls = isIP(endpoint.host) ? {} : { servername: endpoint.host };
-  return options;
 }
 
 export function probeError(endpoint: Endpoint, found: Exclude<ProbeResult, { kind: 'redis' }>): UserError {
