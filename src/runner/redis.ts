@@ -4,8 +4,6 @@ import { clearPlayground, restoreMarker } from '../connection/playground.js';
 import { classifyLine, describeWait, MAIN } from '../course/lines.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLine } from '../repl/parse.js';
 import { formatForCommand } from '../repl/format.js';
-import { renderHelp } from '../repl/help.js';
-import { renderShow } from '../repl/show.js';
 import { UserError } from '../errors.js';
 import { ConnectionClosedError, RespClient } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
@@ -279,8 +277,9 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       for (const key of keys) snaps[key] = await readKey(client, key);
       return { keys: snaps, allKeys: await learnerKeys(client) };
     },
-    show: async (key) => renderShow(await lookOn(), key),
-    help: async (topic) => renderHelp(await lookOn(), topic),
+    // `show` and `help` draw as the REPL does; their code (tables, command docs) is loaded when first asked for.
+    show: async (key) => (await import('../repl/show.js')).renderShow(await lookOn(), key),
+    help: async (topic) => (await import('../repl/help.js')).renderHelp(await lookOn(), topic),
     async clear(options = {}) {
       helpers.closeAll();
       interference = undefined;
