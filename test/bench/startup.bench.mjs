@@ -1,5 +1,7 @@
-// Start-up: median wall time of `redis-tutor --version` beside bare `node -e 0`, and of `doctor` against
-// a local redis-server this script starts on a free port. Prints figures; never fails on timing.
+// Start-up, side by side with bare `node -e 0` (medians, same machine, same run): `--version`, `list`, and a
+// lesson until its first prompt is on the screen, against a local redis-server this script starts on a free
+// port and on the built-in engine. Also `doctor`. Prints figures with their targets; never fails on timing.
+// BENCH_RUNS sets how many runs each median is taken over.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -9,20 +11,82 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/redis-tutor.js', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+/** The lesson's first prompt (its first step is read, then this pause), English forced by REDIS_TUTOR_LANG. */
+const FIRST_PROMPT = 'Press Enter to go on';
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function time(args, env = {}) {
+/** A config folder of its own for each run: no progress, no history, nothing a learner has. */
+function freshEnv(extra = {}) {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'rt-bench-home-'));
+  return { env: { ...process.env, XDG_CONFIG_HOME: home, REDIS_TUTOR_LANG: 'en', NO_COLOR: '1', ...extra }, done: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/** Median wall time of a command that runs to its end. */
+function time(args, extra = {}) {
   const times = [];
   for (let i = 0; i < RUNS; i++) {
+    const { env, done } = freshEnv(extra);
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    done();
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
+  return median(times);
+}
+
+const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Wall time until `text` appears on the output of `node <args>` run in a pseudo-terminal (util-linux
+ * `script`; a lesson refuses to start without a terminal), then the whole process group is killed.
+ * Without `text`, until the command ends (bare node, for the same harness's cost).
+ */
+function untilOnScreen(args, text) {
+  const { env, done } = freshEnv();
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, ...args].map(quote).join(' ');
+    const t0 = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    let seen = '';
+    let settled = false;
+    const finish = (err) => {
+      if (settled) return;
+      settled = true;
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      clearTimeout(timer);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      child.once('close', () => {
+        done();
+        if (err) reject(err);
+        else resolve(ms);
+      });
+      if (child.exitCode !== null || child.signalCode !== null) child.emit('close');
+    };
+    const timer = setTimeout(() => finish(new Error(`no "${text}" within 20 s from ${args.join(' ')}:\n${seen}`)), 20_000);
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      if (text !== undefined && seen.includes(text)) finish();
+    });
+    child.on('error', (err) => finish(err));
+    child.on('exit', (code) => {
+      if (text === undefined && code === 0) finish();
+      else if (!settled) finish(new Error(`${args.join(' ')} ended (${code}) before "${text}":\n${seen}`));
+    });
+  });
+}
+
+async function timeOnScreen(args, text) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(await untilOnScreen(args, text));
   return median(times);
 }
 
@@ -35,19 +99,34 @@ async function freePort() {
   });
 }
 
+const line = (label, ms, bare, target) =>
+  console.log(`${label.padEnd(40)} median ${ms.toFixed(1).padStart(6)} ms  = ${(ms / bare).toFixed(2)}x bare node${target === undefined ? '' : ` (target <= ${target}x)`}`);
+
+const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+
 time(['-e', '0']); // warm the disk cache
 const bare = time(['-e', '0']);
-const version = time([bin, '--version']);
-console.log(`node -e 0                 median ${bare.toFixed(1)} ms  (${RUNS} runs)`);
-console.log(`redis-tutor --version     median ${version.toFixed(1)} ms  = ${(version / bare).toFixed(2)}x bare node (target <= 1.6x)`);
+console.log(`${RUNS} runs each; the lesson rows run in a pseudo-terminal and are compared with bare node run there too`);
+line('node -e 0', bare, bare);
+line('redis-tutor --version', time([bin, '--version']), bare, 1.25);
+line('redis-tutor list', time([bin, 'list']), bare, 1.5);
 
 const port = await freePort();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rt-bench-'));
 const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 300));
 try {
-  const doctor = time([bin, 'doctor'], { REDIS_TUTOR_LOCAL: `127.0.0.1:${port}`, NO_COLOR: '1' });
-  console.log(`redis-tutor doctor        median ${doctor.toFixed(1)} ms  (against a local redis-server)`);
+  if (hasScript) {
+    await timeOnScreen(['-e', '0']); // warm the harness
+    const barePty = await timeOnScreen(['-e', '0']);
+    line('node -e 0 (in a pty)', barePty, barePty);
+    line('lesson intro --url, to its first prompt', await timeOnScreen([bin, 'lesson', 'intro', '--url', `redis://127.0.0.1:${port}`], FIRST_PROMPT), barePty, 2);
+    line('lesson intro --builtin, to its first prompt', await timeOnScreen([bin, 'lesson', 'intro', '--builtin'], FIRST_PROMPT), barePty, 2);
+  } else {
+    console.log('lesson rows skipped: they need `script` (util-linux) for a pseudo-terminal');
+  }
+  const doctor = time([bin, 'doctor'], { REDIS_TUTOR_LOCAL: `127.0.0.1:${port}` });
+  line('redis-tutor doctor', doctor, bare);
 } finally {
   server.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
