@@ -18,8 +18,9 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
   if (found.kind !== 'redis') throw probeError(endpoint, found);
   // An error before any command was read (protected mode's DENIED, maxclients) is the server's reason for
   // closing: ioredis reports only "Connection is closed.", so it is kept from the probe's PING.
+  // The server's own words are escaped where shown: a server can send anything.
   const refusal = /^-(?!NOAUTH)/.test(found.firstReply) ? found.firstReply.slice(1) : undefined;
-  if (refusal?.startsWith('DENIED')) throw new UserError(serverMsg.protectedMode(address(endpoint), refusal));
+  if (refusal?.startsWith('DENIED')) throw new UserError(serverMsg.protectedMode(address(endpoint), escapeText(refusal)));
   // The tutor's own client in ioredis' shape: ioredis itself took as long to load as the rest of the tutor.
   const client = new RespRedis(endpoint, timeoutMs) as unknown as RedisClient;
   let lastError: Error | undefined;
@@ -37,7 +38,7 @@ export async function openClient(endpoint: Endpoint, timeoutMs: number): Promise
     const reason = lastError ?? (err as Error);
     // The tutor's client reads the server's error before the close; ioredis only saw the connection closed.
     const closed = /Connection is closed/.test(reason?.message ?? '') || reason?.message === refusal;
-    if (refusal !== undefined && closed) throw new UserError(serverMsg.closedSaying(address(endpoint), refusal), { cause: reason });
+    if (refusal !== undefined && closed) throw new UserError(serverMsg.closedSaying(address(endpoint), escapeText(refusal)), { cause: reason });
     throw authError(endpoint, reason);
   }
 }

@@ -75,4 +75,20 @@ describe('a server that answers DENIED and closes', () => {
       server.close();
     }
   });
+
+  it("a server's reason is shown escaped: its control bytes never reach the terminal raw", async () => {
+    for (const reply of ['-ERR full \x1b[31mred\x07\r\n', '-DENIED \x1b]0;owned\x07 protected\r\n']) {
+      const server = net.createServer((socket) => socket.end(reply));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as net.AddressInfo).port;
+      try {
+        const r = await runBin(['repl', '--port', String(port)], { input: 'PING\n' });
+        expect(r.code).toBe(2);
+        expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+        expect(r.stderr).toContain(reply.startsWith('-ERR') ? 'ERR full \\x1b[31mred\\a' : 'DENIED \\x1b]0;owned\\a protected');
+      } finally {
+        server.close();
+      }
+    }
+  });
 });

@@ -40,7 +40,7 @@ export async function startRedis(extraArgs: string[] = [], options: { config?: s
         dir,
         process: child,
         stop: async () => {
-          if (child.exitCode === null) {
+          if (child.exitCode === null && child.signalCode === null) {
             const gone = new Promise((r) => child.once('exit', r));
             child.kill('SIGKILL');
             await gone;
