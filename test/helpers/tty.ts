@@ -54,6 +54,22 @@ export async function enterLine(t: Terminal, line: string, expected: string | Re
 export const PAUSE = /Press Enter to go on \(or type a command, back, quit\)\s*$/;
 
 /**
+ * Opens a session on this process's tmux server. The server ends with its last session: a session opened
+ * while it is shutting down fails ("server exited unexpectedly"), and is tried again on a new server.
+ */
+function newSession(args: string[]): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('tmux', [...SOCKET, 'new-session', '-d', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
+/**
  * `redis-tutor lesson <id> --url <url>` in a config folder of its own under `configRoot`; with `at`, as a
  * learner who left at that step (a progress file says so, and the runner rebuilds that step's state).
  */
@@ -77,7 +93,7 @@ export function openTerminal(args: string[], options: { env?: Record<string, str
   // A status file left by an earlier process with the same pid would read as this one's exit.
   rmSync(statusFile, { force: true });
   const command = `env ${envArgs} ${shellQuote(options.node ?? process.execPath)} ${shellQuote(BIN)} ${args.map(shellQuote).join(' ')}; echo $? > ${statusFile}; sleep 600`;
-  execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), command]);
+  newSession(['-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), command]);
   const tmux = (...a: string[]) => execFileSync('tmux', [...SOCKET, ...a], { encoding: 'utf8' });
   const capture = (all: boolean) =>
     tmux('capture-pane', '-p', '-t', name, ...(all ? ['-S', '-'] : []))
