@@ -4,9 +4,9 @@ import { findLesson } from './find.js';
 import { courseProblems, formatProblems, lessonFiles, loadCourse } from './load.js';
 import type { Problem } from './problems.js';
 import { lessonHere } from './guards.js';
-import { glance, type LessonRow } from './heads.js';
+import { dataRow, glance, type LessonRow } from './heads.js';
 import { courseMsg } from './messages.js';
-import { parseLesson } from './parse.js';
+import { preparedData, readLesson } from './prepared.js';
 import type { Lesson } from './schema.js';
 
 /**
@@ -66,7 +66,7 @@ export function lessonNamed(dir: string, name: string, lang: string): NamedLesso
   if (chosen === undefined) return whole();
   const after = known.filter((e) => e.order > chosen.order).sort((a, b) => a.order - b.order)[0];
   const lesson = parsed(chosen);
-  const next = after === undefined ? undefined : (glance(after.text, after.file, process.platform) ?? parsed(after));
+  const next = after === undefined ? undefined : (row(after, process.platform) ?? parsed(after));
   // A glance that misread a file (the parse found another id or order) leaves it to the whole course.
   return misread(chosen, lesson) || (after !== undefined && misread(after, next!)) ? whole() : { lesson, next };
 }
@@ -74,9 +74,15 @@ export function lessonNamed(dir: string, name: string, lang: string): NamedLesso
 const misread = (entry: CatalogEntry, lesson: Pick<Lesson, 'id' | 'order'>) => lesson.id !== entry.id || lesson.order !== entry.order;
 
 function parsed(entry: CatalogEntry): Lesson {
-  const result = parseLesson(entry.text, entry.file);
+  const result = readLesson(entry.text, entry.file);
   if (!result.ok) throw new UserError(formatProblems(result.problems));
   return result.lesson;
+}
+
+/** A lesson's row read cheaply (from its prepared data, else by a glance), or undefined when only a full read can tell. */
+function row(entry: CatalogEntry, platform: string): LessonRow | undefined {
+  const data = preparedData(entry.text);
+  return data === undefined ? glance(entry.text, entry.file, platform) : dataRow(data, entry.file, platform);
 }
 
 /**
@@ -89,12 +95,12 @@ export function lessonRows(dir: string, platform: string): LessonRow[] {
   const rows: LessonRow[] = [];
   const problems: Problem[] = [];
   for (const entry of readCatalog(dir)) {
-    const row = glance(entry.text, entry.file, platform);
-    if (row !== undefined) {
-      rows.push(row);
+    const cheap = row(entry, platform);
+    if (cheap !== undefined) {
+      rows.push(cheap);
       continue;
     }
-    const result = parseLesson(entry.text, entry.file);
+    const result = readLesson(entry.text, entry.file);
     if (!result.ok) problems.push(...result.problems);
     else rows.push({ ...result.lesson, steps: lessonHere(result.lesson, { platform }).steps.length });
   }

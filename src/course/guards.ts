@@ -1,4 +1,4 @@
-import { versionAtLeast } from '../connection/client.js';
+import { versionAtLeast } from '../connection/versions.js';
 import type { Lesson, StepGuard } from './schema.js';
 
 /** Where a lesson is being played: what step guards (`when:`) are judged against. */

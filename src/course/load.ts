@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import { formatMsg as f } from './format-messages.js';
 import { courseMsg } from './messages.js';
-import { parseLesson } from './parse.js';
+import { readLesson } from './prepared.js';
 import type { Problem } from './problems.js';
 import type { Lesson } from './schema.js';
 
@@ -36,7 +36,7 @@ export function readCourse(dir: string): Course {
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
   for (const { path: full, file } of lessonFiles(dir)) {
-    const result = parseLesson(readFileSync(full, 'utf8'), file);
+    const result = readLesson(readFileSync(full, 'utf8'), file);
     if (result.ok) lessons.push(result.lesson);
     else problems.push(...result.problems);
   }

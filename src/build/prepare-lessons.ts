@@ -1,0 +1,17 @@
+// Build step (after tsc, in `npm run build`, `prepare` and `pretest`): writes the prepared data of every
+// shipped lesson (src/course/prepared.ts) into dist/, so that start-up does not parse YAML.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { BUILTIN_LESSONS, lessonFiles } from '../course/load.js';
+import { PREPARED_DIR, preparedFrom, textKey } from '../course/prepared.js';
+
+rmSync(PREPARED_DIR, { recursive: true, force: true });
+mkdirSync(PREPARED_DIR, { recursive: true });
+let written = 0;
+for (const { path } of lessonFiles(BUILTIN_LESSONS)) {
+  const text = readFileSync(path, 'utf8');
+  const data = preparedFrom(text);
+  if (data === undefined) continue;
+  writeFileSync(new URL(`${textKey(text)}.json`, PREPARED_DIR), JSON.stringify(data));
+  written++;
+}
+process.stdout.write(`prepared ${written} lesson(s) in ${PREPARED_DIR.pathname}\n`);

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { parseLesson } from './parse.js';
+import { validateLesson, type Validated } from './validate.js';
+import { LESSON_YAML, yaml } from './yaml.js';
+
+/**
+ * Prepared lesson data: what the YAML of each shipped lesson file parses to, written at build time
+ * (src/build/prepare-lessons.ts) as one JSON file per lesson text, named by the text's SHA-1. Reading JSON
+ * is far faster than loading the YAML library and parsing, and start-up is mostly that. The data is keyed
+ * by the text alone, so an edited file or a learner's own folder simply finds none and is parsed as
+ * before; validation still runs on every read, so the lesson, or its problems, are the same either way.
+ */
+export const PREPARED_DIR = new URL('../lesson-data/', import.meta.url);
+
+export const textKey = (text: string): string => createHash('sha1').update(text).digest('hex');
+
+/** Pure: the data a lesson text's YAML holds, or undefined when it has errors or JSON cannot carry it whole. */
+export function preparedFrom(text: string): unknown {
+  const doc = yaml().parseDocument(text, LESSON_YAML);
+  if (doc.errors.length > 0) return undefined;
+  const data: unknown = doc.toJS();
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(data) ?? 'null'), data) ? data : undefined;
+}
+
+/** The prepared data of a lesson text, or undefined when there is none (any other text, a build without it). */
+export function preparedData(text: string): unknown {
+  try {
+    return JSON.parse(readFileSync(new URL(`${textKey(text)}.json`, PREPARED_DIR), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lesson file's text → the lesson or its problems: from its prepared data where there is some. */
+export function readLesson(text: string, file: string): Validated {
+  const data = preparedData(text);
+  return data === undefined ? parseLesson(text, file) : validateLesson(data, file);
+}
