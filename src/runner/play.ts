@@ -8,8 +8,6 @@ import { runnerMsg as m } from './messages.js';
 import { reflow } from '../ui/prose.js';
 import { rebuildState, runLines } from './replay.js';
 import { playPredict, playQuiz, playRun, playSay } from './steps.js';
-import { playTry } from './try.js';
-import { playCode } from './code/play.js';
 
 export interface PlayHooks {
   /** A step is on screen (progress records where the learner is). */
@@ -55,7 +53,9 @@ export async function playLesson(ctx: StepContext, lesson: Lesson, startIndex: n
   return { state, allPassed };
 }
 
-function playStep(ctx: StepContext, step: Step, lessonId: string, rebuild: () => Promise<void>): Promise<StepEnd> {
+// A try step's checks and a code step's runner (with tables, Node child processes) load when a lesson first
+// reaches one: a lesson's first prompt does not wait for them.
+async function playStep(ctx: StepContext, step: Step, lessonId: string, rebuild: () => Promise<void>): Promise<StepEnd> {
   switch (step.kind) {
     case 'say':
       return playSay(ctx, step);
@@ -66,9 +66,9 @@ function playStep(ctx: StepContext, step: Step, lessonId: string, rebuild: () =>
     case 'quiz':
       return playQuiz(ctx, step);
     case 'try':
-      return playTry(ctx, step, rebuild);
+      return (await import('./try.js')).playTry(ctx, step, rebuild);
     case 'code':
-      return playCode(ctx, step, lessonId, rebuild);
+      return (await import('./code/play.js')).playCode(ctx, step, lessonId, rebuild);
   }
 }
 

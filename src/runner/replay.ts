@@ -1,6 +1,5 @@
 import { classifyLine } from '../course/lines.js';
 import type { CodeStep, Interference, Lesson, Step } from '../course/schema.js';
-import { replayReference } from './code/memo.js';
 import type { Executed, LessonRedis } from './redis.js';
 
 /** The commands that leave Redis as a step found it, had every earlier step gone by the book. */
@@ -55,7 +54,7 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
     redis.interfere(part.interfere);
     await runLines(redis, i === from ? part.lines.slice(at) : part.lines, part.on);
     // A code step's program, as its solution left the data (reruns included): run again, unseen.
-    if (part.code) await replayReference(redis, part.code);
+    if (part.code) await (await import('./code/memo.js')).replayReference(redis, part.code); // loaded only when there is one
     if (i > 0 && i < parts.length - 1) redis.endStep();
   }
 }
