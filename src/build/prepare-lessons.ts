@@ -2,7 +2,7 @@
 // shipped lesson (src/course/prepared.ts) into dist/, so that start-up does not parse YAML.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { BUILTIN_LESSONS, lessonFiles } from '../course/load.js';
-import { PREPARED_DIR, preparedFrom, textKey } from '../course/prepared.js';
+import { headOf, PREPARED_DIR, preparedFrom, preparedName } from '../course/prepared.js';
 
 rmSync(PREPARED_DIR, { recursive: true, force: true });
 mkdirSync(PREPARED_DIR, { recursive: true });
@@ -11,7 +11,8 @@ for (const { path } of lessonFiles(BUILTIN_LESSONS)) {
   const text = readFileSync(path, 'utf8');
   const data = preparedFrom(text);
   if (data === undefined) continue;
-  writeFileSync(new URL(`${textKey(text)}.json`, PREPARED_DIR), JSON.stringify(data));
+  writeFileSync(new URL(preparedName(text, 'whole'), PREPARED_DIR), JSON.stringify(data));
+  writeFileSync(new URL(preparedName(text, 'head'), PREPARED_DIR), JSON.stringify(headOf(data)));
   written++;
 }
 process.stdout.write(`prepared ${written} lesson(s) in ${PREPARED_DIR.pathname}\n`);

@@ -24,10 +24,24 @@ export function preparedFrom(text: string): unknown {
   return isDeepStrictEqual(JSON.parse(JSON.stringify(data) ?? 'null'), data) ? data : undefined;
 }
 
-/** The prepared data of a lesson text, or undefined when there is none (any other text, a build without it). */
-export function preparedData(text: string): unknown {
+/**
+ * Pure: the part of a lesson's data that its row in `list` is read from (heads.ts, dataRow): its top-level
+ * fields, and of each step only its guard. A twentieth of the whole, so `list` reads that instead.
+ */
+export function headOf(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const { steps } = data as { steps?: unknown };
+  if (!Array.isArray(steps)) return data;
+  return { ...data, steps: steps.map((s: unknown) => (s !== null && typeof s === 'object' && 'when' in s ? { when: s.when } : null)) };
+}
+
+/** A prepared file's name: `<sha1>.json` holds the whole data, `<sha1>.head.json` its head (headOf). */
+export const preparedName = (text: string, part: 'whole' | 'head'): string => `${textKey(text)}${part === 'head' ? '.head' : ''}.json`;
+
+/** The prepared data of a lesson text (or its head), or undefined when there is none (any other text, a build without it). */
+export function preparedData(text: string, part: 'whole' | 'head' = 'whole'): unknown {
   try {
-    return JSON.parse(readFileSync(new URL(`${textKey(text)}.json`, PREPARED_DIR), 'utf8'));
+    return JSON.parse(readFileSync(new URL(preparedName(text, part), PREPARED_DIR), 'utf8'));
   } catch {
     return undefined;
   }

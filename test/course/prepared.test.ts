@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../src/course/catalog.js';
 import { dataRow, glance } from '../../src/course/heads.js';
 import { parseLesson } from '../../src/course/parse.js';
-import { preparedFrom } from '../../src/course/prepared.js';
+import { headOf, preparedFrom } from '../../src/course/prepared.js';
 import { validateLesson } from '../../src/course/validate.js';
 
 const SHIPPED = fileURLToPath(new URL('../../lessons', import.meta.url));
@@ -20,7 +20,10 @@ describe('prepared lesson data (what start-up reads instead of YAML)', () => {
       const data = preparedFrom(text);
       expect(data, file).toBeDefined();
       expect(validateLesson(data, file), file).toStrictEqual(parseLesson(text, file));
-      for (const platform of ['linux', 'win32', 'darwin']) expect(dataRow(data, file, platform), file).toStrictEqual(glance(text, file, platform));
+      for (const platform of ['linux', 'win32', 'darwin']) {
+        expect(dataRow(data, file, platform), file).toStrictEqual(glance(text, file, platform));
+        expect(dataRow(headOf(data), file, platform), file).toStrictEqual(glance(text, file, platform));
+      }
     }
   });
 
@@ -42,8 +45,10 @@ describe('the built tutor reads shipped lessons without loading the YAML library
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes one data file per shipped lesson', () => {
-    expect(readdirSync(DIST_DATA).filter((n) => n.endsWith('.json'))).toHaveLength(readdirSync(SHIPPED).filter((n) => n.endsWith('.yaml')).length);
+  it('writes a data file and a head file per shipped lesson', () => {
+    const lessons = readdirSync(SHIPPED).filter((n) => n.endsWith('.yaml')).length;
+    expect(readdirSync(DIST_DATA).filter((n) => /^[0-9a-f]{40}\.json$/.test(n))).toHaveLength(lessons);
+    expect(readdirSync(DIST_DATA).filter((n) => /^[0-9a-f]{40}\.head\.json$/.test(n))).toHaveLength(lessons);
   });
 
   /** Runs `list` (the real bin) and a lesson's read (as `lesson` does) on `dir`, and says whether `yaml` was loaded. */
