@@ -36,7 +36,11 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-const open = (args: string[], width: number) => (term = openTerminal(args, { env: { XDG_CONFIG_HOME: home }, width, height: 50 }));
+/** A new terminal; the test's previous one (a test may open two) is closed first, so none outlives the file. */
+const open = (args: string[], width: number) => {
+  term?.kill();
+  return (term = openTerminal(args, { env: { XDG_CONFIG_HOME: home }, width, height: 50 }));
+};
 /** Words as the screen shows them: a word the terminal cut at its edge reads as two. */
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
