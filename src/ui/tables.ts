@@ -4,10 +4,11 @@ import { displayWidth, splitAtWidth, visibleWidth } from './width.js';
 import { wrapText } from './wrap.js';
 
 const requireHere = createRequire(import.meta.url);
-/** cli-table3, loaded when the first table is drawn: a lesson draws none before its first prompt (issue 13). */
-const Table = new Proxy(function () {} as unknown as typeof CliTable, {
-  construct: (_target, args: [CliTable.TableConstructorOptions]) => new (requireHere('cli-table3') as typeof CliTable)(...args),
-});
+/** A cli-table3 table, the module loaded when the first table is drawn: a lesson draws none before its first prompt (issue 13). */
+function newTable(options: CliTable.TableConstructorOptions): CliTable.Table {
+  const Table = requireHere('cli-table3') as typeof CliTable;
+  return new Table(options);
+}
 
 /** The terminal's width, or 100 columns off a terminal. */
 const terminalColumns = () => process.stdout.columns || 100;
@@ -19,7 +20,7 @@ const terminalColumns = () => process.stdout.columns || 100;
 export function drawTable(head: string[], rows: string[][], columns = terminalColumns()): string {
   const widths = fitWidths(head.length, columns);
   const wrap = (cells: string[]) => cells.map((cell, i) => (widths[i] === undefined ? cell : wrapText(cell, (widths[i] as number) - 2)));
-  const table = new Table({ head: wrap(head), style: { head: [], border: [] }, colWidths: widths });
+  const table = newTable({ head: wrap(head), style: { head: [], border: [] }, colWidths: widths });
   table.push(...rows.map(wrap));
   return table.toString();
 }
@@ -34,7 +35,7 @@ export function drawListTable(head: string[], rows: string[][], flex: number): s
   // Each column has a border on its left, and the table one more on its right.
   const room = Math.max(12, width - fixed.reduce((a, b) => a + b, 0) - head.length - 1);
   const cut = (text: string) => cutToWidth(text, room - 2);
-  const table = new Table({ head, style: { head: [], border: [], compact: true }, colWidths: fixed.map((w, i) => (i === flex ? room : w)) });
+  const table = newTable({ head, style: { head: [], border: [], compact: true }, colWidths: fixed.map((w, i) => (i === flex ? room : w)) });
   table.push(...rows.map((r) => r.map((cell, i) => (i === flex ? cut(cell) : cell))));
   return table.toString();
 }
@@ -59,7 +60,7 @@ export function drawCompactTable(head: string[], rows: string[][], columns = Inf
     over--;
   }
   const cut = (cells: string[]) => cells.map((cell, i) => cutToWidth(cell, widths[i] as number));
-  const table = new Table({ head: cut(head), style: { head: [], border: [], compact: true } });
+  const table = newTable({ head: cut(head), style: { head: [], border: [], compact: true } });
   table.push(...rows.map(cut));
   return table.toString();
 }
