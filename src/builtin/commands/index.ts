@@ -14,6 +14,7 @@ import { commands as setCommands } from './sets.js';
 import { commands as zsetCommands } from './zsets.js';
 import { sortCommands } from '../sort/sort.js';
 import { streamCommands } from './streams.js';
+import { hyperloglogCommands } from './hyperloglog.js';
 
 /** Every command the engine has: each file's list, in one table. */
 export const allCommands: CommandSpec[] = [
@@ -32,4 +33,5 @@ export const allCommands: CommandSpec[] = [
   ...zsetCommands,
   ...sortCommands,
   ...streamCommands,
+  ...hyperloglogCommands,
 ];

@@ -55,6 +55,7 @@ const SPECS: Record<string, Spec> = {
   'list-max-listpack-size': { default: '-2', parse: numeric({ min: INT_MIN, max: INT_MAX }), aliases: ['list-max-ziplist-size'] },
   'stream-node-max-entries': { default: '100', parse: numeric({ min: 0n, max: LONG_MAX }) },
   'stream-node-max-bytes': { default: '4096', parse: bytes },
+  'hll-sparse-max-bytes': { default: '3000', parse: bytes },
 };
 
 /** Redis keeps hz between 1 and 500 (CONFIG GET shows the clamped value). */

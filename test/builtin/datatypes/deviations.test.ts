@@ -67,3 +67,25 @@ describe('built-in engine deviations, pinned', () => {
     expect(await call('SRANDMEMBER', 'one', '-3')).toEqual(['m', 'm', 'm']);
   });
 });
+
+describe('HyperLogLog deviations, pinned', () => {
+  // Redis converts in place without signalModifiedKey; the engine stores the dense value through the
+  // keyspace (so the AOF records it), which WATCH hears.
+  it('PFDEBUG TODENSE of a sparse HLL aborts a transaction that WATCHes it', async () => {
+    await call('DEL', 'hll');
+    await call('PFADD', 'hll', 'a', 'b');
+    await call('WATCH', 'hll');
+    expect(await call('PFDEBUG', 'TODENSE', 'hll')).toBe(1);
+    await call('MULTI');
+    await call('PING');
+    expect(await call('EXEC')).toBeNull();
+  });
+
+  it('PFDEBUG TODENSE of a dense HLL changes nothing, and the transaction runs', async () => {
+    await call('WATCH', 'hll');
+    expect(await call('PFDEBUG', 'TODENSE', 'hll')).toBe(0);
+    await call('MULTI');
+    await call('PING');
+    expect(await call('EXEC')).toEqual(['simple:PONG']);
+  });
+});
