@@ -24,7 +24,15 @@ export type Reply =
   /** Out-of-band data (pub/sub): RESP3 `>`, RESP2 an array. */
   | { type: 'push'; value: Reply[] }
   /** RESP3 `=len\r\ntxt:...` (INFO), RESP2 a bulk string. */
-  | { type: 'verbatim'; value: Buffer };
+  | { type: 'verbatim'; value: Buffer }
+  /** RESP3 `#t`/`#f`, RESP2 `:1`/`:0` (DEBUG PROTOCOL true/false). */
+  | { type: 'bool'; value: boolean }
+  /** RESP3 `(digits`, RESP2 a bulk string (DEBUG PROTOCOL bignum). */
+  | { type: 'bignum'; value: string }
+  /** RESP3 `|n` and the attribute's pairs, then `then`; RESP2 only `then` (DEBUG PROTOCOL attrib). */
+  | { type: 'attribute'; value: Reply[]; then: Reply }
+  /** Bytes written as they are in both protocols (SYNC's payload, which has no trailing CRLF). */
+  | { type: 'raw'; value: Buffer };
 
 export const arrayOf = (value: Reply[] | null): Reply => ({ type: 'array', value });
 export const map = (value: Reply[]): Reply => ({ type: 'map', value });

@@ -1,9 +1,13 @@
 import type { Bytes, Keyspace } from '../types.js';
+import { ENCODING } from '../encoding-limits.js';
 import { lookup, type ValueOf } from '../util/typed.js';
 
 export type HashValue = ValueOf<'hash'>;
 
-/** Redis 7.0's compiled-in defaults (redis.conf lowers entries to 128; a bare redis-server says 512). */
+/**
+ * Redis 7.0's compiled-in defaults (redis.conf lowers entries to 128; a bare redis-server says 512); the
+ * running values are CONFIG's hash-max-listpack-entries/-value (ENCODING.limits).
+ */
 export const HASH_MAX_LISTPACK_ENTRIES = 512;
 export const HASH_MAX_LISTPACK_VALUE = 64;
 
@@ -18,19 +22,21 @@ export function hashForWrite(db: Keyspace, key: Bytes): HashValue {
   return created;
 }
 
-/** hashTypeTryConversion: a field or value longer than 64 bytes among the arguments makes it a hashtable. */
+/** hashTypeTryConversion: a field or value longer than hash-max-listpack-value (64) among the arguments makes it a hashtable. */
 export function convertForArguments(hash: HashValue, items: Bytes[]): void {
-  if (hash.encoding === 'listpack' && items.some((s) => s.length > HASH_MAX_LISTPACK_VALUE)) hash.encoding = 'hashtable';
+  if (hash.encoding === 'listpack' && items.some((s) => s.length > ENCODING.limits.hashValue)) hash.encoding = 'hashtable';
 }
 
 /**
- * hashTypeSet: true when the field is new. A field or value over 64 bytes, or more than 512 fields,
+ * hashTypeSet: true when the field is new. A field or value over 64 bytes, or more than 512 fields (the
+ * configured limits),
  * makes it a hashtable, never back.
  */
 export function setField(hash: HashValue, field: Bytes, value: Bytes): boolean {
   const isNew = !hash.value.has(field);
   hash.value.set(field, value);
-  if (hash.encoding === 'listpack' && (field.length > HASH_MAX_LISTPACK_VALUE || value.length > HASH_MAX_LISTPACK_VALUE || hash.value.size > HASH_MAX_LISTPACK_ENTRIES)) {
+  const { hashValue, hashEntries } = ENCODING.limits;
+  if (hash.encoding === 'listpack' && (field.length > hashValue || value.length > hashValue || hash.value.size > hashEntries)) {
     hash.encoding = 'hashtable';
   }
   return isNew;

@@ -228,6 +228,26 @@ export class Persistence {
     }
   }
 
+  /**
+   * DEBUG RELOAD (the snapshot) and DEBUG LOADAOF: the databases emptied (unless `keep`) and filled from
+   * the file, which is not written to; false when there is no such file.
+   */
+  reloadFrom(kind: 'snapshot' | 'aof', keep: boolean): boolean {
+    this.commandDone();
+    const text = readIfThere(kind === 'aof' ? this.aofFile : this.snapshotFile);
+    if (text === undefined) return false;
+    this.loading = true;
+    try {
+      if (!keep) for (const db of this.host.databases) db.flush();
+      this.lastLoad = replay(text, kind, this.host.databases, this.host.rerun);
+    } finally {
+      this.changed.clear();
+      this.flushed = [];
+      this.loading = false;
+    }
+    return true;
+  }
+
   /** The process ends (SHUTDOWN or a kill): the AOF is closed; nothing else is written. */
   close(): void {
     this.aof?.close();

@@ -72,6 +72,20 @@ export class ReplyWriter {
           this.raw(reply.value);
         } else this.bulk(reply.value);
         return;
+      case 'bool':
+        this.ascii(this.resp === 3 ? (reply.value ? '#t\r\n' : '#f\r\n') : reply.value ? ':1\r\n' : ':0\r\n');
+        return;
+      case 'bignum':
+        if (this.resp === 3) this.line(40, reply.value);
+        else this.bulk(Buffer.from(reply.value, 'latin1'));
+        return;
+      case 'attribute':
+        if (this.resp === 3) this.aggregate(124, reply.value.length / 2, reply.value);
+        this.write(reply.then);
+        return;
+      case 'raw':
+        this.ascii(reply.value.toString('latin1'));
+        return;
       case 'pairs': {
         const items = reply.value;
         if (this.resp === 2) {

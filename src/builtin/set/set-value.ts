@@ -1,9 +1,13 @@
 import type { Bytes, Keyspace } from '../types.js';
+import { ENCODING } from '../encoding-limits.js';
 import { lookup, type ValueOf } from '../util/typed.js';
 
 export type SetValue = ValueOf<'set'>;
 
-/** Redis 7.0 sets are intsets (integers only, up to 512) or hashtables; the listpack kind came in 7.2. */
+/**
+ * Redis 7.0 sets are intsets (integers only, up to set-max-intset-entries: 512 unless CONFIG says
+ * otherwise) or hashtables; the listpack kind came in 7.2.
+ */
 export const SET_MAX_INTSET_ENTRIES = 512;
 
 const INTEGER = /^(0|-?[1-9][0-9]{0,18})$/;
@@ -21,11 +25,11 @@ export const setAt = (db: Keyspace, key: Bytes): SetValue | undefined => lookup(
 /** An empty set as setTypeCreate makes it for its first member. */
 export const newSet = (first: Bytes): SetValue => ({ type: 'set', value: new Set(), encoding: isIntegerMember(first) ? 'intset' : 'hashtable' });
 
-/** setTypeAdd: true when new; a non-integer or a 513th member turns an intset into a hashtable, for good. */
+/** setTypeAdd: true when new; a non-integer or a member past set-max-intset-entries turns an intset into a hashtable, for good. */
 export function addMember(set: SetValue, member: Bytes): boolean {
   if (set.value.has(member)) return false;
   set.value.add(member);
-  if (set.encoding === 'intset' && (set.value.size > SET_MAX_INTSET_ENTRIES || !isIntegerMember(member))) set.encoding = 'hashtable';
+  if (set.encoding === 'intset' && (set.value.size > ENCODING.limits.setIntsetEntries || !isIntegerMember(member))) set.encoding = 'hashtable';
   return true;
 }
 

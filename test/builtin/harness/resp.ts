@@ -7,6 +7,8 @@ export type Reply =
   | { t: '$' | '='; v: string | null }
   | { t: '*'; v: Reply[] | null }
   | { t: '%' | '~' | '>'; v: Reply[] }
+  /** An attribute (`|`): its pairs flat, then the reply it is attached to, as the last item. */
+  | { t: '|'; v: Reply[] }
   | { t: '_'; v: null };
 
 /** Parses one reply at `at`; undefined when the bytes are incomplete. Strings are latin1 (bytes). */
@@ -37,12 +39,13 @@ export function parseReply(buf: Buffer, at: number): { reply: Reply; end: number
     case '*':
     case '%':
     case '~':
-    case '>': {
+    case '>':
+    case '|': {
       const n = Number(line);
       if (n < 0 && type === '*') return { reply: { t: '*', v: null }, end: next };
       const items: Reply[] = [];
       let pos = next;
-      for (let i = 0; i < (type === '%' ? 2 * n : n); i++) {
+      for (let i = 0; i < (type === '%' ? 2 * n : type === '|' ? 2 * n + 1 : n); i++) {
         const item = parseReply(buf, pos);
         if (item === undefined) return undefined;
         items.push(item.reply);
@@ -65,6 +68,8 @@ export function encodeReply(r: Reply): string {
       return r.v === null ? '*-1\r\n' : `*${r.v.length}\r\n${r.v.map(encodeReply).join('')}`;
     case '%':
       return `%${r.v.length / 2}\r\n${r.v.map(encodeReply).join('')}`;
+    case '|':
+      return `|${(r.v.length - 1) / 2}\r\n${r.v.map(encodeReply).join('')}`;
     case '~':
     case '>':
       return `${r.t}${r.v.length}\r\n${r.v.map(encodeReply).join('')}`;

@@ -10,7 +10,7 @@ export function useRedisAndEngine(): { readonly redisPort: number; readonly engi
   let stop: () => Promise<unknown> = async () => undefined;
   const ports = { redisPort: 0, enginePort: 0 };
   beforeAll(async () => {
-    const [redis, engine] = await Promise.all([startRedis(), startBuiltinEngine()]);
+    const [redis, engine] = await Promise.all([startRedis(['--enable-debug-command', 'yes']), startBuiltinEngine()]);
     ports.redisPort = redis.port;
     ports.enginePort = engine.port;
     stop = () => Promise.all([redis.stop(), engine.close()]);
