@@ -109,9 +109,10 @@ export async function run(argv: string[]): Promise<number> {
     .command('server')
     .description(h.cmdServer())
     .addHelpText('after', h.serverAfterHelp())
-    .action(async (_opts, cmd: Command) => {
+    .option('--maxmemory <bytes>', h.optServerMaxmemory())
+    .action(async (opts: { maxmemory?: string }, cmd: Command) => {
       const { server } = await import('./commands/server.js');
-      exitCode = await server(globals(cmd));
+      exitCode = await server(globals(cmd), process.stdout, opts.maxmemory);
     });
 
   program

@@ -1,90 +1,75 @@
 import type { Database } from './keyspace.js';
-import type { RedisValue } from './types.js';
+import type { Bytes } from './types.js';
+import { Evictor, type EvictionPolicy } from './memory/eviction.js';
+import { TRACK_LFU, TRACK_LRU, type MemoryTally } from './memory/tally.js';
+
+/** A bare redis-server 7.0's used_memory before it holds any data (used_memory_startup). */
+export const BASELINE_BYTES = 876_184;
+/** Keys evicted at most per command before giving up (Redis bounds its eviction loop by time). */
+const MAX_EVICTIONS_PER_CALL = 10_000;
 
 /**
- * Per-object overheads (bytes) measured on V8 (a small string key costs about 285 bytes of heap, a list
- * element about 56, a hash field and value about 107), so the cap tracks what the data really takes
- * in this process, which is more than Redis would need for it.
- */
-const KEY_OVERHEAD = 200;
-const ELEMENT_OVERHEAD = 48;
-/** A full recount is at most this frequent while the estimate sits above the cap. */
-const RECOUNT_EVERY_MS = 250;
-
-/**
- * The memory cap (Redis's maxmemory with the noeviction policy). Used memory is estimated as the size
- * of the data: a full count of every value now and then, plus the bytes that writes brought in since.
- * Counting the data (not the process heap) keeps the figure independent of the tutor itself and of
- * when V8 collects garbage, so FLUSHALL frees room at once, as it does in Redis.
+ * Used memory and the cap (maxmemory with its policy). Used memory is the data's size as Redis 7.0 would
+ * hold it, kept by the databases as keys are written, replaced and deleted (memory/tally.ts), plus the
+ * baseline of an empty server: checking it costs an addition, and FLUSHALL frees at once, as in Redis.
  */
 export class MemoryGuard {
-  private counted = 0;
-  private sinceCount = 0;
-  private countedAt = -Infinity;
+  policy: EvictionPolicy = 'noeviction';
+  samples = 5;
+  evictedKeys = 0;
+  /** The most used memory has been when last looked at (INFO, MEMORY STATS). */
+  peak = 0;
+  /** Called for each evicted key: the `evicted` keyspace event hooks in here. */
+  onEvicted: (db: Database, key: Bytes) => void = () => {};
+  private evictor: Evictor | undefined;
 
   constructor(
     /** 0 or less: no cap (CONFIG SET maxmemory changes it). */
     public maxBytes: number,
     private readonly databases: readonly Database[],
+    readonly tally: MemoryTally,
   ) {}
 
-  /** Called with the argument bytes of each write command. */
-  noteWrite(bytes: number): void {
-    this.sinceCount += bytes;
+  /**
+   * Older callers (the bit commands, DEBUG RELOAD) still announce writes and reloads: nothing to do,
+   * the databases keep the tally on every write, replace, delete and flush.
+   */
+  noteWrite(_bytes: number): void {}
+  invalidate(): void {}
+
+  used(): number {
+    return BASELINE_BYTES + this.tally.bytes;
   }
 
-  /** Called after FLUSHALL/FLUSHDB: the next check counts again. */
-  invalidate(): void {
-    this.countedAt = -Infinity;
+  /** The data alone (INFO's used_memory_dataset, MEMORY STATS's dataset.bytes). */
+  dataset(): number {
+    return this.tally.bytes;
   }
 
-  used(now: number): number {
-    if (now - this.countedAt > RECOUNT_EVERY_MS * 40) this.recount(now);
-    return this.counted + this.sinceCount;
+  overLimit(): boolean {
+    return this.maxBytes > 0 && BASELINE_BYTES + this.tally.bytes > this.maxBytes;
   }
 
-  /** True when a command that may grow the data must be refused. */
-  overLimit(now: number): boolean {
-    if (this.maxBytes <= 0) return false;
-    if (this.counted + this.sinceCount <= this.maxBytes && this.countedAt !== -Infinity) return false;
-    if (now - this.countedAt >= RECOUNT_EVERY_MS) this.recount(now);
-    return this.counted + this.sinceCount > this.maxBytes;
+  setPolicy(policy: EvictionPolicy): void {
+    this.policy = policy;
+    // As Redis: the last access is kept under every policy but the LFU ones (OBJECT IDLETIME reads it).
+    this.tally.track = policy.endsWith('-lfu') ? TRACK_LFU : TRACK_LRU;
   }
 
-  private recount(now: number): void {
-    let total = 0;
-    for (const db of this.databases) {
-      if (db.size() === 0) continue;
-      for (const [key, entry] of db.entries()) total += KEY_OVERHEAD + key.length + sizeOf(entry.value);
+  /**
+   * Redis's performEvictions: while over the cap, evicts keys as the policy picks them. True when the
+   * data now fits (a command that may grow it can run), false when the policy found nothing to evict.
+   */
+  makeRoom(now: number): boolean {
+    for (let n = 0; this.overLimit(); n++) {
+      if (n === MAX_EVICTIONS_PER_CALL) return false;
+      this.evictor ??= new Evictor(this.databases);
+      const victim = this.evictor.pick(this.policy, this.samples, now);
+      if (victim === undefined) return false;
+      victim.db.deleteRaw(victim.key);
+      this.evictedKeys++;
+      this.onEvicted(victim.db, victim.key);
     }
-    this.counted = total;
-    this.sinceCount = 0;
-    this.countedAt = now;
-  }
-}
-
-export function sizeOf(v: RedisValue): number {
-  switch (v.type) {
-    case 'string':
-      return v.value.length + ELEMENT_OVERHEAD;
-    case 'list': {
-      let n = 0;
-      for (const item of v.value) n += item.length + ELEMENT_OVERHEAD;
-      return n;
-    }
-    case 'hash': {
-      let n = 0;
-      for (const [f, x] of v.value) n += f.length + x.length + 2 * ELEMENT_OVERHEAD;
-      return n;
-    }
-    case 'set': {
-      let n = 0;
-      for (const m of v.value) n += m.length + ELEMENT_OVERHEAD;
-      return n;
-    }
-    case 'zset':
-      return v.value.size * 3 * ELEMENT_OVERHEAD;
-    case 'stream':
-      return v.value.approximateBytes();
+    return true;
   }
 }

@@ -3,6 +3,7 @@ import { error } from '../resp/types.js';
 import type { Client } from './client.js';
 import { execute } from './dispatch.js';
 import type { Engine } from './engine.js';
+import { overOutputLimit } from './output-limits.js';
 
 /**
  * The engine on a loopback socket. Each chunk of input is parsed and run as far as it goes, and the
@@ -88,10 +89,20 @@ export class EngineServer {
     const socket = client.socket;
     const chunk = client.writer.take();
     if (socket === null) return;
-    if (chunk !== undefined && !socket.destroyed) socket.write(chunk);
+    if (chunk !== undefined && !socket.destroyed) {
+      socket.write(chunk);
+      if (this.engine.outputLimits !== undefined && !client.closing && overOutputLimit(client.subscriptions > 0 ? this.engine.outputLimits.pubsub : this.engine.outputLimits.normal, client, socket.writableLength, Date.now())) {
+        // As Redis's freeClientAsync: the connection goes at once, its pending output with it.
+        this.engine.dropClient(client);
+        socket.destroy();
+        return;
+      }
+    }
     if (client.closing && !client.closed) {
       this.engine.dropClient(client);
-      socket.end();
+      // As Redis after QUIT or a protocol error: the reply goes out, then the socket is closed, both
+      // ways (what the client still sends is not read: the peer sees a reset, as with Redis).
+      socket.destroySoon();
     }
   }
 

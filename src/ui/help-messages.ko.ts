@@ -56,6 +56,7 @@ export const ko: HelpMessages = {
   cmdDoctor: () => '튜터가 쓸 수 있는 Redis를 확인하고, 없으면 무엇을 할지 알려 줘요',
   optDoctorJson: () => '점검 결과를 JSON 형식으로 출력해요',
   cmdServer: () => 'redis-cli 도구나 직접 만든 코드가 쓰도록 튜터의 내장 엔진을 포그라운드로 실행해요 (Ctrl+C 키까지)',
+  optServerMaxmemory: () => '메모리 상한이에요. 바이트 수나 Redis처럼 단위를 붙여 적어요 (100mb, 1gb; 0이면 상한 없음; 기본값 256mb)',
   serverAfterHelp: () => '\n주소는 전역 옵션 --port <n> 값으로 정해요 (redis-tutor server --port 7000). 없으면 빈 포트를 써요.',
   cmdLessons: () => '레슨 작성자용 도구',
   argLessonsDir: () => '레슨 파일이 있는 폴더 (기본값: 튜터에 포함된 코스)',

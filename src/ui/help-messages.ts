@@ -49,6 +49,7 @@ const en = {
   cmdDoctor: () => "check what Redis the tutor can use, and what to do if none",
   optDoctorJson: () => "print the findings as JSON",
   cmdServer: () => "run the tutor's built-in engine in the foreground for redis-cli or your own code, until Ctrl+C",
+  optServerMaxmemory: () => "the memory cap, in bytes or with a unit as Redis reads it (100mb, 1gb; 0: no cap; default 256mb)",
   serverAfterHelp: () => "\nThe address comes from the global --port <n> (redis-tutor server --port 7000); without it, a free port.",
   cmdLessons: () => "tools for lesson authors",
   argLessonsDir: () => "a folder of lesson files (default: the course shipped with the tutor)",

@@ -84,6 +84,7 @@ export const ko: Messages = {
     `redis-tutor의 내장 엔진이 ${where} 주소에서 기다리고 있어요(메모리에만 있어서 멈추면 모두 사라져요).\n` +
     `연결: redis-cli -p ${port}    코드에서는: redis://${where}\n` +
     `멈추려면 Ctrl+C 키를 누르세요.`,
+  serverBadMaxmemory: (text: string) => `--maxmemory ${text}: 바이트 수나 Redis처럼 단위를 붙인 값(100mb, 1gb)을 적어 주세요.`,
   serverPortInUse: (port: number) => `127.0.0.1 주소의 ${port}번 포트는 이미 쓰이고 있어요. --port <n> 옵션으로 다른 포트를 고르거나, --port 옵션을 빼면 빈 포트를 써요.`,
 
   // main.ts

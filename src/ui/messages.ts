@@ -96,6 +96,7 @@ const en = {
     `redis-tutor's built-in engine is listening on ${where} (in memory: everything is gone when it stops).\n` +
     `Connect with: redis-cli -p ${port}    or from code: redis://${where}\n` +
     `Press Ctrl+C to stop.`,
+  serverBadMaxmemory: (text: string) => `--maxmemory ${text}: give a number of bytes, or one with a unit as Redis reads it (100mb, 1gb).`,
   serverPortInUse: (port: number) => `Port ${port} is already in use on 127.0.0.1. Choose another with --port <n>, or leave --port out for a free one.`,
 
   // main.ts

@@ -30,11 +30,10 @@ export function engineControl(engine: Engine, startConfig: Map<string, string>):
   /** A start with `config`, loading the data as Redis does; the clock keeps going. */
   const boot = (config: Map<string, string>): void => {
     for (const [key, value] of config) engine.config.set(key, value);
-    engine.memory.maxBytes = Number(engine.config.get('maxmemory'));
+    for (const key of ['maxmemory', 'maxmemory-policy', 'maxmemory-samples']) engine.configChanged(key);
     engine.startCron();
     engine.startedAt = engine.clock.read();
     engine.persistence.load();
-    engine.memory.invalidate();
   };
 
   const running = (): Map<string, string> => new Map(engine.config);
