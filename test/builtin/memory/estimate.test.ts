@@ -43,7 +43,7 @@ describe('used_memory follows what is held, as Redis counts it', () => {
 
   it('many small keys with overwrites: the estimate matches Redis and stays under the cap', async () => {
     // redis-benchmark -t set -r N: keys key:000000xxxxxx, 3-byte values, drawn with repeats.
-    const keys = 200_000;
+    const keys = 100_000;
     const sets = Array.from({ length: 2 * keys }, () => ['SET', `key:${String(Math.floor(Math.random() * keys)).padStart(12, '0')}`, 'xxx']);
     const grown = await growth(sets);
     expect(grown.errors).toEqual([]);
