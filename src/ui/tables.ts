@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import type CliTable from 'cli-table3';
+import { drawBox } from './box.js';
 import { displayWidth, splitAtWidth, visibleWidth } from './width.js';
 import { wrapText } from './wrap.js';
 
 const requireHere = createRequire(import.meta.url);
-/** A cli-table3 table, the module loaded when the first table is drawn: a lesson draws none before its first prompt (issue 13). */
+/** A cli-table3 table (doctor's, whose cells wrap), the module loaded when such a table is drawn (issue 13). */
 function newTable(options: CliTable.TableConstructorOptions): CliTable.Table {
   const Table = requireHere('cli-table3') as typeof CliTable;
   return new Table(options);
@@ -35,9 +36,7 @@ export function drawListTable(head: string[], rows: string[][], flex: number): s
   // Each column has a border on its left, and the table one more on its right.
   const room = Math.max(12, width - fixed.reduce((a, b) => a + b, 0) - head.length - 1);
   const cut = (text: string) => cutToWidth(text, room - 2);
-  const table = newTable({ head, style: { head: [], border: [], compact: true }, colWidths: fixed.map((w, i) => (i === flex ? room : w)) });
-  table.push(...rows.map((r) => r.map((cell, i) => (i === flex ? cut(cell) : cell))));
-  return table.toString();
+  return drawBox(head, rows.map((r) => r.map((cell, i) => (i === flex ? cut(cell) : cell))), fixed.map((w, i) => (i === flex ? room : w) - 2));
 }
 
 /** `text` as it is when it fits in `columns` terminal columns, else cut with "…" to fit. */
@@ -60,9 +59,7 @@ export function drawCompactTable(head: string[], rows: string[][], columns = Inf
     over--;
   }
   const cut = (cells: string[]) => cells.map((cell, i) => cutToWidth(cell, widths[i] as number));
-  const table = newTable({ head: cut(head), style: { head: [], border: [], compact: true } });
-  table.push(...rows.map(cut));
-  return table.toString();
+  return drawBox(cut(head), rows.map(cut), widths);
 }
 
 /** The narrowest a column of `show` gets: a few characters and the "…". */

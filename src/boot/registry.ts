@@ -1,0 +1,178 @@
+/**
+ * Runs the start-up bundle (`dist/bundle.js`, written by `src/build/bundle.ts`): every compiled module of the
+ * tutor in one file, each in the System.register shape TypeScript emits, so that start-up reads and compiles
+ * one file instead of a few hundred (each ES module costs Node about half a millisecond to resolve, load,
+ * compile and link: issue 13). This is the loader of that shape: modules are named by their path under
+ * `dist/` without `.js`; anything else (node:*, packages, absolute URLs) is imported natively.
+ *
+ * It keeps ES module semantics where the tutor can tell: live bindings (an export assigned later reaches
+ * its importers through their setters), cycles, top-level await, each module evaluated once, after its
+ * dependencies, in import order; `import.meta.url` is the module's own file under `dist/`.
+ */
+type Namespace = Record<string | symbol, unknown>;
+type Setter = (ns: Namespace) => void;
+type ExportFn = (name: string | Namespace, value?: unknown) => unknown;
+interface Context {
+  id: string;
+  meta: { url: string };
+  import: (specifier: string) => Promise<unknown>;
+}
+type Declare = (exportFn: ExportFn, context: Context) => { setters: Setter[]; execute: () => unknown };
+
+interface Registered {
+  deps: string[];
+  declare: Declare;
+}
+
+interface Instance {
+  ns: Namespace;
+  importers: Setter[];
+  deps: string[];
+  setters: Setter[];
+  execute: () => unknown;
+  evaluated?: Promise<void>;
+}
+
+/** `./x.js` or `../y/z.js` from module `a/b` gives `a/x` or `y/z`; anything else is left as it is. */
+export function resolveName(specifier: string, from: string): string {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return specifier;
+  const parts = from.split('/').slice(0, -1);
+  for (const part of specifier.replace(/\.js$/, '').split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+export class Registry {
+  readonly #registered = new Map<string, Registered>();
+  readonly #instances = new Map<string, Instance>();
+  readonly #externals = new Map<string, Namespace>();
+
+  /**
+   * @param base URL of the folder the modules' names are relative to (`dist/`).
+   * @param importNative how a module outside the bundle is imported (the caller's own `import()`).
+   */
+  constructor(
+    private readonly base: URL,
+    private readonly importNative: (specifier: string) => Promise<Namespace>,
+  ) {}
+
+  /** Called by the bundle once per module. */
+  register(name: string, deps: string[], declare: Declare): void {
+    this.#registered.set(name, { deps, declare });
+  }
+
+  /** The modules of the bundle that another module of it imports statically (entry scripts are not). */
+  imported(): Set<string> {
+    const names = new Set<string>();
+    for (const [name, { deps }] of this.#registered) {
+      for (const dep of deps) if (this.#registered.has(resolveName(dep, name))) names.add(resolveName(dep, name));
+    }
+    return names;
+  }
+
+  /** Loads a module of the bundle with everything it imports, evaluates it, and answers its namespace. */
+  async import(name: string): Promise<Namespace> {
+    const instance = this.#instantiate(name);
+    await this.#loadExternals(name, new Set());
+    this.#link(name, new Set());
+    await this.#evaluate(name);
+    return instance.ns;
+  }
+
+  #instantiate(name: string): Instance {
+    const existing = this.#instances.get(name);
+    if (existing) return existing;
+    const registered = this.#registered.get(name);
+    if (!registered) throw new Error(`redis-tutor's bundle has no module ${name}`);
+    const ns: Namespace = Object.create(null) as Namespace;
+    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+    const importers: Setter[] = [];
+    const exportFn: ExportFn = (key, value) => {
+      if (typeof key === 'string') ns[key] = value;
+      else for (const k of Object.keys(key)) ns[k] = key[k];
+      for (const setter of importers) setter(ns);
+      return value;
+    };
+    const context: Context = {
+      id: name,
+      meta: { url: new URL(`${name}.js`, this.base).href },
+      import: (specifier) => this.#dynamicImport(resolveName(specifier, name)),
+    };
+    const deps = registered.deps.map((d) => resolveName(d, name));
+    const instance: Instance = { ns, importers, deps, setters: [], execute: () => undefined };
+    this.#instances.set(name, instance);
+    const { setters, execute } = registered.declare(exportFn, context);
+    instance.setters = setters;
+    instance.execute = execute;
+    for (const dep of deps) if (this.#registered.has(dep)) this.#instantiate(dep);
+    return instance;
+  }
+
+  #dynamicImport(name: string): Promise<unknown> {
+    return this.#registered.has(name) ? this.import(name) : this.#native(name);
+  }
+
+  async #native(specifier: string): Promise<Namespace> {
+    const cached = this.#externals.get(specifier);
+    if (cached) return cached;
+    const ns = await this.importNative(specifier);
+    this.#externals.set(specifier, ns);
+    return ns;
+  }
+
+  /** Imports, all at once, every outside module the graph under `name` needs and does not have yet. */
+  async #loadExternals(name: string, seen: Set<string>): Promise<void> {
+    const wanted: string[] = [];
+    const walk = (n: string): void => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      const instance = this.#instances.get(n);
+      if (!instance || instance.evaluated) return;
+      for (const dep of instance.deps) {
+        if (this.#registered.has(dep)) walk(dep);
+        else if (!this.#externals.has(dep)) wanted.push(dep);
+      }
+    };
+    walk(name);
+    await Promise.all([...new Set(wanted)].map((s) => this.#native(s)));
+  }
+
+  /** Hands each module its dependencies' namespaces (and later updates, through `importers`). */
+  #link(name: string, seen: Set<string>): void {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const instance = this.#instances.get(name);
+    if (!instance || instance.evaluated) return;
+    instance.deps.forEach((dep, i) => {
+      const setter = instance.setters[i];
+      const inner = this.#instances.get(dep);
+      if (inner) {
+        if (setter && !inner.importers.includes(setter)) inner.importers.push(setter);
+        setter?.(inner.ns);
+        this.#link(dep, seen);
+      } else {
+        setter?.(this.#externals.get(dep) as Namespace);
+      }
+    });
+  }
+
+  /**
+   * Dependencies first, each once. A module met again on the current path is a cycle: it is not waited
+   * for (as in ES modules, its importer runs first); one started by another import is waited for.
+   */
+  #evaluate(name: string, path: ReadonlySet<string> = new Set()): Promise<void> {
+    const instance = this.#instances.get(name) as Instance;
+    if (instance.evaluated) return path.has(name) ? Promise.resolve() : instance.evaluated;
+    const here = new Set(path).add(name);
+    // Set before any dependency is visited, so that a cycle back to this module finds it started.
+    let started!: () => void;
+    instance.evaluated = new Promise<void>((resolve) => (started = resolve)).then(async () => {
+      for (const dep of instance.deps) if (this.#instances.has(dep)) await this.#evaluate(dep, here);
+      await instance.execute();
+    });
+    started();
+    return instance.evaluated;
+  }
+}
