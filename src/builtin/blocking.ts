@@ -126,6 +126,11 @@ export class BlockingRegistry {
     this.host.release(client, reply);
   }
 
+  /** The keys clients wait on in a database (SWAPDB looks for the ones it made ready). */
+  keysIn(dbIndex: number): Bytes[] {
+    return [...(this.byDb.get(dbIndex)?.keys() ?? [])];
+  }
+
   signal(db: Database, key: Bytes): void {
     if (this.clients.size === 0) return;
     if (this.byDb.get(db.index)?.has(key) !== true) return;

@@ -1,4 +1,6 @@
 import type { Bytes, Keyspace, RedisValue } from './types.js';
+import { EXPIRE_ENTRY, MemoryTally, resizedSlots, TRACK_NONE } from './memory/tally.js';
+import { accessed, fresh } from './memory/access.js';
 
 /** What a database tells the rest of the engine: writes (for WATCH) and keys that may wake blocked clients. */
 export interface KeyspaceEvents {
@@ -9,6 +11,8 @@ export interface KeyspaceEvents {
    * database was emptied (`flushed` has counted it already).
    */
   modified(db: Database, key: Bytes, cause?: ChangeCause): void;
+  /** A key was added (Redis's dbAdd): the `new` keyspace event. */
+  created(db: Database, key: Bytes): void;
   /** The database was emptied of `keys` keys (FLUSHDB, FLUSHALL); `modified` follows for each, for WATCH. */
   flushed(db: Database, keys: number): void;
   /** A key was written: clients blocked on it may be served. */
@@ -21,21 +25,60 @@ interface Entry {
   value: RedisValue;
   /** Creation order, which SCAN's cursor follows: a key that stays is never skipped or repeated. */
   seq: number;
+  /** What the value takes (memory/tally.ts), as counted in the tally when it was last written. */
+  mem: number;
+  /** LRU or LFU state for eviction (memory/access.ts), kept only while the policy needs it. */
+  access: number;
 }
 
 /** One logical database: keys in insertion order, TTLs kept apart, expiry both lazy and sampled. */
 export class Database implements Keyspace {
-  private readonly data = new Map<Bytes, Entry>();
-  private readonly expires = new Map<Bytes, number>();
+  private data = new Map<Bytes, Entry>();
+  private expires = new Map<Bytes, number>();
   private nextSeq = 1;
   private expireCursor: IterableIterator<[Bytes, number]> | undefined;
   /** Where the last SCAN stopped: the entry at the cursor it returned, and the walk after it. */
   private scanResume: { next: number; pending: [Bytes, Entry]; rest: IterableIterator<[Bytes, Entry]> } | undefined;
 
+  /** The main dict's and the expires dict's table sizes, as Redis would have them (memory accounting). */
+  private slots = 0;
+  private expireSlots = 0;
+  /** This database's share of the tally, taken back in one step by a flush. */
+  private used = 0;
+  /** Where eviction's sampling goes on from: one walk over the keys, one over the keys with a TTL. */
+  private sampleCursor: IterableIterator<Bytes> | undefined;
+  private volatileCursor: IterableIterator<Bytes> | undefined;
+
   constructor(
     readonly index: number,
     private readonly events: KeyspaceEvents,
+    readonly tally: MemoryTally = new MemoryTally(),
   ) {}
+
+  private account(delta: number): void {
+    this.used += delta;
+    this.tally.bytes += delta;
+  }
+
+  /** Grows or shrinks the tables' share of the tally as Redis's dicts would resize. */
+  private resize(): void {
+    const slots = resizedSlots(this.slots, this.data.size);
+    const expireSlots = resizedSlots(this.expireSlots, this.expires.size);
+    if (slots === this.slots && expireSlots === this.expireSlots) return;
+    this.account(8 * (slots - this.slots + expireSlots - this.expireSlots));
+    this.slots = slots;
+    this.expireSlots = expireSlots;
+  }
+
+  /** Takes a key out of the data and the tally; true when it was held. */
+  private drop(key: Bytes): boolean {
+    const entry = this.data.get(key);
+    if (entry === undefined) return false;
+    this.data.delete(key);
+    this.account(-entry.mem - (this.expires.delete(key) ? EXPIRE_ENTRY : 0));
+    this.resize();
+    return true;
+  }
 
   get(key: Bytes): RedisValue | undefined {
     const entry = this.data.get(key);
@@ -47,7 +90,43 @@ export class Database implements Keyspace {
         return undefined;
       }
     }
+    if (this.tally.track !== TRACK_NONE) entry.access = accessed(this.tally.track, entry.access, this.events.clock.now);
     return entry.value;
+  }
+
+  /** The live value without counting an access (Redis's LOOKUP_NOTOUCH: OBJECT, the access state's readers). */
+  peekLive(key: Bytes): RedisValue | undefined {
+    const entry = this.data.get(key);
+    if (entry === undefined) return undefined;
+    if (this.isLogicallyExpired(key)) {
+      this.removeExpired(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  /** A key's access state (memory/access.ts), 0 when missing. */
+  accessState(key: Bytes): number {
+    return this.data.get(key)?.access ?? 0;
+  }
+
+  setAccessState(key: Bytes, state: number): void {
+    const entry = this.data.get(key);
+    if (entry !== undefined) entry.access = state;
+  }
+
+  /** SWAPDB: the two databases trade everything they hold (keys, TTLs, cursors, their share of the tally). */
+  swapWith(other: Database): void {
+    [this.data, other.data] = [other.data, this.data];
+    [this.expires, other.expires] = [other.expires, this.expires];
+    [this.nextSeq, other.nextSeq] = [other.nextSeq, this.nextSeq];
+    [this.expireCursor, other.expireCursor] = [other.expireCursor, this.expireCursor];
+    [this.scanResume, other.scanResume] = [other.scanResume, this.scanResume];
+    [this.slots, other.slots] = [other.slots, this.slots];
+    [this.expireSlots, other.expireSlots] = [other.expireSlots, this.expireSlots];
+    [this.used, other.used] = [other.used, this.used];
+    [this.sampleCursor, other.sampleCursor] = [other.sampleCursor, this.sampleCursor];
+    [this.volatileCursor, other.volatileCursor] = [other.volatileCursor, this.volatileCursor];
   }
 
   /** The value held, expired or not, without expiring it (for the engine's files). */
@@ -57,8 +136,7 @@ export class Database implements Keyspace {
 
   /** Deletes a key whether or not its time has passed (replaying a file). */
   deleteRaw(key: Bytes): void {
-    if (!this.data.delete(key)) return;
-    this.expires.delete(key);
+    if (!this.drop(key)) return;
     this.events.modified(this, key);
   }
 
@@ -79,20 +157,28 @@ export class Database implements Keyspace {
 
   set(key: Bytes, value: RedisValue, options?: { keepTtl?: boolean }): void {
     const entry = this.data.get(key);
+    const mem = this.tally.keyBytes(key, value);
     if (entry === undefined) {
-      this.data.set(key, { value, seq: this.nextSeq++ });
+      this.data.set(key, { value, seq: this.nextSeq++, mem, access: fresh(this.tally.track, this.events.clock.now) });
+      this.account(mem);
+      this.resize();
+      this.events.created(this, key);
     } else {
       entry.value = value;
+      this.account(mem - entry.mem);
+      entry.mem = mem;
     }
-    if (options?.keepTtl !== true && this.expires.size !== 0) this.expires.delete(key);
+    if (options?.keepTtl !== true && this.expires.size !== 0 && this.expires.delete(key)) {
+      this.account(-EXPIRE_ENTRY);
+      this.resize();
+    }
     this.events.modified(this, key);
     this.events.maybeReady(this, key);
   }
 
   delete(key: Bytes): boolean {
     if (this.get(key) === undefined) return false;
-    this.data.delete(key);
-    this.expires.delete(key);
+    this.drop(key);
     this.events.modified(this, key);
     return true;
   }
@@ -102,12 +188,23 @@ export class Database implements Keyspace {
   }
 
   setExpire(key: Bytes, atMs: number | undefined): void {
+    const had = this.expires.size;
     if (atMs === undefined) this.expires.delete(key);
     else this.expires.set(key, atMs);
+    if (this.expires.size !== had) {
+      this.account((this.expires.size - had) * EXPIRE_ENTRY);
+      this.resize();
+    }
     this.events.modified(this, key);
   }
 
   touched(key: Bytes): void {
+    const entry = this.data.get(key);
+    if (entry !== undefined) {
+      const mem = this.tally.keyBytes(key, entry.value);
+      this.account(mem - entry.mem);
+      entry.mem = mem;
+    }
     this.events.modified(this, key);
     this.events.maybeReady(this, key);
   }
@@ -179,6 +276,42 @@ export class Database implements Keyspace {
     return this.data.keys();
   }
 
+  /** What the main dict's and the expires dict's tables take (MEMORY STATS). */
+  tableBytes(): { main: number; expires: number } {
+    return { main: 8 * this.slots, expires: 8 * this.expireSlots };
+  }
+
+  /**
+   * Eviction's sample: up to `count` keys (only those with a TTL when `volatile`), walking on from where
+   * the last sample stopped and skipping up to `spread` keys at random between two (keys next to each
+   * other were written together), each with its access state and expiry time (Infinity for none).
+   */
+  sample(count: number, volatile: boolean, visit: (key: Bytes, access: number, expiresAt: number) => void, spread = 0): void {
+    let seen = 0;
+    let wrapped = false;
+    let skip = 0;
+    while (seen < count) {
+      const cursor = volatile ? (this.volatileCursor ??= this.expires.keys()) : (this.sampleCursor ??= this.data.keys());
+      const step = cursor.next();
+      if (step.done === true) {
+        if (volatile) this.volatileCursor = undefined;
+        else this.sampleCursor = undefined;
+        if (wrapped || (volatile ? this.expires.size : this.data.size) === 0) return;
+        wrapped = true;
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      const entry = this.data.get(step.value);
+      if (entry === undefined) continue;
+      visit(step.value, entry.access, this.expires.size === 0 ? Infinity : (this.expires.get(step.value) ?? Infinity));
+      seen++;
+      skip = spread > 0 ? Math.floor(Math.random() * (spread + 1)) : 0;
+    }
+  }
+
   /** Every held entry, for memory estimates. */
   entries(): IterableIterator<[Bytes, Entry]> {
     return this.data.entries();
@@ -189,6 +322,11 @@ export class Database implements Keyspace {
     const keys = [...this.data.keys()];
     this.data.clear();
     this.expires.clear();
+    this.account(-this.used);
+    this.slots = 0;
+    this.expireSlots = 0;
+    this.sampleCursor = undefined;
+    this.volatileCursor = undefined;
     this.expireCursor = undefined;
     this.events.flushed(this, keys.length);
     for (const key of keys) this.events.modified(this, key, 'flush');
@@ -238,8 +376,7 @@ export class Database implements Keyspace {
   }
 
   private removeExpired(key: Bytes): void {
-    this.data.delete(key);
-    this.expires.delete(key);
+    this.drop(key);
     this.events.modified(this, key, 'expired');
   }
 }

@@ -49,6 +49,38 @@ export class WatchRegistry {
     }
   }
 
+  /**
+   * SWAPDB, before the swap (touchAllWatchedKeysInDb): a key watched in `emptied` that either database
+   * holds is dirty, except that an expired key going or staying expired is no change, and a missing key
+   * replaced by an expired one is only marked expired.
+   */
+  touchSwapped(emptied: Database, replacedWith: Database): void {
+    if (this.count === 0) return;
+    const keys = this.byDb.get(emptied.index);
+    if (keys === undefined) return;
+    for (const [key, clients] of [...keys]) {
+      const inEmptied = emptied.holdsRaw(key);
+      const inReplacement = replacedWith.holdsRaw(key);
+      if (!inEmptied && !inReplacement) continue;
+      for (const client of [...clients]) {
+        const w = client.watched.find((x) => x.db === emptied.index && x.key === key);
+        if (w === undefined) continue;
+        if (w.expired) {
+          if (!inReplacement) {
+            w.expired = false;
+            continue;
+          }
+          if (replacedWith.isLogicallyExpired(key)) continue;
+        } else if (!inEmptied && replacedWith.isLogicallyExpired(key)) {
+          w.expired = true;
+          continue;
+        }
+        client.dirtyCas = true;
+        this.unwatchAll(client);
+      }
+    }
+  }
+
   /** EXEC also fails when a watched key has expired since, even if nothing deleted it yet. */
   anyExpired(client: Client, database: (index: number) => Database): boolean {
     return client.watched.some((w) => !w.expired && database(w.db).isLogicallyExpired(w.key));

@@ -14,6 +14,8 @@ import { commands as setCommands } from './sets.js';
 import { commands as zsetCommands } from './zsets.js';
 import { sortCommands } from '../sort/sort.js';
 import { streamCommands } from './streams.js';
+import { dumpCommands } from './dump.js';
+import { moveSwapdbCommands } from './move-swapdb.js';
 import { hyperloglogCommands } from './hyperloglog.js';
 
 /** Every command the engine has: each file's list, in one table. */
@@ -33,5 +35,7 @@ export const allCommands: CommandSpec[] = [
   ...zsetCommands,
   ...sortCommands,
   ...streamCommands,
+  ...dumpCommands,
+  ...moveSwapdbCommands,
   ...hyperloglogCommands,
 ];

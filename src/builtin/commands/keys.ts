@@ -6,6 +6,7 @@ import { integerArg, keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { internals } from '../dispatch.js';
+import { objectAccessSubcommands } from './object-access.js';
 
 const ZERO = integer(0);
 const ONE = integer(1);
@@ -147,7 +148,7 @@ const objectEncoding = command('object|encoding', 3, ['readonly'], [2, 2, 1], ({
 
 const object: CommandSpec = {
   ...command('object', -2, [], [0, 0, 0], () => fail(SYNTAX_ERROR)),
-  subcommands: [objectEncoding],
+  subcommands: [objectEncoding, ...objectAccessSubcommands],
 };
 
 export const keyCommands: CommandSpec[] = [

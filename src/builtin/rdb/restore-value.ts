@@ -1,11 +1,10 @@
-import { HASH_MAX_LISTPACK_ENTRIES, HASH_MAX_LISTPACK_VALUE } from '../hash/hash-value.js';
+import { ENCODING } from '../encoding-limits.js';
 import { Deque } from '../list/deque.js';
-import { isIntegerMember, SET_MAX_INTSET_ENTRIES } from '../set/set-value.js';
+import { isIntegerMember } from '../set/set-value.js';
 import type { Bytes, RedisValue } from '../types.js';
 import { stringValue } from '../commands/string-value.js';
 import { strtod } from '../util/strtod.js';
 import { SortedSet } from '../zset/sorted-set.js';
-import { ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from '../zset/zset-value.js';
 import { decodeIntset, decodeZiplist } from './blobs.js';
 import { crc64 } from './crc64.js';
 import { decodeListpack } from './listpack.js';
@@ -29,7 +28,8 @@ const bad = (): never => {
 
 /**
  * rdbLoadObjectType and rdbLoadObject for a (verified) payload: the value with the encoding Redis 7.0
- * gives what it loads (small hashes, sets and sorted sets as listpacks or intsets, lists as quicklists).
+ * gives what it loads under the running encoding limits (small hashes, sets and sorted sets as listpacks
+ * or intsets, lists as quicklists).
  * Throws BadFormat for anything malformed, empty or with duplicates.
  */
 export function restoreValue(payload: Buffer): RedisValue {
@@ -61,14 +61,15 @@ export function restoreValue(payload: Buffer): RedisValue {
     case RDB_TYPE.SET_INTSET:
       return setOf(blob(r, decodeIntset), true);
     case RDB_TYPE.HASH:
-      return hashOf(times(r.length() * 2, () => latin1()));
+      return hashOf(times(r.length() * 2, () => latin1()), true);
     case RDB_TYPE.HASH_ZIPLIST:
     case RDB_TYPE.HASH_LISTPACK:
-      return hashOf(blob(r, type === RDB_TYPE.HASH_LISTPACK ? decodeListpack : decodeZiplist));
+      return hashOf(blob(r, type === RDB_TYPE.HASH_LISTPACK ? decodeListpack : decodeZiplist), false);
     case RDB_TYPE.ZSET:
     case RDB_TYPE.ZSET_2: {
       const pairs = times(r.length(), () => ({ member: latin1(), score: type === RDB_TYPE.ZSET ? r.textDouble() : r.binaryDouble() }));
-      const small = pairs.length <= ZSET_MAX_LISTPACK_ENTRIES && pairs.every((p) => p.member.length <= ZSET_MAX_LISTPACK_VALUE);
+      const { zsetEntries, zsetValue } = ENCODING.limits;
+      const small = pairs.length <= zsetEntries && pairs.every((p) => p.member.length <= zsetValue);
       return zsetOf(pairs, small);
     }
     case RDB_TYPE.ZSET_ZIPLIST:
@@ -76,7 +77,7 @@ export function restoreValue(payload: Buffer): RedisValue {
       const flat = blob(r, type === RDB_TYPE.ZSET_LISTPACK ? decodeListpack : decodeZiplist);
       if (flat.length % 2 !== 0) bad();
       const pairs = times(flat.length / 2, (i) => ({ member: flat[2 * i]!, score: listpackScore(flat[2 * i + 1]!) }));
-      return zsetOf(pairs, pairs.length <= ZSET_MAX_LISTPACK_ENTRIES);
+      return zsetOf(pairs, pairs.length <= ENCODING.limits.zsetEntries);
     }
     default:
       return bad();
@@ -96,16 +97,18 @@ function listOf(elements: Bytes[]): RedisValue {
 function setOf(members: Bytes[], fromIntset: boolean): RedisValue {
   const set = new Set(members);
   if (set.size === 0 || set.size !== members.length) bad();
-  const intset = set.size <= SET_MAX_INTSET_ENTRIES && (fromIntset || members.every(isIntegerMember));
+  const intset = set.size <= ENCODING.limits.setIntsetEntries && (fromIntset || members.every(isIntegerMember));
   return { type: 'set', value: set, encoding: intset ? 'intset' : 'hashtable' };
 }
 
-function hashOf(flat: Bytes[]): RedisValue {
+/** A hash; one loaded from a listpack becomes a hashtable only for its number of fields, as in Redis. */
+function hashOf(flat: Bytes[], checkLengths: boolean): RedisValue {
   if (flat.length === 0 || flat.length % 2 !== 0) bad();
   const map = new Map<Bytes, Bytes>();
   for (let i = 0; i < flat.length; i += 2) map.set(flat[i]!, flat[i + 1]!);
   if (map.size * 2 !== flat.length) bad();
-  const small = map.size <= HASH_MAX_LISTPACK_ENTRIES && flat.every((s) => s.length <= HASH_MAX_LISTPACK_VALUE);
+  const { hashEntries, hashValue } = ENCODING.limits;
+  const small = map.size <= hashEntries && (!checkLengths || flat.every((s) => s.length <= hashValue));
   return { type: 'hash', value: map, encoding: small ? 'listpack' : 'hashtable' };
 }
 
