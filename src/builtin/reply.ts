@@ -32,9 +32,15 @@ export type Reply =
   /** RESP3 `|n` and the attribute's pairs, then `then`; RESP2 only `then` (DEBUG PROTOCOL attrib). */
   | { type: 'attribute'; value: Reply[]; then: Reply }
   /** Bytes written as they are in both protocols (SYNC's payload, which has no trailing CRLF). */
-  | { type: 'raw'; value: Buffer };
+  | { type: 'raw'; value: Buffer }
+  /**
+   * An array of bulk strings held as the keyspace holds them (latin1 strings, types.ts's Bytes): written
+   * straight into the reply buffer, with no Buffer made per element (LRANGE).
+   */
+  | { type: 'bulks'; value: string[] };
 
 export const arrayOf = (value: Reply[] | null): Reply => ({ type: 'array', value });
+export const bulks = (value: string[]): Reply => ({ type: 'bulks', value });
 export const map = (value: Reply[]): Reply => ({ type: 'map', value });
 export const setReply = (value: Reply[]): Reply => ({ type: 'set', value });
 export const double = (value: number): Reply => ({ type: 'double', value: formatDouble(value) });

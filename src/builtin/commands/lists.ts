@@ -9,6 +9,7 @@ import { inclusiveRange, singleIndex } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
+import { bulks } from '../reply.js';
 
 const element = (s: string): RespReply => bulk(fromBytes(s));
 
@@ -53,7 +54,7 @@ const lrange = command('lrange', 4, ['readonly'], [1, 1, 1], ({ db }, args) => {
   const end = longArg(args[3]!);
   const list = listAt(db, toBytes(args[1]!));
   const range = list && inclusiveRange(start, end, list.value.length);
-  return array(range ? list!.value.slice(range[0], range[1]).map(element) : []);
+  return bulks(range ? list!.value.slice(range[0], range[1]) : []);
 });
 
 const llen = command('llen', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(listAt(db, toBytes(args[1]!))?.value.length ?? 0));

@@ -86,6 +86,12 @@ export class ReplyWriter {
       case 'raw':
         this.ascii(reply.value.toString('latin1'));
         return;
+      case 'bulks': {
+        const items = reply.value;
+        this.line(42, String(items.length));
+        for (let i = 0; i < items.length; i++) this.latin1Bulk(items[i]!);
+        return;
+      }
       case 'pairs': {
         const items = reply.value;
         if (this.resp === 2) {
@@ -116,6 +122,23 @@ export class ReplyWriter {
   bulk(value: Buffer): void {
     this.line(36, String(value.length));
     this.raw(value);
+  }
+
+  /** A bulk string from a latin1 string (one byte per code unit), copied straight into the buffer. */
+  private latin1Bulk(s: string): void {
+    const n = s.length;
+    this.line(36, String(n));
+    this.reserve(n + 2);
+    const out = this.out;
+    let at = this.len;
+    if (n <= 64) {
+      for (let i = 0; i < n; i++) out[at++] = s.charCodeAt(i);
+    } else {
+      at += out.write(s, at, n, 'latin1');
+    }
+    out[at++] = 13;
+    out[at++] = 10;
+    this.len = at;
   }
 
   /** Bytes and the CRLF after them. */
