@@ -7,7 +7,8 @@
 #
 #   bash test/builtin/tools/redis-suite-check.sh [unit ...]      (from the project root, after npx tsc -p .)
 #
-# REDIS_TESTS: the suite's folder (default ../shared/redis-tests beside the checkout). Needs tclsh.
+# REDIS_TESTS: the suite's folder (default ../shared/redis-tests beside the checkout); EXTRA_ARGS: more
+# test_helper.tcl options (default --timeout 60). Needs tclsh.
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
@@ -16,6 +17,9 @@ BASELINE=$ROOT/test/builtin/suite-baseline.txt
 TOOL=$ROOT/test/builtin/tools/suite-baseline.mjs
 [ -f "$SUITE/run-suite.sh" ] || { echo "redis-suite-check: no run-suite.sh in $SUITE (set REDIS_TESTS)" >&2; exit 2; }
 
+# A test that waits forever (one that an earlier failure left waiting on a reply) ends its unit after
+# 60 s without progress instead of the framework's 20 minutes.
+export EXTRA_ARGS=${EXTRA_ARGS:---timeout 60}
 OUT=$(mktemp -d)/pristine
 start=$SECONDS
 MODE=pristine SIDES=engine OUT="$OUT" bash "$SUITE/run-suite.sh" "$ROOT" "$@" >"$OUT.log" 2>&1

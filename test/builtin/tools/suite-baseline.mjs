@@ -19,7 +19,10 @@ if (!['check', 'write', 'lost'].includes(mode) || !baselineFile || !dir) {
 /** "tests/unit/type/incr.tcl" -> "unit/type/incr" */
 const unitOf = (file) => file.replace(/^tests\//, '').replace(/\.tcl$/, '');
 
-/** The tests a side passed, as "<unit>\t<name>" (names kept in the log's escaped form: no tab, no newline). */
+/**
+ * The tests a side passed, as "<unit>\t<name>" (names kept in the log's escaped form: no tab, no
+ * newline); a name that passes again in the same unit (loops over encodings) gets "\t(2)", "\t(3)" ...
+ */
 function passes(side) {
   const folder = path.join(dir, side);
   const out = new Set();
@@ -27,7 +30,11 @@ function passes(side) {
   for (const f of readdirSync(folder).filter((n) => n.endsWith('.res'))) {
     for (const line of readFileSync(path.join(folder, f), 'utf8').split('\n')) {
       const [status, file, name] = line.split('\t');
-      if (status === 'ok') out.add(`${unitOf(file)}\t${name}`);
+      if (status !== 'ok') continue;
+      const base = `${unitOf(file)}\t${name}`;
+      let id = base;
+      for (let n = 2; out.has(id); n++) id = `${base}\t(${n})`;
+      out.add(id);
     }
   }
   return out;
@@ -60,7 +67,8 @@ if (mode === 'lost') {
   console.log([...new Set(lost.map((t) => t.split('\t')[0]))].join('\n'));
   process.exit(0);
 }
-for (const t of gained) console.log(`new pass: ${t.replace('\t', ': ')}`);
-for (const t of lost) console.log(`LOST: ${t.replace('\t', ': ')}`);
+const show = (t) => t.replace('\t', ': ').replace('\t', ' ');
+for (const t of gained) console.log(`new pass: ${show(t)}`);
+for (const t of lost) console.log(`LOST: ${show(t)}`);
 console.log(`redis suite (pristine, engine): ${judged.length - lost.length} of ${judged.length} baseline tests pass, ${gained.length} new passes, ${lost.length} lost`);
 process.exit(lost.length > 0 ? 1 : 0);
