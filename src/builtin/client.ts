@@ -48,6 +48,8 @@ export class Client implements ClientHandle {
   /** QUIT or a protocol error: close once the pending replies are written. */
   closing = false;
   closed = false;
+  /** When its output went over its soft limit (client-output-buffer-limit), undefined while under it. */
+  softSince: number | undefined = undefined;
 
   constructor(
     readonly id: number,

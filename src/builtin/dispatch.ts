@@ -44,7 +44,8 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     // itself takes memory; EXEC only when it holds a command that may grow the data.
     const inMulti = client.multi !== null && name !== 'exec' && name !== 'discard' && name !== 'reset';
     const oomCheck = denyOom || inMulti || (name === 'exec' && client.multi !== null && client.multiDenyOom);
-    if (oomCheck && engine.memory.overLimit(engine.clock.now)) {
+    // As Redis's performEvictions: any command first makes room as the policy allows.
+    if (engine.memory.overLimit() && !engine.memory.makeRoom(engine.clock.now) && oomCheck) {
       if (name === 'exec') abortExec(engine, client, OOM);
       else reject(client, OOM);
       return;
@@ -64,7 +65,6 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     client.reply(QUEUED);
     return;
   }
-  if (denyOom) engine.memory.noteWrite(argBytes(args));
   client.inExec = name === 'exec';
   const result = call(engine, client, spec, args);
   client.inExec = false;
@@ -130,10 +130,4 @@ function cString(b: Buffer): string {
 
 function copy(b: Buffer): Buffer {
   return Buffer.from(b);
-}
-
-function argBytes(args: Buffer[]): number {
-  let n = 0;
-  for (const a of args) n += a.length + 8;
-  return n;
 }

@@ -5,6 +5,9 @@ import { EngineClock } from './clock.js';
 import { CommandTable } from './command-table.js';
 import { Database, type ChangeCause, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
+import type { EvictionPolicy } from './memory/eviction.js';
+import { MemoryTally } from './memory/tally.js';
+import { activeOutputLimits, mergeOutputLimits, type ActiveOutputLimits } from './output-limits.js';
 import { defaultValues, type ConfigValues } from './persistence/config-params.js';
 import { Persistence } from './persistence/persistence.js';
 import { elementsChanged } from './persistence/dirty-counts.js';
@@ -60,6 +63,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   /** The running configuration (CONFIG GET/SET), by parameter name. */
   config: ConfigValues;
   readonly persistence: Persistence;
+  /** The normal and pub/sub clients' output limits, undefined while both are off (no check at all). */
+  outputLimits: ActiveOutputLimits | undefined;
   /** Filled in by the server once it listens (INFO reports it). */
   port = 0;
   private nextClientId = 1;
@@ -70,7 +75,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   resume: (client: Client) => void = () => {};
 
   constructor(options: EngineOptions) {
-    for (let i = 0; i < DATABASES; i++) this.databases.push(new Database(i, this));
+    const tally = new MemoryTally();
+    for (let i = 0; i < DATABASES; i++) this.databases.push(new Database(i, this, tally));
     this.blocking = new BlockingRegistry({
       database: (i) => this.database(i),
       clock: this.clock,
@@ -82,7 +88,10 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     });
     const maxMemory = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY;
     this.config = defaultValues({ save: '', appendonly: 'no', maxmemory: String(maxMemory), ...options.config });
-    this.memory = new MemoryGuard(Number(this.config.get('maxmemory')), this.databases);
+    this.memory = new MemoryGuard(Number(this.config.get('maxmemory')), this.databases, tally);
+    this.configChanged('maxmemory-policy');
+    this.configChanged('maxmemory-samples');
+    this.configChanged('client-output-buffer-limit');
     this.persistence = new Persistence({ databases: this.databases, config: this.config, now: () => this.clock.read(), rerun: (db, t, args) => this.rerun(db, t, args) });
     this.table = new CommandTable(options.commands.map((spec) => this.persisting(spec)));
   }
@@ -157,7 +166,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
       if (key === 'bind' && value !== this.config.get('bind')) return { key, why: 'Failed to bind to specified addresses.' };
     }
     const before = new Map(changes.map(({ key }) => [key, this.config.get(key)!]));
-    for (const { key, value } of changes) this.config.set(key, value);
+    // client-output-buffer-limit changes only the classes it names.
+    for (const { key, value } of changes) this.config.set(key, key === 'client-output-buffer-limit' ? mergeOutputLimits(this.config.get(key)!, value) : value);
     for (const { key } of changes) {
       if (before.get(key) === this.config.get(key)) continue;
       try {
@@ -175,6 +185,9 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   /** Puts the running configuration's value of `key` into effect. */
   configChanged(key: string): void {
     if (key === 'maxmemory') this.memory.maxBytes = Number(this.config.get('maxmemory'));
+    else if (key === 'maxmemory-policy') this.memory.setPolicy(this.config.get(key) as EvictionPolicy);
+    else if (key === 'maxmemory-samples') this.memory.samples = Number(this.config.get(key));
+    else if (key === 'client-output-buffer-limit') this.outputLimits = activeOutputLimits(this.config.get(key)!);
     else if (key === 'hz' && this.cron !== undefined) this.startCron();
     else if (key === 'appendonly') {
       if (this.config.get('appendonly') === 'yes') this.persistence.startAof();

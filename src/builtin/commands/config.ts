@@ -87,7 +87,10 @@ const set = command('config|set', -4, ADMIN, [0, 0, 0], (ctx, args) => {
   return OK;
 });
 
-const resetstat = command('config|resetstat', 2, ADMIN, [0, 0, 0], () => OK);
+const resetstat = command('config|resetstat', 2, ADMIN, [0, 0, 0], (ctx) => {
+  internals(ctx).engine.memory.evictedKeys = 0;
+  return OK;
+});
 
 const rewrite = command('config|rewrite', 2, ADMIN, [0, 0, 0], (ctx) => {
   const { rewriteConfig } = internals(ctx).engine;

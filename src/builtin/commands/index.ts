@@ -4,6 +4,7 @@ import { connectionCommands } from './connection.js';
 import { expireCommands } from './expire.js';
 import { introspectionCommands } from './introspection.js';
 import { keyCommands } from './keys.js';
+import { memoryCommands } from './memory.js';
 import { pubsubCommands } from './pubsub.js';
 import { serverCommands } from './server.js';
 import { stringCommands } from './strings.js';
@@ -25,6 +26,7 @@ export const allCommands: CommandSpec[] = [
   ...configCommands,
   ...introspectionCommands,
   ...keyCommands,
+  ...memoryCommands,
   ...expireCommands,
   ...stringCommands,
   ...transactionCommands,

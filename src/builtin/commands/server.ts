@@ -66,7 +66,7 @@ const SECTIONS: Record<string, Section> = {
   ],
   clients: (engine) => [`connected_clients:${engine.clients.size}`, `blocked_clients:${engine.blocking.size}`],
   memory: (engine) => {
-    const used = engine.memory.used(engine.clock.now);
+    const used = engine.memory.used();
     return [`used_memory:${used}`, `maxmemory:${engine.memory.maxBytes}`, `maxmemory_policy:${engine.config.get('maxmemory-policy')}`];
   },
   persistence: persistenceInfo,

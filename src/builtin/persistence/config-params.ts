@@ -1,3 +1,4 @@
+import { OUTPUT_LIMITS_DEFAULT, parseOutputLimits } from '../output-limits.js';
 import { parseBool, parseEnum, parseKeyspaceEvents, parseNumeric, parseSave, type NumericRule, type Parsed } from './config-values.js';
 
 /**
@@ -42,6 +43,8 @@ const SPECS: Record<string, Spec> = {
   appenddirname: { default: 'appendonlydir', refuse: 'immutable' },
   maxmemory: { default: '0', parse: numeric({ min: 0n, max: 2n ** 64n - 1n, memory: true }) },
   'maxmemory-policy': { default: 'noeviction', parse: (t) => parseEnum(t, MAXMEMORY_POLICIES) },
+  'maxmemory-samples': { default: '5', parse: numeric({ min: 1n, max: INT_MAX }) },
+  'client-output-buffer-limit': { default: OUTPUT_LIMITS_DEFAULT, parse: parseOutputLimits },
   databases: { default: '16', refuse: 'immutable' },
   port: { default: '6379', parse: numeric({ min: 0n, max: 65535n }) },
   bind: { default: '127.0.0.1' },
