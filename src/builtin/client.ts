@@ -48,6 +48,17 @@ export class Client implements ClientHandle {
   /** QUIT or a protocol error: close once the pending replies are written. */
   closing = false;
   closed = false;
+  /** When it connected and last sent a command, on the engine's clock (CLIENT LIST's age and idle). */
+  createdAt = 0;
+  lastInteraction = 0;
+  /** The last command's full name (CLIENT LIST's cmd). */
+  lastCommand = 'NULL';
+  /** CLIENT REPLY OFF; `skipNext` (SKIP) mutes the next command's reply, `skipping` the current one's. */
+  replyOff = false;
+  skipNext = false;
+  skipping = false;
+  /** CLIENT NO-EVICT ON (flag `e`). */
+  noEvict = false;
   /** When its output went over its soft limit (client-output-buffer-limit), undefined while under it. */
   softSince: number | undefined = undefined;
 
@@ -71,6 +82,8 @@ export class Client implements ClientHandle {
   }
 
   reply(reply: Reply): void {
+    // As Redis's CLIENT_PUSHING: pub/sub pushes still go out while replies are off.
+    if ((this.replyOff || this.skipping) && reply.type !== 'push') return;
     this.writer.write(reply);
   }
 }

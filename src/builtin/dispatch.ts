@@ -2,6 +2,9 @@ import { error, OK, simple, type RespReply } from '../resp/types.js';
 import type { Client } from './client.js';
 import type { Lookup } from './command-table.js';
 import type { Engine } from './engine.js';
+import type { Database } from './keyspace.js';
+import { countLookups } from './info/lookups.js';
+import { feedMonitors } from './monitor.js';
 import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
 
 export const QUEUED = simple('QUEUED');
@@ -24,20 +27,26 @@ export function internals(ctx: CommandContext): { client: Client; engine: Engine
  */
 export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   engine.clock.tick();
+  client.lastInteraction = engine.clock.now;
+  client.skipping = client.skipNext;
+  client.skipNext = false;
   if (args[0]!.length === 4 && args[0]!.toString('latin1').toLowerCase() === 'quit') {
     client.reply(OK);
     client.closing = true;
+    if (engine.monitors.size > 0) feedMonitors(engine, client, args);
     return;
   }
   const found = engine.table.lookup(args);
   if (found.kind !== 'found') {
     const reply = rejection(found, args);
+    client.lastCommand = found.kind === 'arity' ? found.fullName : 'NULL';
     if (found.kind === 'arity' && found.fullName === 'exec') abortExec(engine, client, reply);
-    else reject(client, reply);
+    else reject(client, reply, found.kind === 'arity' ? found.fullName : undefined);
     return;
   }
   const spec = found.spec;
   const name = spec.name;
+  client.lastCommand = name;
   const denyOom = spec.flags.includes('denyoom');
   if (engine.memory.maxBytes > 0) {
     // As Redis 7.0: inside MULTI every command but EXEC, DISCARD, QUIT and RESET counts, since queueing
@@ -47,19 +56,19 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     // As Redis's performEvictions: any command first makes room as the policy allows.
     if (engine.memory.overLimit() && !engine.memory.makeRoom(engine.clock.now) && oomCheck) {
       if (name === 'exec') abortExec(engine, client, OOM);
-      else reject(client, OOM);
+      else reject(client, OOM, name);
       return;
     }
   }
   if (client.subscriptions > 0 && client.writer.resp === 2 && !SUBSCRIBED_ALLOWED.has(name.split('|')[0]!)) {
     const reply = error(`ERR Can't execute '${name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`);
     if (name === 'exec') abortExec(engine, client, reply);
-    else reject(client, reply);
+    else reject(client, reply, name);
     return;
   }
   if (client.multi !== null && !NOT_QUEUED.has(name)) {
     // SAVE and kin (flagged no_multi) are refused while queuing, dooming the transaction.
-    if (spec.flags.includes('no_multi')) return reject(client, error('ERR Command not allowed inside a transaction'));
+    if (spec.flags.includes('no_multi')) return reject(client, error('ERR Command not allowed inside a transaction'), name);
     client.multi.push({ spec, args: args.map(copy) });
     if (denyOom) client.multiDenyOom = true;
     client.reply(QUEUED);
@@ -81,22 +90,33 @@ export function call(engine: Engine, client: Client, spec: CommandSpec, args: Bu
   const ctx = client.ctx;
   ctx.db = engine.databases[client.dbIndex]!;
   ctx.now = engine.clock.now;
+  const db = ctx.db as Database;
+  const started = performance.now();
+  let result: HandlerResult;
   try {
-    return spec.handler(ctx, args);
+    result = spec.handler(ctx, args);
   } catch (err) {
     // A bug in one command must not take the engine (and the tutor around it) down.
-    return error(`ERR internal error in redis-tutor's built-in engine running '${spec.name}': ${(err as Error)?.message ?? String(err)}`);
+    result = error(`ERR internal error in redis-tutor's built-in engine running '${spec.name}': ${(err as Error)?.message ?? String(err)}`);
   }
+  // EXEC answers its last command's reply, whose error that command's own call counted already.
+  const failed = result.type === 'error' && (spec.name !== 'exec' || result.value.startsWith('EXECABORT')) ? result.value : undefined;
+  engine.stats.called(spec.name, (performance.now() - started) * 1000, failed);
+  countLookups(engine.stats, engine.notify, spec, args, db);
+  if (engine.monitors.size > 0) feedMonitors(engine, client, args, spec);
+  return result;
 }
 
-/** A queue-time error inside MULTI also dooms the transaction (EXECABORT). */
-function reject(client: Client, reply: RespReply): void {
+/** A queue-time error inside MULTI also dooms the transaction (EXECABORT). `name`: the command, when found. */
+function reject(client: Client, reply: RespReply, name?: string): void {
+  (client.ctx.engine as Engine).stats.rejected(name, String(reply.value));
   if (client.multi !== null) client.multiFailed = true;
   client.reply(reply);
 }
 
 /** EXEC refused before it runs ends the transaction, naming why (Redis's execCommandAbort). */
 function abortExec(engine: Engine, client: Client, reply: RespReply): void {
+  engine.stats.rejected('exec', String(reply.value));
   client.multi = null;
   client.multiFailed = false;
   client.multiDenyOom = false;

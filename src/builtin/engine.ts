@@ -1,3 +1,5 @@
+import { Replication } from './replication.js';
+import { DEFAULT_LIMITS, ENCODING, LIMIT_PARAMS, limitsFrom, type EncodingLimits } from './encoding-limits.js';
 import type { Reply } from './reply.js';
 import { BlockingRegistry } from './blocking.js';
 import { Client } from './client.js';
@@ -15,6 +17,9 @@ import { replayableKey } from './persistence/replayable.js';
 import { call } from './dispatch.js';
 import { streamKeysWritten } from './persistence/stream-writes.js';
 import { PubSubRegistry } from './pubsub.js';
+import { Notifier, notifyFlags } from './notify/notifier.js';
+import { runNotifying } from './notify/run.js';
+import { EngineStats } from './info/stats.js';
 import type { Bytes, CommandContext, CommandSpec, EngineHandle, HandlerResult, Keyspace } from './types.js';
 import { WatchRegistry } from './watch.js';
 
@@ -49,6 +54,12 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   readonly databases: Database[] = [];
   readonly watch = new WatchRegistry();
   readonly pubsub = new PubSubRegistry();
+  /** Keyspace notifications (notify-keyspace-events); `notify.flags` is 0 when off. */
+  readonly notify = new Notifier(this.pubsub, (client, reply) => this.deliver(client, reply));
+  /** INFO's counters (stats, commandstats, errorstats, latencystats). */
+  readonly stats = new EngineStats();
+  /** Clients in MONITOR mode. */
+  readonly monitors = new Set<Client>();
   readonly blocking: BlockingRegistry;
   readonly memory: MemoryGuard;
   readonly table: CommandTable;
@@ -92,7 +103,12 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.configChanged('maxmemory-policy');
     this.configChanged('maxmemory-samples');
     this.configChanged('client-output-buffer-limit');
+    this.memory.onEvicted = (db, key) => {
+      if (this.notify.flags !== 0) this.notify.emit('e', 'evicted', key, db.index);
+    };
+    this.encodingLimits = limitsFrom(this.config);
     this.persistence = new Persistence({ databases: this.databases, config: this.config, now: () => this.clock.read(), rerun: (db, t, args) => this.rerun(db, t, args) });
+    this.notify.flags = notifyFlags(this.config.get('notify-keyspace-events') ?? '');
     this.table = new CommandTable(options.commands.map((spec) => this.persisting(spec)));
   }
 
@@ -102,9 +118,15 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     return {
       ...spec,
       handler: (ctx, args) => {
+        ENCODING.limits = this.encodingLimits;
         this.persistence.depth++;
+        const replicating = this.replication.replicas.size > 0;
+        const dirtyBefore = this.persistence.dirty;
+        let outcome: HandlerResult | undefined;
+        if (replicating) this.replication.begin();
         try {
-          const result = handler(ctx, args);
+          const result = this.notify.flags === 0 ? handler(ctx, args) : runNotifying(this.notify, this.databases, spec, ctx, args);
+          outcome = result;
           if (result.type !== 'block') {
             const elements = elementsChanged(spec.name, args.length, result);
             if (elements !== undefined) this.persistence.countElements(elements);
@@ -117,6 +139,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
         } finally {
           this.persistence.depth--;
           this.persistence.commandDone();
+          // Propagated when it changed something (Redis's dirty), as Redis does.
+          if (replicating) this.replication.end(spec, ctx, args, outcome, this.persistence.dirty !== dirtyBefore);
         }
       },
       subcommands: spec.subcommands?.map((sub) => this.persisting(sub)),
@@ -184,7 +208,9 @@ export class Engine implements EngineHandle, KeyspaceEvents {
 
   /** Puts the running configuration's value of `key` into effect. */
   configChanged(key: string): void {
-    if (key === 'maxmemory') this.memory.maxBytes = Number(this.config.get('maxmemory'));
+    if (key === 'notify-keyspace-events') this.notify.flags = notifyFlags(this.config.get(key)!);
+    else if (LIMIT_PARAMS.has(key)) this.encodingLimits = limitsFrom(this.config);
+    else if (key === 'maxmemory') this.memory.maxBytes = Number(this.config.get('maxmemory'));
     else if (key === 'maxmemory-policy') this.memory.setPolicy(this.config.get(key) as EvictionPolicy);
     else if (key === 'maxmemory-samples') this.memory.samples = Number(this.config.get(key));
     else if (key === 'client-output-buffer-limit') this.outputLimits = activeOutputLimits(this.config.get(key)!);
@@ -201,6 +227,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
 
   newClient(socket: Client['socket']): Client {
     const client = new Client(this.nextClientId++, socket, this, this.databases[0]!);
+    this.stats.connectionsReceived++;
+    client.createdAt = client.lastInteraction = this.clock.now;
     this.clients.set(client.id, client);
     return client;
   }
@@ -208,14 +236,28 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   dropClient(client: Client): void {
     client.closed = true;
     this.clients.delete(client.id);
+    this.monitors.delete(client);
+    this.replication.detach(client);
     this.blocking.unblock(client);
     this.watch.unwatchAll(client);
     this.pubsub.drop(client);
   }
 
   modified(db: Database, key: Bytes, cause?: ChangeCause): void {
+    if (cause === 'expired') {
+      this.stats.expiredKeys++;
+      if (this.replication.replicas.size > 0) this.replication.expired(db.index, key);
+    }
+    if (this.notify.flags !== 0) {
+      if (cause === 'expired') this.notify.emit('x', 'expired', key, db.index);
+      else if (cause === undefined && this.notify.depth > 0) this.notify.changed.push({ db: db.index, key });
+    }
     this.watch.touch(db, key);
     if (cause !== 'flush') this.persistence.noteChange(db, key, cause === 'expired');
+  }
+
+  created(db: Database, key: Bytes): void {
+    if (this.notify.flags !== 0) this.notify.emit('n', 'new', key, db.index);
   }
 
   flushed(db: Database, keys: number): void {
@@ -231,11 +273,19 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.output(client);
   };
 
+  /** DEBUG SET-ACTIVE-EXPIRE 0 turns the cron's active expiry off (lazy expiry goes on). */
+  activeExpireEnabled = true;
+  /** Connections that sent SYNC, and the writes propagated to them (replication.ts). */
+  readonly replication = new Replication((client, reply) => this.deliver(client, reply));
+  /** CONFIG's encoding thresholds, installed in ENCODING.limits before each command runs. */
+  encodingLimits: EncodingLimits = DEFAULT_LIMITS;
+
   /** Runs `hz` times a second (Redis's serverCron): active expiry, AOF fsync, save points. */
   startCron(): void {
     if (this.cron !== undefined) clearInterval(this.cron);
     this.cron = setInterval(() => {
-      this.activeExpire();
+      if (this.activeExpireEnabled) this.activeExpire();
+      this.stats.sample(Date.now());
       this.persistence.cron();
     }, 1000 / Number(this.config.get('hz')));
     this.cron.unref();

@@ -51,7 +51,8 @@ const get = command('config|get', -3, ADMIN, [0, 0, 0], (ctx, args) => {
   const { engine } = internals(ctx);
   const out: Reply[] = [];
   for (const { shown, param } of matching(args.slice(2).map((a) => a.toString('latin1')))) {
-    out.push(bulk(shown), bulk(engine.config.get(param.key)!));
+    const value = engine.config.get(param.key)!;
+    out.push(bulk(shown), bulk(param.show?.(value) ?? value));
   }
   return map(out);
 });
@@ -89,6 +90,7 @@ const set = command('config|set', -4, ADMIN, [0, 0, 0], (ctx, args) => {
 
 const resetstat = command('config|resetstat', 2, ADMIN, [0, 0, 0], (ctx) => {
   internals(ctx).engine.memory.evictedKeys = 0;
+  internals(ctx).engine.stats.reset();
   return OK;
 });
 

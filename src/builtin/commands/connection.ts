@@ -1,4 +1,4 @@
-import { array, bulk, integer, NIL, OK, simple, type RespReply } from '../../resp/types.js';
+import { array, bulk, integer, OK, simple } from '../../resp/types.js';
 import { internals } from '../dispatch.js';
 import { map } from '../reply.js';
 import type { CommandSpec } from '../types.js';
@@ -36,7 +36,7 @@ const select = command('select', 2, ['loading', 'stale', 'fast'], [0, 0, 0], (ct
 const quit = command('quit', -1, ['allow_busy', 'fast'], [0, 0, 0], () => OK);
 
 /** Client names: printable ASCII without spaces (clientSetNameOrReply). */
-function setName(name: Buffer): Buffer | null {
+export function setName(name: Buffer): Buffer | null {
   if (name.length === 0) return null;
   for (const c of name) {
     if (c < 0x21 || c > 0x7e) fail('ERR Client names cannot contain spaces, newlines or special characters.');
@@ -98,19 +98,4 @@ function cString(b: Buffer): string {
   return (nul < 0 ? b : b.subarray(0, nul)).toString('latin1');
 }
 
-const client: CommandSpec = {
-  ...command('client', -2, [], [0, 0, 0], () => NIL),
-  subcommands: [
-    command('client|setname', 3, ['noscript', 'loading', 'stale'], [0, 0, 0], (ctx, args) => {
-      internals(ctx).client.name = setName(args[2]!);
-      return OK;
-    }),
-    command('client|getname', 2, ['noscript', 'loading', 'stale'], [0, 0, 0], (ctx) => {
-      const name = internals(ctx).client.name;
-      return name === null ? NIL : bulk(name);
-    }),
-    command('client|id', 2, ['noscript', 'loading', 'stale'], [0, 0, 0], (ctx): RespReply => integer(internals(ctx).client.id)),
-  ],
-};
-
-export const connectionCommands: CommandSpec[] = [ping, echo, select, quit, hello, auth, client];
+export const connectionCommands: CommandSpec[] = [ping, echo, select, quit, hello, auth];

@@ -1,10 +1,11 @@
-import { array, bulk, error, integer, NIL, simple } from '../../resp/types.js';
+import { bulk, error, integer, NIL, simple } from '../../resp/types.js';
 import { arrayOf, map, setReply, type Reply } from '../reply.js';
 import { COMMAND_DOCS, COMMAND_INFO } from '../command-data.generated.js';
 import { internals } from '../dispatch.js';
 import type { Engine } from '../engine.js';
 import type { CommandSpec } from '../types.js';
 import { command } from '../util/spec.js';
+import { getKeys, listCommands } from './command-keys.js';
 
 /**
  * COMMAND, COMMAND COUNT/INFO/DOCS/LIST for the engine's own commands. INFO and DOCS are Redis 7.0.15's
@@ -24,6 +25,9 @@ function recorded(table: Readonly<Record<string, string>>, kind: string, name: s
   return reply;
 }
 
+/** Redis's COMMAND INFO record of a command (container commands hold their subcommands'). */
+const recordedInfo = (name: string): Reply | undefined => recorded(COMMAND_INFO, 'info', name);
+
 function names(engine: Engine): string[] {
   return [...engine.table.all()].map((s) => s.name);
 }
@@ -40,7 +44,9 @@ const commandContainer: CommandSpec = {
   }),
   subcommands: [
     command('command|count', 2, ['loading', 'stale'], [0, 0, 0], (ctx) => integer(internals(ctx).engine.table.size)),
-    command('command|list', -2, ['loading', 'stale'], [0, 0, 0], (ctx) => array(names(internals(ctx).engine).map((n) => bulk(n)))),
+    command('command|list', -2, ['loading', 'stale'], [0, 0, 0], (ctx, args) => listCommands(internals(ctx).engine, recordedInfo, args)),
+    command('command|getkeys', -4, ['loading', 'stale'], [0, 0, 0], (ctx, args) => getKeys(internals(ctx).engine, recordedInfo, args, false)),
+    command('command|getkeysandflags', -4, ['loading', 'stale'], [0, 0, 0], (ctx, args) => getKeys(internals(ctx).engine, recordedInfo, args, true)),
     command('command|info', -2, ['loading', 'stale'], [0, 0, 0], (ctx, args) => {
       const { engine } = internals(ctx);
       const wanted = args.length > 2 ? args.slice(2).map((a) => a.toString('latin1')) : names(engine);

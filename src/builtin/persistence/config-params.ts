@@ -15,6 +15,8 @@ export interface ConfigParam {
   /** The value as CONFIG GET will print it, or Redis's error text. */
   parse?: (text: string) => Parsed;
   refuse?: 'protected' | 'immutable';
+  /** CONFIG GET's text for the stored value, when it differs from it. */
+  show?: (stored: string) => string;
 }
 
 const LONG_MAX = 2n ** 63n - 1n;
@@ -49,13 +51,26 @@ const SPECS: Record<string, Spec> = {
   port: { default: '6379', parse: numeric({ min: 0n, max: 65535n }) },
   bind: { default: '127.0.0.1' },
   hz: { default: '10', parse: (t) => clampHz(parseNumeric(t, { min: 0n, max: INT_MAX })) },
-  'notify-keyspace-events': { default: '', parse: parseKeyspaceEvents },
+  'notify-keyspace-events': { default: '', parse: parseKeyspaceEvents, show: (v) => v.replace('n', '') },
   'hash-max-listpack-entries': { default: '512', parse: size, aliases: ['hash-max-ziplist-entries'] },
   'hash-max-listpack-value': { default: '64', parse: bytes, aliases: ['hash-max-ziplist-value'] },
   'set-max-intset-entries': { default: '512', parse: size },
   'zset-max-listpack-entries': { default: '128', parse: size, aliases: ['zset-max-ziplist-entries'] },
   'zset-max-listpack-value': { default: '64', parse: bytes, aliases: ['zset-max-ziplist-value'] },
   'list-max-listpack-size': { default: '-2', parse: numeric({ min: INT_MIN, max: INT_MAX }), aliases: ['list-max-ziplist-size'] },
+  // Set by Redis's test suite per block or between tests; stored (list-compress-depth shows in DEBUG OBJECT).
+  'list-compress-depth': { default: '0', parse: numeric({ min: 0n, max: INT_MAX }) },
+  'proto-max-bulk-len': { default: '536870912', parse: numeric({ min: 1048576n, max: LONG_MAX, memory: true }) },
+  'client-query-buffer-limit': { default: '1073741824', parse: numeric({ min: 1048576n, max: LONG_MAX, memory: true }) },
+  'rdb-key-save-delay': { default: '0', parse: numeric({ min: INT_MIN, max: INT_MAX }) },
+  'busy-reply-threshold': { default: '5000', parse: numeric({ min: 0n, max: LONG_MAX }), aliases: ['lua-time-limit'] },
+  'min-replicas-to-write': { default: '0', parse: numeric({ min: 0n, max: INT_MAX }), aliases: ['min-slaves-to-write'] },
+  'replica-serve-stale-data': { default: 'yes', parse: parseBool, aliases: ['slave-serve-stale-data'] },
+  'replica-read-only': { default: 'yes', parse: parseBool, aliases: ['slave-read-only'] },
+  'aof-use-rdb-preamble': { default: 'yes', parse: parseBool },
+  'lazyfree-lazy-user-flush': { default: 'no', parse: parseBool },
+  masterauth: { default: '' },
+  'repl-ping-replica-period': { default: '10', parse: numeric({ min: 1n, max: INT_MAX }), aliases: ['repl-ping-slave-period'] },
   'stream-node-max-entries': { default: '100', parse: numeric({ min: 0n, max: LONG_MAX }) },
   'stream-node-max-bytes': { default: '4096', parse: bytes },
   'hll-sparse-max-bytes': { default: '3000', parse: bytes },
@@ -70,7 +85,7 @@ function clampHz(parsed: Parsed): Parsed {
 /** Every name CONFIG GET and SET know, aliases included, by lower-case name. */
 export const CONFIG_PARAMS: ReadonlyMap<string, ConfigParam> = new Map(
   Object.entries(SPECS).flatMap(([name, spec]) =>
-    [name, ...(spec.aliases ?? [])].map((n): [string, ConfigParam] => [n, { name: n, key: name, default: spec.default, parse: spec.parse, refuse: spec.refuse }]),
+    [name, ...(spec.aliases ?? [])].map((n): [string, ConfigParam] => [n, { name: n, key: name, default: spec.default, parse: spec.parse, refuse: spec.refuse, show: spec.show }]),
   ),
 );
 

@@ -64,7 +64,10 @@ export function parseSave(text: string): Parsed {
   return { ok: values.join(' ') };
 }
 
-/** notify-keyspace-events classes, in the order keyspaceEventsFlagsToString prints them ('n' is accepted, never printed). */
+/**
+ * notify-keyspace-events classes, in the order keyspaceEventsFlagsToString prints them. 'n' (new keys) is
+ * kept at the end of the stored value, which CONFIG GET shows without it, as Redis never prints it.
+ */
 const CLASSES = 'g$lshzxetd';
 const EXTRAS = 'KEm';
 
@@ -78,6 +81,7 @@ export function parseKeyspaceEvents(text: string): Parsed {
   const all = [...CLASSES].every((c) => on.has(c));
   let out = all ? 'A' : [...CLASSES].filter((c) => on.has(c)).join('');
   out += [...EXTRAS].filter((c) => on.has(c)).join('');
+  if (on.has('n')) out += 'n';
   return { ok: out };
 }
 

@@ -34,6 +34,10 @@ const masked =
 /** Milliseconds left depend on when each server ran the command: compared to the nearest second. */
 const roughMs: Normaliser = (r) => (r.t === ':' && Number(r.v) > 0 ? { t: ':', v: `~${Math.round(Number(r.v) / 1000)}s` } : r);
 
+const PER_SERVER = /\b(id|addr|laddr|fd|age|idle|qbuf-free|rbs|rbp|tot-mem)=\S*/g;
+const clientFields: Normaliser = (r) =>
+  (r.t === '$' || r.t === '=') && typeof r.v === 'string' ? { t: r.t, v: r.v.replace(PER_SERVER, '$1=<n>') } : r;
+
 export const normalisers: Record<string, Normaliser> = {
   pttl: roughMs,
   keys: sortArray,
@@ -41,6 +45,11 @@ export const normalisers: Record<string, Normaliser> = {
   'pubsub|channels': sortArray,
   'pubsub|shardchannels': sortArray,
   'client|id': masked('client id'),
+  // CLIENT LIST/INFO: ids, addresses, descriptors, times and buffer sizes differ per server and moment.
+  'client|list': clientFields,
+  // Redis lists commands in its hash table's order.
+  'command|list': sortArray,
+  'client|info': clientFields,
   time: masked('time'),
   info: masked('info'),
   // CONFIG GET answers in the order of Redis's hash table; dir and port differ per server.
