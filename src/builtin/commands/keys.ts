@@ -90,7 +90,8 @@ function rename(nx: boolean): CommandSpec {
 export function cloneValue(v: RedisValue): RedisValue {
   switch (v.type) {
     case 'string':
-      return { ...v };
+      // Its own bytes: SETBIT and BITFIELD write a string in place (strings/writable-string.ts).
+      return { ...v, value: Buffer.from(v.value) };
     case 'list':
       return { ...v, value: v.value.clone() };
     case 'hash':
