@@ -1,6 +1,11 @@
 import type { CommandSpec } from '../types.js';
 import { configCommands } from './config.js';
 import { connectionCommands } from './connection.js';
+import { clientCommands } from './client.js';
+import { monitorCommands } from './monitor.js';
+import { debugCommands } from './debug.js';
+import { functionCommands } from './functions.js';
+import { syncCommands } from './sync.js';
 import { expireCommands } from './expire.js';
 import { introspectionCommands } from './introspection.js';
 import { keyCommands } from './keys.js';
@@ -15,17 +20,22 @@ import { commands as setCommands } from './sets.js';
 import { commands as zsetCommands } from './zsets.js';
 import { sortCommands } from '../sort/sort.js';
 import { streamCommands } from './streams.js';
-import { bitCommands } from './bits.js';
-import { lcsCommand } from '../strings/lcs.js';
 import { dumpCommands } from './dump.js';
 import { moveSwapdbCommands } from './move-swapdb.js';
+import { bitCommands } from './bits.js';
+import { lcsCommand } from '../strings/lcs.js';
 import { hyperloglogCommands } from './hyperloglog.js';
 
 /** Every command the engine has: each file's list, in one table. */
 export const allCommands: CommandSpec[] = [
   ...connectionCommands,
+  ...clientCommands,
+  ...monitorCommands,
   ...serverCommands,
   ...configCommands,
+  ...debugCommands,
+  ...functionCommands,
+  ...syncCommands,
   ...introspectionCommands,
   ...keyCommands,
   ...memoryCommands,
@@ -39,9 +49,9 @@ export const allCommands: CommandSpec[] = [
   ...zsetCommands,
   ...sortCommands,
   ...streamCommands,
-  ...bitCommands,
-  lcsCommand,
   ...dumpCommands,
   ...moveSwapdbCommands,
+  ...bitCommands,
+  lcsCommand,
   ...hyperloglogCommands,
 ];
