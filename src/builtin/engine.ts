@@ -210,7 +210,11 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   configChanged(key: string): void {
     if (key === 'notify-keyspace-events') this.notify.flags = notifyFlags(this.config.get(key)!);
     else if (LIMIT_PARAMS.has(key)) this.encodingLimits = limitsFrom(this.config);
-    else if (key === 'maxmemory') this.memory.maxBytes = Number(this.config.get('maxmemory'));
+    else if (key === 'maxmemory') {
+      this.memory.maxBytes = Number(this.config.get('maxmemory'));
+      // As Redis's updateMaxmemory: a lower cap evicts at once (and publishes `evicted`), not at the next command.
+      if (this.memory.maxBytes > 0 && this.memory.overLimit()) this.memory.makeRoom(this.clock.now);
+    }
     else if (key === 'maxmemory-policy') this.memory.setPolicy(this.config.get(key) as EvictionPolicy);
     else if (key === 'maxmemory-samples') this.memory.samples = Number(this.config.get(key));
     else if (key === 'client-output-buffer-limit') this.outputLimits = activeOutputLimits(this.config.get(key)!);
