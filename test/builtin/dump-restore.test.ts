@@ -6,7 +6,7 @@ import type { Reply } from './harness/resp.js';
 import { Rng } from './random/rng.js';
 
 // DUMP and RESTORE across a real redis-server and the engine: random values of every type and
-// encoding, built by the same commands on both, then (1) the two DUMPs are equal byte for byte (RDB
+// encoding (streams with deletions and consumer groups too), built by the same commands on both, then (1) the two DUMPs are equal byte for byte (RDB
 // types 2 and 4, hashtable sets and hashes, come in dict order: compared after RESTORE instead, see
 // DEVIATIONS.md), (2) Redis's payload RESTOREd on the engine and the engine's on Redis give the value
 // back: same type, encoding and content, and a DUMP equal to the original's. DUMP_SEED, DUMP_VALUES.
@@ -74,7 +74,14 @@ function build(g: Rng): string[][] {
     for (let i = 0; i < items.length; i += size) out.push(make(items.slice(i, i + size)));
     return out;
   };
-  switch (g.int(0, 5)) {
+  switch (g.int(0, 6)) {
+    case 6: {
+      // A stream: explicit ids (the same on both servers), a few deletions, groups without consumers.
+      const adds = items.slice(0, 400).map((x, i) => ['XADD', 'v', `${i + 1}-${g.int(0, 2)}`, g.chance(0.7) ? 'f' : `g${i % 3}`, x, ...(g.chance(0.3) ? ['h', element(g)] : [])]);
+      const dels = Array.from({ length: g.int(0, 3) }, () => ['XDEL', 'v', `${g.int(1, Math.min(n, 400))}-${g.int(0, 2)}`]);
+      const groups = g.chance(0.5) ? [['XGROUP', 'CREATE', 'v', 'grp', g.pick(['0', '$', '2-0'])]] : [];
+      return [...adds, ...dels, ...groups];
+    }
     case 0:
       return [['SET', 'v', g.chance(0.5) ? element(g) : 'abc'.repeat(g.int(1, 4000)) + element(g)]];
     case 1:
@@ -100,6 +107,7 @@ async function content(c: RawConnection, key: string): Promise<string> {
   else if (type.v === 'list') body = text(await call(c, 'LRANGE', key, '0', '-1'));
   else if (type.v === 'set') body = sorted(await call(c, 'SMEMBERS', key));
   else if (type.v === 'zset') body = text(await call(c, 'ZRANGE', key, '0', '-1', 'WITHSCORES'));
+  else if (type.v === 'stream') body = text(await call(c, 'XINFO', 'STREAM', key, 'FULL'));
   else {
     const flat = await call(c, 'HGETALL', key);
     const pairs: string[] = [];

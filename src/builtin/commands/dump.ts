@@ -1,6 +1,6 @@
 import { bulk, NIL, OK } from '../../resp/types.js';
 import type { Database } from '../keyspace.js';
-import { DumpUnsupported, dumpPayload } from '../rdb/dump-value.js';
+import { dumpPayload } from '../rdb/dump-value.js';
 import { BadFormat } from '../rdb/rdb-reader.js';
 import { payloadIsValid, restoreValue } from '../rdb/restore-value.js';
 import { toBytes, type CommandSpec, type RedisValue } from '../types.js';
@@ -14,12 +14,7 @@ import { restoredAccess } from './object-access.js';
 const dump = command('dump', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {
   const value = db.get(toBytes(args[1]!));
   if (value === undefined) return NIL;
-  try {
-    return bulk(dumpPayload(value));
-  } catch (err) {
-    if (err instanceof DumpUnsupported) fail("ERR DUMP of a stream is not available in redis-tutor's built-in engine");
-    throw err;
-  }
+  return bulk(dumpPayload(value));
 });
 
 interface RestoreOptions {

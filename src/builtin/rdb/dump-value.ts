@@ -7,6 +7,8 @@ import { crc64 } from './crc64.js';
 import { EMPTY_LISTPACK_BYTES, encodeListpack, entryBytes, listpackOfEntries } from './listpack.js';
 import { QUICKLIST_PACKED, RDB_TYPE, RDB_VERSION } from './rdb-types.js';
 import { RdbWriter } from './rdb-writer.js';
+import { writeStream } from './dump-stream.js';
+import type { Stream } from '../stream/stream.js';
 
 /** list-max-listpack-size -2: a quicklist node holds at most 8 KB, counting 8 bytes of overhead per new element. */
 const NODE_LIMIT = 8192;
@@ -78,15 +80,15 @@ function writeObject(w: RdbWriter, v: RedisValue): void {
       return;
     }
     case 'stream':
-      throw new DumpUnsupported();
+      w.byte(RDB_TYPE.STREAM_LISTPACKS_2);
+      writeStream(w, v.value as Stream);
+      return;
   }
 }
 
 /** zzlInsertAt: an integral score within ±2^62 goes in as an integer (double2ll), any other as "%.17g". */
 const listpackScore = (score: number): Bytes => (Number.isInteger(score) && Math.abs(score) <= 2 ** 62 ? BigInt(score).toString() : formatDouble(score));
 
-/** A value the engine cannot write in RDB form (streams). */
-export class DumpUnsupported extends Error {}
 
 function* flatten(map: Map<Bytes, Bytes>): Iterable<Bytes> {
   for (const [k, v] of map) {

@@ -41,6 +41,16 @@ export class RdbReader {
     return bad();
   }
 
+  /** rdbLoadLen of an unsigned 64-bit number (stream ids and counters). */
+  bigLength(): bigint {
+    const b = this.data[this.pos];
+    if (b === 0x81) {
+      this.pos++;
+      return this.take(8).readBigUInt64BE(0);
+    }
+    return BigInt(this.length());
+  }
+
   length(): number {
     const { len, special } = this.lengthOrSpecial();
     if (special !== undefined) bad();

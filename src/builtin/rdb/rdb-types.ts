@@ -16,6 +16,7 @@ export const RDB_TYPE = {
   HASH_LISTPACK: 16,
   ZSET_LISTPACK: 17,
   LIST_QUICKLIST_2: 18,
+  STREAM_LISTPACKS_2: 19,
 } as const;
 
 /** Quicklist node containers in RDB_TYPE_LIST_QUICKLIST_2. */

@@ -34,6 +34,17 @@ export class RdbWriter {
     }
   }
 
+  /** rdbSaveLen of an unsigned 64-bit number (stream ids, counters that may be -1 as unsigned). */
+  bigLength(n: bigint): void {
+    if (n <= 0xffffffffn) this.length(Number(n));
+    else {
+      const b = Buffer.alloc(9);
+      b[0] = 0x81;
+      b.writeBigUInt64BE(n, 1);
+      this.raw(b);
+    }
+  }
+
   /** rdbSaveRawString. */
   string(s: Buffer): void {
     if (s.length <= 11 && this.tryInteger(s)) return;

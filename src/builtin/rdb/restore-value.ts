@@ -9,6 +9,7 @@ import { decodeIntset, decodeZiplist } from './blobs.js';
 import { crc64 } from './crc64.js';
 import { decodeListpack } from './listpack.js';
 import { BadFormat, RdbReader } from './rdb-reader.js';
+import { readStream } from './restore-stream.js';
 import { QUICKLIST_PACKED, QUICKLIST_PLAIN, RDB_TYPE, RDB_VERSION } from './rdb-types.js';
 
 /**
@@ -79,6 +80,8 @@ export function restoreValue(payload: Buffer): RedisValue {
       const pairs = times(flat.length / 2, (i) => ({ member: flat[2 * i]!, score: listpackScore(flat[2 * i + 1]!) }));
       return zsetOf(pairs, pairs.length <= ENCODING.limits.zsetEntries);
     }
+    case RDB_TYPE.STREAM_LISTPACKS_2:
+      return { type: 'stream', value: readStream(r), encoding: 'stream' };
     default:
       return bad();
   }
