@@ -155,12 +155,13 @@ function lookupByName(engine: Engine, fullName: string): CommandSpec | undefined
 /** COMMAND LIST [FILTERBY MODULE name | ACLCAT category | PATTERN glob]. */
 export function listCommands(engine: Engine, infoOf: InfoOf, args: Buffer[]): Reply {
   const top = [...engine.table.all()];
-  if (args.length === 2) return array(top.map((s) => bulk(s.name)));
-  if (args.length !== 5 || keyword(args[2]) !== 'filterby') fail(SYNTAX_ERROR);
-  const by = keyword(args[3]);
-  const value = args[4]!.toString('latin1');
+  if (args.length !== 2 && (args.length !== 5 || keyword(args[2]) !== 'filterby')) fail(SYNTAX_ERROR);
+  const by = args.length === 2 ? 'none' : keyword(args[3]);
+  const value = args.length === 2 ? '' : args[4]!.toString('latin1');
   let keep: (spec: CommandSpec) => boolean;
-  if (by === 'module') keep = () => false;
+  // Without a filter Redis lists every command and subcommand too.
+  if (by === 'none') keep = () => true;
+  else if (by === 'module') keep = () => false;
   else if (by === 'aclcat') {
     const category = `@${value.toLowerCase()}`;
     keep = (spec) => items(items(infoFor(infoOf, spec))[6]).some((c) => text(c) === category);
