@@ -19,7 +19,10 @@ function readCache(file: URL): Buffer | undefined {
   }
 }
 
-if (!process.argv.includes('--debug') && bundleIsCurrent()) {
+// `--version` alone reads two small modules (main.ts imports nothing else for it): cheaper than the bundle.
+const versionOnly = process.argv.length === 3 && ['--version', '-v'].includes(process.argv[2] as string);
+
+if (!versionOnly && !process.argv.includes('--debug') && bundleIsCurrent()) {
   const cacheFile = codeCacheFile();
   const cachedData = readCache(cacheFile);
   const script = new Script(readFileSync(BUNDLE_FILE, 'utf8'), { filename: fileURLToPath(BUNDLE_FILE), ...(cachedData ? { cachedData } : {}) });
