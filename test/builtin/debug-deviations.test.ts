@@ -1,30 +1,22 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
-import { RawConnection } from './harness/connection.js';
+import { engineSession, type EngineSession } from './harness/engine-session.js';
 import type { Reply } from './harness/resp.js';
 
 // Where DEBUG and SYNC knowingly answer otherwise than Redis 7.0 (src/builtin/DEVIATIONS.md, "Redis's
 // own test suite"): the figures of DEBUG OBJECT and the digests are the engine's own, and SYNC sends no
 // RDB. The forms Redis's test suite relies on are pinned here; the rest is compared with a real server
 // in test/builtin/corpus/debug-function.txt.
-let engine: RunningEngine;
-let conn: RawConnection;
+let session: EngineSession;
+const send: EngineSession['send'] = (...args) => session.send(...args);
 
 beforeAll(async () => {
-  engine = await startBuiltinEngine();
-  conn = await RawConnection.open(engine.port);
+  session = await engineSession();
 });
 
 afterAll(async () => {
-  conn?.close();
-  await engine?.close();
+  await session?.close();
 });
-
-async function send(...args: string[]): Promise<Reply | undefined> {
-  conn.send(args.map((a) => Buffer.from(a, 'latin1')));
-  return conn.read();
-}
 
 const text = async (...args: string[]): Promise<string> => String((await send(...args))!.v);
 
@@ -71,7 +63,7 @@ describe('DEBUG and SYNC deviations, pinned', () => {
   });
 
   it('SYNC answers one bulk payload that is no RDB, then nothing', async () => {
-    const socket = net.connect(engine.port, '127.0.0.1');
+    const socket = net.connect(session.engine.port, '127.0.0.1');
     const got: Buffer[] = [];
     socket.on('data', (d) => got.push(d));
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));

@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuiltinEngine, type RunningEngine } from '../../src/builtin/start.js';
-import { RawConnection } from './harness/connection.js';
+import { engineSession, type EngineSession } from './harness/engine-session.js';
 import type { Reply } from './harness/resp.js';
 
 // Where DUMP, RESTORE and OBJECT knowingly answer otherwise than Redis 7.0 (src/builtin/DEVIATIONS.md,
 // "DUMP, RESTORE, MOVE, SWAPDB, OBJECT"): each case pins the engine's answer.
-let engine: RunningEngine;
-let conn: RawConnection;
+let session: EngineSession;
+const send: EngineSession['send'] = (...args) => session.send(...args);
 
 beforeAll(async () => {
-  engine = await startBuiltinEngine();
-  conn = await RawConnection.open(engine.port);
+  session = await engineSession();
 });
 
 afterAll(async () => {
-  conn?.close();
-  await engine?.close();
+  await session?.close();
 });
-
-async function send(...args: (string | Buffer)[]): Promise<Reply | undefined> {
-  conn.send(args.map((a) => (typeof a === 'string' ? Buffer.from(a, 'latin1') : a)));
-  return conn.read();
-}
 
 const bytes = (r: Reply | undefined): Buffer => Buffer.from(String(r?.v), 'latin1');
 

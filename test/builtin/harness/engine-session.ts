@@ -5,8 +5,8 @@ import type { Reply } from './resp.js';
 /** A built-in engine with one raw connection: what the pinned-deviation tests talk to. */
 export interface EngineSession {
   engine: RunningEngine;
-  /** Sends one command (latin1 arguments) and answers its reply. */
-  send(...args: string[]): Promise<Reply | undefined>;
+  /** Sends one command (strings as latin1, buffers as they are) and answers its reply. */
+  send(...args: (string | Buffer)[]): Promise<Reply | undefined>;
   close(): Promise<void>;
 }
 
@@ -16,7 +16,7 @@ export async function engineSession(options: Parameters<typeof startBuiltinEngin
   return {
     engine,
     send: (...args) => {
-      conn.send(args.map((a) => Buffer.from(a, 'latin1')));
+      conn.send(args.map((a) => (typeof a === 'string' ? Buffer.from(a, 'latin1') : a)));
       return conn.read();
     },
     close: async () => {
