@@ -168,12 +168,14 @@ const UNBLOCKED = error('UNBLOCKED client unblocked via CLIENT UNBLOCK');
 
 const unblock = command('client|unblock', -3, ADMIN, [0, 0, 0], (ctx, args) => {
   const { engine } = internals(ctx);
-  const id = integerArg(args[2]!);
+  if (args.length > 4) fail(subcommandSyntaxError(args));
+  // Redis reads the reason before the id.
   let how = 'timeout';
   if (args.length === 4) {
     how = keyword(args[3]);
     if (how !== 'timeout' && how !== 'error') fail('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
-  } else if (args.length > 4) fail(subcommandSyntaxError(args));
+  }
+  const id = integerArg(args[2]!);
   const target = engine.clients.get(Number(id));
   if (target?.blocked == null) return integer(0);
   const reply = how === 'error' ? UNBLOCKED : target.blocked.request.onTimeout;

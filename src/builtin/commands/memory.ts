@@ -74,16 +74,25 @@ const stats = command('memory|stats', 2, [], [0, 0, 0], (ctx) => {
     if (db.size() === 0) continue;
     keys += db.size();
     const tables = db.tableBytes();
-    out.push(bulk(`db.${db.index}`), map([bulk('overhead.hashtable.main'), integer(tables.main), bulk('overhead.hashtable.expires'), integer(tables.expires)]));
+    out.push(bulk(`db.${db.index}`), map([bulk('overhead.hashtable.main'), integer(tables.main), bulk('overhead.hashtable.expires'), integer(tables.expires), bulk('overhead.hashtable.slot-to-keys'), integer(0)]));
   }
   out.push(
-    bulk('overhead.hashtable.slot-to-keys'), integer(0),
     bulk('overhead.total'), integer(overhead),
     bulk('keys.count'), integer(keys),
     bulk('keys.bytes-per-key'), integer(keys === 0 ? 0 : Math.floor((used - BASELINE_BYTES) / keys)),
     bulk('dataset.bytes'), integer(dataset),
     bulk('dataset.percentage'), double(used - BASELINE_BYTES <= 0 ? 0 : (dataset * 100) / (used - BASELINE_BYTES)),
     bulk('peak.percentage'), double(peak === 0 ? 0 : (used * 100) / peak),
+    // The engine has no allocator of its own: what it estimates is all allocated, active and resident.
+    bulk('allocator.allocated'), integer(used),
+    bulk('allocator.active'), integer(used),
+    bulk('allocator.resident'), integer(used),
+    bulk('allocator-fragmentation.ratio'), double(1),
+    bulk('allocator-fragmentation.bytes'), integer(0),
+    bulk('allocator-rss.ratio'), double(1),
+    bulk('allocator-rss.bytes'), integer(0),
+    bulk('rss-overhead.ratio'), double(1),
+    bulk('rss-overhead.bytes'), integer(0),
     bulk('fragmentation'), double(1),
     bulk('fragmentation.bytes'), integer(0),
   );

@@ -117,3 +117,20 @@ describe('MEMORY USAGE as Redis sizes a value', () => {
     await Promise.all([pair.redis.flushall(), pair.engine.flushall()]);
   });
 });
+
+describe('MEMORY STATS', () => {
+  /** The reply's field names, and for db.N the names inside it. */
+  const names = (reply: unknown): string[] => {
+    const flat = reply as unknown[];
+    return flat.flatMap((v, i) => (i % 2 === 1 ? [] : Array.isArray(flat[i + 1]) ? [String(v), ...names(flat[i + 1])] : [String(v)]));
+  };
+  it('names the fields Redis names, in its order, empty and with keys in two databases', async () => {
+    expect(names(await pair.engine.memory('STATS'))).toEqual(names(await pair.redis.memory('STATS')));
+    const setup = [['SET', 'a', '1'], ['SELECT', '3'], ['SET', 'b', '2'], ['EXPIRE', 'b', '100'], ['SELECT', '0']];
+    await Promise.all([pipelined(pair.redis, setup), pipelined(pair.engine, setup)]);
+    const withKeys = names(await pair.engine.memory('STATS'));
+    expect(withKeys).toContain('db.0');
+    expect(withKeys).toEqual(names(await pair.redis.memory('STATS')));
+    await Promise.all([pair.redis.flushall(), pair.engine.flushall()]);
+  });
+});
