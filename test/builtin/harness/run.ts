@@ -118,7 +118,8 @@ export async function runSequence(port: number, seq: Sequence, readTimeoutMs = 1
         for (;;) {
           const reply = await other.conn.read(readTimeoutMs);
           if (reply === undefined) {
-            out.push(`${name} <no pong>`);
+            // Closed by this step (CLIENT KILL): its end may be read just after the step's own reply.
+            if (!other.conn.closed) out.push(`${name} <no pong>`);
             break;
           }
           const raw = encodeReply(reply);
