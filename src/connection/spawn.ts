@@ -1,14 +1,13 @@
-import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import { msg } from '../ui/messages.js';
-import { onExit } from './cleanup.js';
 import type { ServerControl } from './control.js';
-import { markOwner, OWNER_FILE, sweepLeftovers } from './leftovers.js';
-import { startWatchdog } from './watch.js';
+import { OWNER_FILE } from './leftovers.js';
+import { CONFIG_FILE, startOwnedServer, writeConfig, type Launched } from './owned-server.js';
+import { freePort } from './ports.js';
+
+export { freePort };
 
 /** A redis-server the tutor started for this run; it is gone when the tutor exits. */
 export interface PrivateServer {
@@ -51,128 +50,26 @@ export function serverBinaryVersion(bin: string): Promise<string | undefined> {
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
- * Starts `bin` on a free loopback port with persistence off, in a fresh temp folder, in its own
- * process group (so the terminal's Ctrl+C reaches the tutor, not the server), and registers its end.
- * A tutor that cannot run its end (`kill -9`) leaves that to the folder's watchdog (watch.ts).
+ * Starts `bin` on a free loopback port with persistence off, in a fresh temp folder (owned-server.ts: its end
+ * registered, a watchdog for a `kill -9` of the tutor).
  * The server reads `redis.conf` in its folder, so `control` can stop it and start it again there (R5).
  */
 export async function startPrivateServer(bin: string, attempts = 3): Promise<PrivateServer> {
-  let lastOutput = '';
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const port = await freePort();
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'redis-tutor-'));
-    markOwner(dir);
-    writeConfig(dir, port, PERSISTENCE_OFF);
-    const watchdog = startWatchdog(dir);
-    // Beside the start, not before it: what runs killed earlier left behind.
-    if (attempt === 0) void sweepLeftovers(path.dirname(dir), dir).catch(() => undefined);
-    let child: Launched | undefined;
-    const stop = () => {
-      child?.kill();
-      rmSync(dir, { recursive: true, force: true });
-      watchdog.release();
-    };
-    const unregister = onExit(stop);
-    const launched = await launch(bin, dir, port, watchdog.watch);
-    if (launched.ok) {
-      child = launched.child;
-      const relaunch = async () => {
-        const again = await launch(bin, dir, port, watchdog.watch);
-        if (!again.ok) throw new Error(again.output.trim().split('\n').slice(-3).join('\n') || 'redis-server did not start');
-        child = again.child;
-      };
-      return {
-        host: '127.0.0.1',
-        port,
-        get pid() {
-          return child!.pid;
-        },
-        stop: () => {
-          unregister();
-          stop();
-        },
-        control: privateControl(dir, port, () => child!, relaunch),
-      };
-    }
-    unregister();
-    stop();
-    lastOutput = launched.output;
-    if (!/Address already in use|bind/i.test(launched.output)) break;
-  }
-  throw new UserError(msg.spawnFailed(bin, lastOutput.trim().split('\n').slice(-3).join('\n')));
+  const server = await startOwnedServer(bin, async () => ({ port: await freePort(), config: PERSISTENCE_OFF }), { attempts });
+  return {
+    host: '127.0.0.1',
+    port: server.port,
+    get pid() {
+      return server.current.pid;
+    },
+    stop: () => server.stop(),
+    control: privateControl(server.dir, server.port, () => server.current, () => server.relaunch()),
+  };
 }
 
 /** The private server's first configuration: nothing written to disk, as a scratch server should. */
 const PERSISTENCE_OFF = ['save ""', 'appendonly no'];
-
-/** Writes the folder's `redis.conf`: the address and folder, then `extra` lines (none: Redis's defaults). */
-function writeConfig(dir: string, port: number, extra: readonly string[]): void {
-  const lines = [`port ${port}`, 'bind 127.0.0.1', `dir "${dir.replace(/\\/g, '\\\\')}"`, 'daemonize no', 'logfile ""', ...extra];
-  writeFileSync(path.join(dir, CONFIG_FILE), `${lines.join('\n')}\n`);
-}
-
-/** The server's configuration file: what `@restart-from-config` starts from, and what CONFIG REWRITE writes. */
-const CONFIG_FILE = 'redis.conf';
-
-/** One redis-server process of the private server. */
-interface Launched {
-  readonly pid: number;
-  /** Resolves once the process has ended. */
-  readonly exited: Promise<void>;
-  kill(): void;
-}
-
-/** Starts the folder's server; `started` hears its pid at once, before it is ready. */
-async function launch(bin: string, dir: string, port: number, started: (pid: number) => void): Promise<{ ok: true; child: Launched } | { ok: false; output: string }> {
-  const child = spawn(bin, [path.join(dir, CONFIG_FILE)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
-  if (child.pid !== undefined) started(child.pid);
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  let gone = false;
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      gone = true;
-      resolve();
-    });
-    child.once('error', () => {
-      gone = true;
-      resolve();
-    });
-  });
-  const kill = () => {
-    if (!gone && child.pid !== undefined) {
-      try {
-        process.kill(child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-  };
-  const ready = await waitForReady(port, () => gone || child.pid === undefined, 5000);
-  if (!ready || child.pid === undefined) {
-    kill();
-    return { ok: false, output };
-  }
-  child.stdout?.removeAllListeners('data');
-  child.stderr?.removeAllListeners('data');
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return { ok: true, child: { pid: child.pid, exited, kill } };
-}
 
 /** R5 on the private server: its process stopped (cleanly or killed) and started again in its folder. */
 function privateControl(dir: string, port: number, current: () => Launched, relaunch: () => Promise<void>): ServerControl {
@@ -282,28 +179,3 @@ function rawCommand(port: number, args: string[]): Promise<string> {
     socket.on('error', reject);
   });
 }
-
-async function waitForReady(port: number, dead: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (dead()) return false;
-    if (await answersPing(port)) return true;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return false;
-}
-
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.on('connect', () => socket.write('*1\r\n$4\r\nPING\r\n'));
-    socket.on('data', (d: Buffer) => done(d.toString().startsWith('+PONG')));
-    socket.on('error', () => done(false));
-  });
-}
-
