@@ -1,9 +1,10 @@
 /**
- * Runs the start-up bundle (`dist/bundle.js`, written by `src/build/bundle.ts`): every compiled module of the
- * tutor in one file, each in the System.register shape TypeScript emits, so that start-up reads and compiles
- * one file instead of a few hundred (each ES module costs Node about half a millisecond to resolve, load,
- * compile and link: issue 13). This is the loader of that shape: modules are named by their path under
- * `dist/` without `.js`; anything else (node:*, packages, absolute URLs) is imported natively.
+ * Runs the start-up bundle (`dist/bundle/`, written by `src/build/bundle.ts`): every compiled module of the
+ * tutor in a few chunk files, each module in the System.register shape TypeScript emits, so that start-up
+ * reads and compiles a file or two instead of a few hundred modules (each ES module costs Node about half a
+ * millisecond to resolve, load, compile and link: issue 13). This is the loader of that shape: modules are
+ * named by their path under `dist/` without `.js`; a module of a chunk not read yet has it read when first
+ * imported; anything else (node:*, packages, absolute URLs) is imported natively.
  *
  * It keeps ES module semantics where the tutor can tell: live bindings (an export assigned later reaches
  * its importers through their setters), cycles, top-level await, each module evaluated once, after its
@@ -48,14 +49,19 @@ export class Registry {
   readonly #registered = new Map<string, Registered>();
   readonly #instances = new Map<string, Instance>();
   readonly #externals = new Map<string, Namespace>();
+  /** The chunk each module of the bundle is in, for those not registered yet; chunks loaded so far. */
+  readonly #chunkOf = new Map<string, string>();
+  readonly #loadedChunks = new Set<string>();
 
   /**
    * @param base URL of the folder the modules' names are relative to (`dist/`).
    * @param importNative how a module outside the bundle is imported (the caller's own `import()`).
+   * @param loadChunk runs a chunk of the bundle (synchronously), which registers its modules.
    */
   constructor(
     private readonly base: URL,
     private readonly importNative: (specifier: string) => Promise<Namespace>,
+    private readonly loadChunk: (chunk: string) => void = () => undefined,
   ) {}
 
   /** Called by the bundle once per module. */
@@ -63,13 +69,23 @@ export class Registry {
     this.#registered.set(name, { deps, declare });
   }
 
-  /** The modules of the bundle that another module of it imports statically (entry scripts are not). */
-  imported(): Set<string> {
-    const names = new Set<string>();
-    for (const [name, { deps }] of this.#registered) {
-      for (const dep of deps) if (this.#registered.has(resolveName(dep, name))) names.add(resolveName(dep, name));
+  /** Called by the core chunk: which chunk holds each module of the bundle. */
+  chunks(manifest: Record<string, string>): void {
+    for (const [name, chunk] of Object.entries(manifest)) this.#chunkOf.set(name, chunk);
+  }
+
+  /** Whether a name is a module of the bundle (registered, or in a chunk not loaded yet). */
+  #has(name: string): boolean {
+    return this.#registered.has(name) || this.#chunkOf.has(name);
+  }
+
+  #registeredOf(name: string): Registered | undefined {
+    const chunk = this.#chunkOf.get(name);
+    if (!this.#registered.has(name) && chunk !== undefined && !this.#loadedChunks.has(chunk)) {
+      this.#loadedChunks.add(chunk);
+      this.loadChunk(chunk);
     }
-    return names;
+    return this.#registered.get(name);
   }
 
   /** Loads a module of the bundle with everything it imports, evaluates it, and answers its namespace. */
@@ -84,7 +100,7 @@ export class Registry {
   #instantiate(name: string): Instance {
     const existing = this.#instances.get(name);
     if (existing) return existing;
-    const registered = this.#registered.get(name);
+    const registered = this.#registeredOf(name);
     if (!registered) throw new Error(`redis-tutor's bundle has no module ${name}`);
     const ns: Namespace = Object.create(null) as Namespace;
     Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
@@ -106,12 +122,12 @@ export class Registry {
     const { setters, execute } = registered.declare(exportFn, context);
     instance.setters = setters;
     instance.execute = execute;
-    for (const dep of deps) if (this.#registered.has(dep)) this.#instantiate(dep);
+    for (const dep of deps) if (this.#has(dep)) this.#instantiate(dep);
     return instance;
   }
 
   #dynamicImport(name: string): Promise<unknown> {
-    return this.#registered.has(name) ? this.import(name) : this.#native(name);
+    return this.#has(name) ? this.import(name) : this.#native(name);
   }
 
   async #native(specifier: string): Promise<Namespace> {
@@ -131,7 +147,7 @@ export class Registry {
       const instance = this.#instances.get(n);
       if (!instance || instance.evaluated) return;
       for (const dep of instance.deps) {
-        if (this.#registered.has(dep)) walk(dep);
+        if (this.#has(dep)) walk(dep);
         else if (!this.#externals.has(dep)) wanted.push(dep);
       }
     };

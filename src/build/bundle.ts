@@ -1,16 +1,17 @@
-// Build step (after tsc, in `npm run build`, `prepare` and `pretest`): writes dist/bundle.js, every module of
-// src/ (but this build folder and the loader in src/boot/) in one script, in the System.register shape that
-// TypeScript emits, for src/boot/registry.ts to run, and V8's code cache of it. Start-up then reads one file
-// whose code is already compiled, instead of resolving, reading and compiling a few hundred modules (issue 13).
-// Types are not checked here: the tsc run before this one did that.
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Build step (after tsc, in `npm run build`, `prepare` and `pretest`): writes dist/bundle/, every module of
+// src/ (but this build folder and the loader in src/boot/) in the System.register shape that TypeScript
+// emits, cut into chunks (chunks.ts) for src/boot/registry.ts to run, and V8's code cache of each. Start-up
+// then reads a file or two whose code is already compiled, instead of resolving, reading and compiling a few
+// hundred modules (issue 13). Types are not checked here: the tsc run before this one did that.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
-import ts from 'typescript';
-import { BUNDLE_EXCLUDED, BUNDLE_FILE, codeCacheFile, DIST, wrapBundle } from '../boot/bundle-file.js';
+import { BUNDLE_DIR, BUNDLE_EXCLUDED, chunkFile, CORE, DIST, wrapChunk } from '../boot/bundle-file.js';
 import { saveCodeCache } from '../boot/code-cache.js';
 import { Registry } from '../boot/registry.js';
+import { runChunk, type RanChunk } from '../boot/run-chunk.js';
+import { asciiOnly, assignChunks, importedModules, splitModules } from './chunks.js';
+import { emitSystemBundle } from './emit.js';
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -22,44 +23,33 @@ function sources(dir: string): string[] {
   });
 }
 
-const options: ts.CompilerOptions = {
-  module: ts.ModuleKind.System,
-  target: ts.ScriptTarget.ES2022,
-  esModuleInterop: true,
-  // Every file is a module, as under package.json's "type": "module", even one without import or export.
-  moduleDetection: ts.ModuleDetectionKind.Force,
-  removeComments: true,
-  rootDir: src,
-  outFile: fileURLToPath(BUNDLE_FILE),
-  // Emit only: no type check, no lib or @types read, imports named from their paths.
-  noCheck: true,
-  noResolve: true,
-  noLib: true,
-  types: [],
-};
-const host = ts.createCompilerHost(options);
-let emitted = '';
-host.writeFile = (name, text) => {
-  if (name.endsWith('.js')) emitted = text;
-};
 const files = sources(src);
-const result = ts.createProgram(files, options, host).emit();
-if (result.emitSkipped || emitted === '') {
-  process.stderr.write(`bundle: TypeScript emitted nothing\n${ts.formatDiagnostics(result.diagnostics, host)}`);
+let emitted: string;
+try {
+  emitted = emitSystemBundle(src, files);
+} catch (e) {
+  process.stderr.write(`bundle: ${(e as Error).message}\n`);
   process.exit(1);
 }
-const text = wrapBundle(emitted);
-writeFileSync(BUNDLE_FILE, text);
 
-// The code cache, made once the modules below have run, so that their top-level code is compiled in it.
-for (const old of readdirSync(DIST)) if (/^bundle-.*\.cache$/.test(old)) rmSync(new URL(old, DIST));
-const script = new Script(text, { filename: fileURLToPath(BUNDLE_FILE) });
-const registry = new Registry(DIST, (specifier) => import(specifier));
-(script.runInThisContext() as (system: Registry) => void)(registry);
-// Every module some other one imports, statically or by a literal import(); not the entry scripts (main, and
-// those run as processes of their own, such as the Windows watchdog), which act when evaluated.
-const dynamic = [...emitted.matchAll(/context_\d+\.import\("([^"]+)"\)/g)].map((m) => m[1] as string);
-for (const name of new Set([...registry.imported(), ...dynamic])) await registry.import(name);
-saveCodeCache(script, codeCacheFile());
-process.stdout.write(`bundled ${files.length} modules in ${fileURLToPath(BUNDLE_FILE)}, with V8 ${process.versions.v8}'s code cache\n`);
+const modules = splitModules(emitted);
+const chunkOf = assignChunks(modules);
+const bodies = new Map<string, string>();
+for (const m of modules) {
+  const chunk = chunkOf.get(m.name);
+  if (chunk !== undefined) bodies.set(chunk, (bodies.get(chunk) ?? '') + m.text);
+}
+const manifest = Object.fromEntries([...chunkOf].filter(([, chunk]) => chunk !== CORE));
+rmSync(BUNDLE_DIR, { recursive: true, force: true });
+rmSync(new URL('bundle.js', DIST), { force: true });
+mkdirSync(BUNDLE_DIR, { recursive: true });
+for (const [chunk, body] of bodies) writeFileSync(chunkFile(chunk), asciiOnly(wrapChunk(body, chunk === CORE ? manifest : undefined)));
+
+// The code caches, made once the modules below have run, so that their top-level code is compiled in them.
+const ran: RanChunk[] = [];
+const registry: Registry = new Registry(DIST, (specifier) => import(specifier), (chunk) => ran.push(runChunk(registry, chunk, undefined, false)));
+ran.push(runChunk(registry, CORE, undefined, false));
+for (const name of importedModules(modules)) await registry.import(name);
+for (const { script, cacheFile } of ran) saveCodeCache(script, cacheFile);
+process.stdout.write(`bundled ${files.length} modules in ${bodies.size} chunks in ${fileURLToPath(BUNDLE_DIR)}, with V8 ${process.versions.v8}'s code cache\n`);
 process.exit(0);

@@ -4,20 +4,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleIsCurrent, codeCacheFile } from '../../src/boot/bundle-file.js';
+import { bundleIsCurrent, chunkFile, codeCacheFile, CORE } from '../../src/boot/bundle-file.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'redis-tutor.js');
 const DIST = pathToFileURL(path.join(ROOT, 'dist/'));
+const BUNDLE = new URL('bundle/', DIST);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rt-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the bin with `args`, logging every module Node loads; answers its output and the project's files it loaded. */
-function runLogged(args: string[]): { stdout: string; loaded: string[] } {
+/**
+ * Runs the bin with `args`, logging every module Node loads and every file of the bundle's folder read; answers
+ * its output, the project's files it loaded as modules, and the chunks it read.
+ */
+function runLogged(args: string[]): { stdout: string; loaded: string[]; chunks: string[] } {
   const log = path.join(dir, 'loaded');
+  const reads = path.join(dir, 'reads');
   writeFileSync(path.join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
-  writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+  // fs.readFileSync wrapped, and the wrapper handed to the ES modules that import it by name.
+  writeFileSync(
+    path.join(dir, 'register.mjs'),
+    `import { register, syncBuiltinESMExports } from 'node:module';\nimport fs from 'node:fs';\nregister('./hooks.mjs', import.meta.url);\n` +
+      `const read = fs.readFileSync;\nfs.readFileSync = function (file, ...rest) { const p = String(file instanceof URL ? file.pathname : file); if (p.includes('/dist/bundle/')) fs.appendFileSync(${JSON.stringify(reads)}, p + '\\n'); return read.call(this, file, ...rest); };\nsyncBuiltinESMExports();\n`,
+  );
   writeFileSync(log, '');
+  writeFileSync(reads, '');
   const home = mkdtempSync(path.join(dir, 'home-'));
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, BIN, ...args], {
     encoding: 'utf8',
@@ -25,14 +36,30 @@ function runLogged(args: string[]): { stdout: string; loaded: string[] } {
   });
   expect(r.status, r.stderr).toBe(0);
   const loaded = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:')).map((u) => path.relative(ROOT, fileURLToPath(u)));
-  return { stdout: r.stdout, loaded };
+  const chunks = readFileSync(reads, 'utf8').split('\n').filter((p) => p.endsWith('.js')).map((p) => path.basename(p, '.js'));
+  return { stdout: r.stdout, loaded, chunks };
+}
+
+/** The chunk of the bundle that holds a module (from the core chunk's manifest). */
+function chunkOf(name: string): string {
+  const core = readFileSync(chunkFile(CORE, BUNDLE), 'latin1');
+  const manifest = JSON.parse(/^System\.chunks\((.*)\);$/m.exec(core)![1]!) as Record<string, string>;
+  return manifest[name] ?? CORE;
 }
 
 describe('the bin runs the tutor from its start-up bundle', () => {
   it('loads the loader and no compiled module of its own, and prints what the modules print', () => {
     const bundled = runLogged(['list']);
     const own = bundled.loaded.filter((f) => f.startsWith('dist/'));
-    expect(own.sort()).toEqual(['dist/boot/bundle-file.js', 'dist/boot/code-cache.js', 'dist/boot/registry.js', 'dist/boot/start.js']);
+    expect(own.sort()).toEqual(['dist/boot/bundle-file.js', 'dist/boot/code-cache.js', 'dist/boot/registry.js', 'dist/boot/run-chunk.js', 'dist/boot/start.js']);
+    // The core and the chunks list needs; not the built-in engine's, nor the REPL command's.
+    expect(bundled.chunks[0]).toBe(CORE);
+    expect(bundled.chunks).toContain(chunkOf('commands/list'));
+    for (const unused of ['builtin/engine', 'commands/repl']) {
+      expect(chunkOf(unused)).not.toBe(CORE);
+      expect(bundled.chunks).not.toContain(chunkOf(unused));
+    }
+    expect(new Set(bundled.chunks).size).toBe(bundled.chunks.length);
     // --debug runs the compiled modules themselves, one file each.
     const modules = runLogged(['list', '--debug']);
     expect(modules.loaded).toContain('dist/commands/list.js');
@@ -42,7 +69,8 @@ describe('the bin runs the tutor from its start-up bundle', () => {
 
   it("has V8's compiled code of the bundle for this Node", () => {
     runLogged(['list']);
-    expect(readFileSync(codeCacheFile(DIST)).length).toBeGreaterThan(1000);
+    expect(readFileSync(codeCacheFile(CORE, BUNDLE)).length).toBeGreaterThan(1000);
+    expect(readFileSync(codeCacheFile(chunkOf('builtin/engine'), BUNDLE)).length).toBeGreaterThan(1000);
   });
 });
 
@@ -58,6 +86,6 @@ describe('bundleIsCurrent', () => {
     utimesSync(main, 3000, 3000);
     expect(bundleIsCurrent(pathToFileURL(bundle), pathToFileURL(main))).toBe(false);
     expect(bundleIsCurrent(pathToFileURL(path.join(dir, 'none.js')), pathToFileURL(main))).toBe(false);
-    expect(bundleIsCurrent(new URL('bundle.js', DIST), new URL('main.js', DIST))).toBe(true); // the build this test runs on
+    expect(bundleIsCurrent(chunkFile(CORE, BUNDLE), new URL('main.js', DIST))).toBe(true); // the build this test runs on
   });
 });

@@ -11,11 +11,14 @@ function bundleOf(modules: Record<string, string>, natives: Record<string, Recor
     if (!ns) throw new Error(`no native module ${specifier}`);
     return ns;
   });
-  for (const [name, source] of Object.entries(modules)) {
-    const { outputText } = ts.transpileModule(source, { moduleName: name, compilerOptions: { module: ts.ModuleKind.System, target: ts.ScriptTarget.ES2022, esModuleInterop: true, moduleDetection: ts.ModuleDetectionKind.Force } });
-    new Function('System', outputText)(registry);
-  }
+  for (const [name, source] of Object.entries(modules)) registerIn(registry, name, source);
   return { registry, imported };
+}
+
+/** Registers one module (TypeScript source) as the bundle would. */
+function registerIn(registry: Registry, name: string, source: string): void {
+  const { outputText } = ts.transpileModule(source, { moduleName: name, compilerOptions: { module: ts.ModuleKind.System, target: ts.ScriptTarget.ES2022, esModuleInterop: true, moduleDetection: ts.ModuleDetectionKind.Force } });
+  new Function('System', outputText)(registry);
 }
 
 describe('resolveName', () => {
@@ -116,8 +119,23 @@ describe('the bundle registry keeps ES module semantics', () => {
     await expect(registry.import('main')).rejects.toThrow('broken');
   });
 
-  it('names the modules other modules import, not the entry scripts', () => {
-    const { registry } = bundleOf({ lib: 'export const x = 1;', main: "import { x } from './lib.js'; console.log(x);", watchdog: "process.exit(2);" });
-    expect([...registry.imported()]).toEqual(['lib']);
+  it('reads a chunk when one of its modules is first needed, once, and not before', async () => {
+    const loads: string[] = [];
+    const chunkModules: Record<string, string> = {
+      'commands/list': "import { b } from '../lib/b.js'; export const list = () => `list ${b}`;",
+      'lib/b': 'export const b = 2;',
+    };
+    const log: unknown[] = [];
+    (globalThis as { __chunkLog?: unknown[] }).__chunkLog = log;
+    const registry = new Registry(new URL('file:///app/dist/'), async () => ({}), (chunk) => {
+      loads.push(chunk);
+      for (const [name, source] of Object.entries(chunkModules)) registerIn(registry, name, source);
+    });
+    registry.chunks({ 'commands/list': 'list-chunk', 'lib/b': 'list-chunk' });
+    registerIn(registry, 'main', "const { list } = await import('./commands/list.js'); (globalThis as any).__chunkLog.push(list()); const again = await import('./lib/b.js'); (globalThis as any).__chunkLog.push(again.b);");
+    expect(loads).toEqual([]);
+    await registry.import('main');
+    expect(log).toEqual(['list 2', 2]);
+    expect(loads).toEqual(['list-chunk']);
   });
 });
