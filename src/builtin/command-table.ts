@@ -1,8 +1,10 @@
 import { REDIS_COMMAND_NAMES } from './command-data.generated.js';
 import type { CommandSpec } from './types.js';
 
+type Found = { readonly kind: 'found'; readonly spec: CommandSpec; readonly fullName: string };
+
 export type Lookup =
-  | { kind: 'found'; spec: CommandSpec; fullName: string }
+  | Found
   | { kind: 'unknown' }
   | { kind: 'unknown-subcommand'; container: string }
   | { kind: 'not-available'; name: string }
@@ -13,16 +15,17 @@ const realRedisNames = new Set(REDIS_COMMAND_NAMES);
 /** The engine's commands by lower-case name, and the lookup Redis's processCommand does. */
 export class CommandTable {
   private readonly byName = new Map<string, CommandSpec>();
-  private readonly subByName = new Map<CommandSpec, Map<string, CommandSpec>>();
-  private readonly byHash = new Map<number, CommandSpec[]>();
+  private readonly subByName = new Map<CommandSpec, Map<string, Found>>();
+  /** Each command's answer to a lookup, made once: a lookup that finds allocates nothing. */
+  private readonly byHash = new Map<number, Found[]>();
 
   constructor(commands: CommandSpec[]) {
     for (const spec of commands) {
       this.byName.set(spec.name, spec);
       const h = hashLower(Buffer.from(spec.name, 'latin1'));
-      this.byHash.set(h, [...(this.byHash.get(h) ?? []), spec]);
+      this.byHash.set(h, [...(this.byHash.get(h) ?? []), found(spec)]);
       if (spec.subcommands !== undefined) {
-        this.subByName.set(spec, new Map(spec.subcommands.map((s) => [s.name.slice(spec.name.length + 1), s])));
+        this.subByName.set(spec, new Map(spec.subcommands.map((s) => [s.name.slice(spec.name.length + 1), found(s)])));
       }
     }
   }
@@ -31,15 +34,15 @@ export class CommandTable {
    * The command named by these bytes, any case, without making a string: a hash of the lower-cased
    * bytes picks the candidates, a byte comparison confirms (this runs once per command).
    */
-  private fast(raw: Buffer): CommandSpec | undefined {
+  private fast(raw: Buffer): Found | undefined {
     const candidates = this.byHash.get(hashLower(raw));
     if (candidates === undefined) return undefined;
-    for (const spec of candidates) {
-      const name = spec.name;
+    for (const entry of candidates) {
+      const name = entry.fullName;
       if (name.length !== raw.length) continue;
       let i = 0;
       for (; i < name.length; i++) if (name.charCodeAt(i) !== lower(raw[i]!)) break;
-      if (i === name.length) return spec;
+      if (i === name.length) return entry;
     }
     return undefined;
   }
@@ -57,14 +60,15 @@ export class CommandTable {
   }
 
   lookup(args: Buffer[]): Lookup {
-    const spec = this.fast(args[0]!);
-    const name = spec?.name ?? args[0]!.toString('latin1').toLowerCase();
-    if (spec === undefined) {
+    const entry = this.fast(args[0]!);
+    const name = entry?.fullName ?? args[0]!.toString('latin1').toLowerCase();
+    if (entry === undefined) {
       if (!realRedisNames.has(name)) return { kind: 'unknown' };
       const sub = args.length >= 2 ? `${name}|${args[1]!.toString('latin1').toLowerCase()}` : '';
       return { kind: 'not-available', name: (realRedisNames.has(sub) ? sub.replace('|', ' ') : name).toUpperCase() };
     }
-    const subs = this.subByName.get(spec);
+    const spec = entry.spec;
+    const subs = spec.subcommands === undefined ? undefined : this.subByName.get(spec);
     if (subs !== undefined && args.length >= 2) {
       const subName = args[1]!.toString('latin1').toLowerCase();
       const sub = subs.get(subName);
@@ -72,11 +76,13 @@ export class CommandTable {
         if (realRedisNames.has(`${name}|${subName}`)) return { kind: 'not-available', name: `${name} ${subName}`.toUpperCase() };
         return { kind: 'unknown-subcommand', container: name.toUpperCase() };
       }
-      return arityOk(sub, args.length) ? { kind: 'found', spec: sub, fullName: sub.name } : { kind: 'arity', fullName: sub.name };
+      return arityOk(sub.spec, args.length) ? sub : { kind: 'arity', fullName: sub.fullName };
     }
-    return arityOk(spec, args.length) ? { kind: 'found', spec, fullName: name } : { kind: 'arity', fullName: name };
+    return arityOk(spec, args.length) ? entry : { kind: 'arity', fullName: name };
   }
 }
+
+const found = (spec: CommandSpec): Found => ({ kind: 'found', spec, fullName: spec.name });
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;

@@ -30,7 +30,7 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   client.lastInteraction = engine.clock.now;
   client.skipping = client.skipNext;
   client.skipNext = false;
-  if (args[0]!.length === 4 && args[0]!.toString('latin1').toLowerCase() === 'quit') {
+  if (isQuit(args[0]!)) {
     client.reply(OK);
     client.closing = true;
     if (engine.monitors.size > 0) feedMonitors(engine, client, args);
@@ -47,8 +47,8 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   const spec = found.spec;
   const name = spec.name;
   client.lastCommand = name;
-  const denyOom = spec.flags.includes('denyoom');
   if (engine.memory.maxBytes > 0) {
+    const denyOom = spec.flags.includes('denyoom');
     // As Redis 7.0: inside MULTI every command but EXEC, DISCARD, QUIT and RESET counts, since queueing
     // itself takes memory; EXEC only when it holds a command that may grow the data.
     const inMulti = client.multi !== null && name !== 'exec' && name !== 'discard' && name !== 'reset';
@@ -70,7 +70,7 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
     // SAVE and kin (flagged no_multi) are refused while queuing, dooming the transaction.
     if (spec.flags.includes('no_multi')) return reject(client, error('ERR Command not allowed inside a transaction'), name);
     client.multi.push({ spec, args: args.map(copy) });
-    if (denyOom) client.multiDenyOom = true;
+    if (spec.flags.includes('denyoom')) client.multiDenyOom = true;
     client.reply(QUEUED);
     return;
   }
@@ -146,6 +146,11 @@ function rejection(found: Exclude<Lookup, { kind: 'found' }>, args: Buffer[]): R
 function cString(b: Buffer): string {
   const nul = b.indexOf(0);
   return (nul < 0 ? b : b.subarray(0, nul)).toString('latin1');
+}
+
+/** QUIT in any case, read from the bytes (no string for every 4-letter command: INCR, LPOP, SADD ...). */
+function isQuit(b: Buffer): boolean {
+  return b.length === 4 && (b[0]! | 0x20) === 0x71 && (b[1]! | 0x20) === 0x75 && (b[2]! | 0x20) === 0x69 && (b[3]! | 0x20) === 0x74;
 }
 
 function copy(b: Buffer): Buffer {

@@ -115,6 +115,8 @@ export class Engine implements EngineHandle, KeyspaceEvents {
   /** Every handler ends by writing what it changed to the AOF, so the reply never goes out before it. */
   private persisting(spec: CommandSpec): CommandSpec {
     const handler = spec.handler;
+    // Only stream writes (X... with the write flag) may touch a stream: the others skip that check.
+    const mayWriteStreams = spec.name.charCodeAt(0) === 0x78 && spec.flags.includes('write');
     return {
       ...spec,
       handler: (ctx, args) => {
@@ -130,11 +132,11 @@ export class Engine implements EngineHandle, KeyspaceEvents {
           if (result.type !== 'block') {
             const elements = elementsChanged(spec.name, args.length, result);
             if (elements !== undefined) this.persistence.countElements(elements);
-            const key = replayableKey(spec.name, args);
+            const key = this.persistence.aofOn ? replayableKey(spec.name, args) : undefined;
             if (key !== undefined && result.type !== 'error') this.persistence.recordAsSent(this.databases[ctx.db.index]!, key, ctx.now, args);
           }
-          const streams = streamKeysWritten(spec, args);
-          if (streams.length > 0) this.streamsWritten(result, ctx, streams);
+          const streams = mayWriteStreams ? streamKeysWritten(spec, args) : undefined;
+          if (streams !== undefined && streams.length > 0) this.streamsWritten(result, ctx, streams);
           return result;
         } finally {
           this.persistence.depth--;

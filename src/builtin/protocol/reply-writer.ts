@@ -88,7 +88,7 @@ export class ReplyWriter {
         return;
       case 'bulks': {
         const items = reply.value;
-        this.line(42, String(items.length));
+        this.count(42, items.length);
         for (let i = 0; i < items.length; i++) this.latin1Bulk(items[i]!);
         return;
       }
@@ -98,7 +98,7 @@ export class ReplyWriter {
           this.aggregate(42, items.length, items);
           return;
         }
-        this.line(42, String(items.length / 2));
+        this.count(42, items.length / 2);
         for (let i = 0; i < items.length; i += 2) {
           this.ascii('*2\r\n');
           this.write(items[i]!);
@@ -111,23 +111,23 @@ export class ReplyWriter {
 
   /** The header of an array whose elements the caller writes next, one by one (EXEC). */
   arrayHeader(count: number): void {
-    this.line(42, String(count));
+    this.count(42, count);
   }
 
   private aggregate(prefix: number, count: number, items: Reply[]): void {
-    this.line(prefix, String(count));
+    this.count(prefix, count);
     for (const item of items) this.write(item);
   }
 
   bulk(value: Buffer): void {
-    this.line(36, String(value.length));
+    this.count(36, value.length);
     this.raw(value);
   }
 
   /** A bulk string from a latin1 string (one byte per code unit), copied straight into the buffer. */
   private latin1Bulk(s: string): void {
     const n = s.length;
-    this.line(36, String(n));
+    this.count(36, n);
     this.reserve(n + 2);
     const out = this.out;
     let at = this.len;
@@ -167,6 +167,21 @@ export class ReplyWriter {
     }
     this.out[this.len++] = 13;
     this.out[this.len++] = 10;
+  }
+
+  /** A length or count line (`$5`, `*100`): the digits written straight in, no string made for them. */
+  private count(prefix: number, n: number): void {
+    this.reserve(20);
+    const out = this.out;
+    let at = this.len;
+    out[at++] = prefix;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    at += digits;
+    for (let i = at - 1, m = n; i >= at - digits; i--, m = Math.floor(m / 10)) out[i] = 48 + (m % 10);
+    out[at++] = 13;
+    out[at++] = 10;
+    this.len = at;
   }
 
   private reserve(n: number): void {

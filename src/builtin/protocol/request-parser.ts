@@ -146,11 +146,14 @@ export class RequestParser {
  * line is not complete yet (until it is too long), and so it is here.
  */
 function findInCString(buf: Buffer, byte: number, from: number): number {
-  const at = buf.indexOf(byte, from);
-  if (at < 0) return -1;
-  // Only the bytes before the line end are looked at: lines are short, the buffer may be long.
-  for (let i = from; i < at; i++) if (buf[i] === 0) return -1;
-  return at;
+  // A loop in JS: lines are a few bytes, where a call into Buffer.indexOf costs more than the scan.
+  const end = buf.length;
+  for (let i = from; i < end; i++) {
+    const c = buf[i]!;
+    if (c === byte) return i;
+    if (c === 0) return -1;
+  }
+  return -1;
 }
 
 /** Redis's string2ll on buf[start, end): optional '-', digits, no leading zeros or '+'; null otherwise. */
