@@ -4,6 +4,7 @@ import type { Lookup } from './command-table.js';
 import type { Engine } from './engine.js';
 import type { Database } from './keyspace.js';
 import { countLookups } from './info/lookups.js';
+import { timeCall } from './info/stats.js';
 import { feedMonitors } from './monitor.js';
 import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
 
@@ -47,14 +48,12 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   const spec = found.spec;
   const name = spec.name;
   client.lastCommand = name;
-  if (engine.memory.maxBytes > 0) {
-    const denyOom = spec.flags.includes('denyoom');
+  // As Redis's performEvictions: any command first makes room as the policy allows (under the cap, nothing more to check).
+  if (engine.memory.overLimit() && !engine.memory.makeRoom(engine.clock.now)) {
     // As Redis 7.0: inside MULTI every command but EXEC, DISCARD, QUIT and RESET counts, since queueing
     // itself takes memory; EXEC only when it holds a command that may grow the data.
     const inMulti = client.multi !== null && name !== 'exec' && name !== 'discard' && name !== 'reset';
-    const oomCheck = denyOom || inMulti || (name === 'exec' && client.multi !== null && client.multiDenyOom);
-    // As Redis's performEvictions: any command first makes room as the policy allows.
-    if (engine.memory.overLimit() && !engine.memory.makeRoom(engine.clock.now) && oomCheck) {
+    if (spec.flags.includes('denyoom') || inMulti || (name === 'exec' && client.multi !== null && client.multiDenyOom)) {
       if (name === 'exec') abortExec(engine, client, OOM);
       else reject(client, OOM, name);
       return;
@@ -91,7 +90,9 @@ export function call(engine: Engine, client: Client, spec: CommandSpec, args: Bu
   ctx.db = engine.databases[client.dbIndex]!;
   ctx.now = engine.clock.now;
   const db = ctx.db as Database;
-  const started = performance.now();
+  // Looked up, not made: a command's record appears once it has run (INFO does not list itself running).
+  const stat = engine.stats.commands.get(spec.name);
+  const started = timeCall(stat) ? performance.now() : -1;
   let result: HandlerResult;
   try {
     result = spec.handler(ctx, args);
@@ -101,7 +102,7 @@ export function call(engine: Engine, client: Client, spec: CommandSpec, args: Bu
   }
   // EXEC answers its last command's reply, whose error that command's own call counted already.
   const failed = result.type === 'error' && (spec.name !== 'exec' || result.value.startsWith('EXECABORT')) ? result.value : undefined;
-  engine.stats.called(spec.name, (performance.now() - started) * 1000, failed);
+  engine.stats.called(spec.name, stat, started < 0 ? undefined : (performance.now() - started) * 1000, failed);
   countLookups(engine.stats, engine.notify, spec, args, db);
   if (engine.monitors.size > 0) feedMonitors(engine, client, args, spec);
   return result;

@@ -7,7 +7,16 @@ export interface CommandStat {
   /** The last durations (µs), for INFO latencystats' percentiles. */
   recent: number[];
   recentAt: number;
+  /** The calls whose time was measured, and the sum of their durations (µs): see `timeCall`. */
+  timed: number;
+  timedUsec: number;
+  /** Cleared by CONFIG RESETSTAT while its command ran: the call counts in a fresh record. */
+  dropped?: true;
 }
+
+/** Every call of a command is timed up to this many calls, then one in TIME_EVERY (a power of 2). */
+const TIME_ALL = 256;
+const TIME_EVERY = 8;
 
 /** Durations kept per command for the percentiles: the latest ones, a ring. */
 const RECENT = 512;
@@ -34,22 +43,33 @@ export class EngineStats {
   private lastSampleTime = 0;
   private lastSampleCount = 0;
 
-  private of(name: string): CommandStat {
+  /** A command's figures, made on first use. */
+  of(name: string): CommandStat {
     let stat = this.commands.get(name);
     if (stat === undefined) {
-      stat = { calls: 0, usec: 0, rejected: 0, failed: 0, recent: [], recentAt: 0 };
+      stat = { calls: 0, usec: 0, rejected: 0, failed: 0, recent: [], recentAt: 0, timed: 0, timedUsec: 0 };
       this.commands.set(name, stat);
     }
     return stat;
   }
 
   /** A command ran (Redis's call()): `error` is its error reply's text, if it answered one. */
-  called(name: string, usec: number, error: string | undefined): void {
-    const stat = this.of(name);
+  /**
+   * `usec`: its duration, when `timeCall` said to measure it; otherwise the mean of the measured calls is
+   * counted (reading the clock twice costs about as much as a GET's own work).
+   */
+  called(name: string, stat: CommandStat | undefined, usec: number | undefined, error: string | undefined): void {
+    if (stat === undefined || stat.dropped === true) stat = this.of(name);
     stat.calls++;
-    stat.usec += usec;
-    if (stat.recent.length < RECENT) stat.recent.push(usec);
-    else stat.recent[stat.recentAt++ % RECENT] = usec;
+    if (usec !== undefined) {
+      stat.usec += usec;
+      stat.timed++;
+      stat.timedUsec += usec;
+      if (stat.recent.length < RECENT) stat.recent.push(usec);
+      else stat.recent[stat.recentAt++ % RECENT] = usec;
+    } else if (stat.timed > 0) {
+      stat.usec += stat.timedUsec / stat.timed;
+    }
     this.commandsProcessed++;
     if (error !== undefined) {
       stat.failed++;
@@ -98,6 +118,7 @@ export class EngineStats {
     this.errorReplies = 0;
     this.netInputBytes = 0;
     this.netOutputBytes = 0;
+    for (const stat of this.commands.values()) stat.dropped = true;
     this.commands.clear();
     this.errors.clear();
     this.samples.fill(0);
@@ -109,4 +130,9 @@ export function percentiles(recent: readonly number[]): string {
   const sorted = [...recent].sort((a, b) => a - b);
   const at = (p: number): string => (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0).toFixed(3);
   return `p50=${at(50)},p99=${at(99)},p99.9=${at(99.9)}`;
+}
+
+/** Whether this call of the command is to be timed: all of its first TIME_ALL calls, then one in TIME_EVERY. */
+export function timeCall(stat: CommandStat | undefined): boolean {
+  return stat === undefined || stat.calls < TIME_ALL || (stat.calls & (TIME_EVERY - 1)) === 0;
 }
