@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Database } from '../keyspace.js';
 import type { Bytes } from '../types.js';
 import { AppendOnlyFile } from './aof.js';
+import { ChangedKeys } from './changed-keys.js';
 import type { ConfigValues } from './config-params.js';
 import { aofPath, readIfThere, snapshotPath, writeAtomically } from './files.js';
 import { datasetLines, headerLine, keyRecord, replay, type LoadCounts, type Rerun } from './records.js';
@@ -37,7 +38,7 @@ export class Persistence {
   aofRewrites = 0;
   lastLoad: LoadCounts = { loaded: 0, expired: 0 };
   private aof: AppendOnlyFile | undefined;
-  private readonly changed = new Map<Database, Set<Bytes>>();
+  private readonly changed = new ChangedKeys();
   private flushed: string[] = [];
   private loading = false;
   /** This command's changes so far (one per key), and Redis's own count when the command gives one. */
@@ -78,10 +79,7 @@ export class Persistence {
   /** A key changed (or expired: that is written to the AOF but is no change for the save points). */
   noteChange(db: Database, key: Bytes, expired: boolean): void {
     if (this.loading) return;
-    let keys = this.changed.get(db);
-    if (keys === undefined) this.changed.set(db, (keys = new Set()));
-    if (keys.has(key)) return;
-    keys.add(key);
+    if (!this.changed.add(db, key)) return;
     if (!expired) this.commandDirty++;
     // Writes outside a command (active expiry, a clock advance) are written at the end of this turn.
     if (this.depth === 0 && !this.scheduled) {
@@ -94,7 +92,7 @@ export class Persistence {
   noteFlush(db: Database, keys: number): void {
     if (this.loading) return;
     this.commandDirty += keys;
-    this.changed.delete(db);
+    this.changed.deleteDb(db);
     if (this.aof !== undefined) this.flushed.push(JSON.stringify({ flush: db.index }));
   }
 
@@ -117,13 +115,13 @@ export class Persistence {
     this.commandDirty = 0;
     const asSent = this.asSent;
     this.asSent = undefined;
-    if (this.changed.size === 0 && this.flushed.length === 0) return;
+    if (this.changed.empty && this.flushed.length === 0) return;
     if (this.aof !== undefined) {
       let text = '';
       for (const line of this.flushed) text += line + '\n';
       // The command's own key as the command (when it changed), after any other key it touched (expiry).
-      const sent = asSent !== undefined && this.changed.get(asSent.db)?.delete(asSent.key) === true;
-      for (const [db, keys] of this.changed) for (const key of keys) text += keyRecord(db, key) + '\n';
+      const sent = asSent !== undefined && this.changed.delete(asSent.db, asSent.key);
+      for (const [db, key] of this.changed.entries()) text += keyRecord(db, key) + '\n';
       if (sent) text += asSent.line + '\n';
       this.aof.append(text, this.host.config.get('appendfsync')!);
     }
