@@ -3,7 +3,7 @@ import { arrayOf } from '../reply.js';
 import { internals } from '../dispatch.js';
 import type { Engine } from '../engine.js';
 import type { Database } from '../keyspace.js';
-import { lfuCounter } from '../memory/access.js';
+import { frequencyState, idleMs, idleState, lfuCounter } from '../memory/access.js';
 import { TRACK_LFU } from '../memory/tally.js';
 import { toBytes, type Bytes, type CommandSpec } from '../types.js';
 import { fail } from '../util/reply-error.js';
@@ -11,7 +11,7 @@ import { command } from '../util/spec.js';
 
 /**
  * OBJECT FREQ, IDLETIME, REFCOUNT and HELP, from the access state each key keeps (memory/access.ts:
- * the last access in ms under an LRU or no policy, a decaying logarithmic counter under an LFU one).
+ * the LRU clock of the last access under an LRU or no policy, a decaying logarithmic counter under an LFU one).
  */
 const LFU_ONLY =
   'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.';
@@ -42,7 +42,7 @@ const freq = keyCommand('freq', (engine, db, key) => {
 const idletime = keyCommand('idletime', (engine, db, key) => {
   if (lfu(engine)) fail(LRU_ONLY);
   const now = engine.clock.now;
-  return integer(Math.max(0, Math.floor(now / 1000) - Math.floor(db.accessState(key) / 1000)));
+  return integer(idleMs(db.accessState(key), now) / 1000);
 });
 
 const refcount = keyCommand('refcount', (engine, db, key) => {
@@ -83,8 +83,8 @@ export const objectAccessSubcommands: CommandSpec[] = [freq, idletime, refcount,
 export function restoredAccess(engine: Engine, db: Database, key: Bytes, idle: bigint | undefined, frequency: bigint | undefined): void {
   const now = engine.clock.now;
   if (lfu(engine)) {
-    if (frequency !== undefined) db.setAccessState(key, Math.floor(now / 60000) * 256 + Number(frequency));
+    if (frequency !== undefined) db.setAccessState(key, frequencyState(Number(frequency), now));
   } else if (idle !== undefined) {
-    db.setAccessState(key, now - Number(idle) * 1000);
+    db.setAccessState(key, idleState(Number(idle), now));
   }
 }

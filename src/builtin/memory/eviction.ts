@@ -1,6 +1,6 @@
 import type { Database } from '../keyspace.js';
 import type { Bytes } from '../types.js';
-import { lfuCounter } from './access.js';
+import { idleMs, lfuCounter } from './access.js';
 
 /** maxmemory-policy's values, as Redis names them. */
 export type EvictionPolicy = 'noeviction' | 'allkeys-lru' | 'allkeys-lfu' | 'allkeys-random' | 'volatile-lru' | 'volatile-lfu' | 'volatile-random' | 'volatile-ttl';
@@ -34,7 +34,7 @@ export class Evictor {
     const volatile = policy.startsWith('volatile-');
     if (policy.endsWith('-random')) return this.random(volatile);
     const measure = policy.endsWith('-lru')
-      ? (access: number) => now - access
+      ? (access: number) => idleMs(access, now)
       : policy.endsWith('-lfu')
         ? (access: number) => 255 - lfuCounter(access, now)
         : (_access: number, expiresAt: number) => -expiresAt;
