@@ -1,6 +1,7 @@
 import type { Bytes, Keyspace, RedisValue } from './types.js';
 import { EXPIRE_ENTRY, MemoryTally, resizedSlots, TRACK_NONE } from './memory/tally.js';
 import { accessed, fresh } from './memory/access.js';
+import { StoredString, toStored } from './stored-string.js';
 
 /** What a database tells the rest of the engine: writes (for WATCH) and keys that may wake blocked clients. */
 export interface KeyspaceEvents {
@@ -21,24 +22,32 @@ export interface KeyspaceEvents {
 
 export type ChangeCause = 'expired' | 'flush';
 
-interface Entry {
-  value: RedisValue;
-  /** Creation order, which SCAN's cursor follows: a key that stays is never skipped or repeated. */
-  seq: number;
-  /** What the value takes (memory/tally.ts), as counted in the tally when it was last written. */
-  mem: number;
-  /** LRU or LFU state for eviction (memory/access.ts), kept only while the policy needs it. */
-  access: number;
+/** A key's entry for any value but a string (a string is its own entry: stored-string.ts). */
+class Entry {
+  constructor(
+    public value: RedisValue,
+    /** Creation order, which SCAN's cursor follows: a key that stays is never skipped or repeated. */
+    public seq: number,
+    /** What the value takes (memory/tally.ts), as counted in the tally when it was last written. */
+    public mem: number,
+    /** LRU or LFU state for eviction (memory/access.ts), kept only while the policy needs it. */
+    public access: number,
+  ) {}
 }
+
+/** What the keyspace holds per key: seq, mem and access on the entry, or on the string value itself. */
+type Slot = Entry | StoredString;
+
+const valueOf = (slot: Slot): RedisValue => (slot instanceof StoredString ? slot : slot.value);
 
 /** One logical database: keys in insertion order, TTLs kept apart, expiry both lazy and sampled. */
 export class Database implements Keyspace {
-  private data = new Map<Bytes, Entry>();
+  private data = new Map<Bytes, Slot>();
   private expires = new Map<Bytes, number>();
   private nextSeq = 1;
   private expireCursor: IterableIterator<[Bytes, number]> | undefined;
   /** Where the last SCAN stopped: the entry at the cursor it returned, and the walk after it. */
-  private scanResume: { next: number; pending: [Bytes, Entry]; rest: IterableIterator<[Bytes, Entry]> } | undefined;
+  private scanResume: { next: number; pending: [Bytes, Slot]; rest: IterableIterator<[Bytes, Slot]> } | undefined;
 
   /** The main dict's and the expires dict's table sizes, as Redis would have them (memory accounting). */
   private slots = 0;
@@ -75,6 +84,7 @@ export class Database implements Keyspace {
     const entry = this.data.get(key);
     if (entry === undefined) return false;
     this.data.delete(key);
+    entry.seq = 0;
     this.account(-entry.mem - (this.expires.delete(key) ? EXPIRE_ENTRY : 0));
     this.resize();
     return true;
@@ -91,7 +101,7 @@ export class Database implements Keyspace {
       }
     }
     if (this.tally.track !== TRACK_NONE) entry.access = accessed(this.tally.track, entry.access, this.events.clock.now);
-    return entry.value;
+    return entry instanceof StoredString ? entry : entry.value;
   }
 
   /** The live value without counting an access (Redis's LOOKUP_NOTOUCH: OBJECT, the access state's readers). */
@@ -102,7 +112,7 @@ export class Database implements Keyspace {
       this.removeExpired(key);
       return undefined;
     }
-    return entry.value;
+    return valueOf(entry);
   }
 
   /** A key's access state (memory/access.ts), 0 when missing. */
@@ -131,7 +141,8 @@ export class Database implements Keyspace {
 
   /** The value held, expired or not, without expiring it (for the engine's files). */
   peek(key: Bytes): RedisValue | undefined {
-    return this.data.get(key)?.value;
+    const entry = this.data.get(key);
+    return entry === undefined ? undefined : valueOf(entry);
   }
 
   /** Deletes a key whether or not its time has passed (replaying a file). */
@@ -157,16 +168,38 @@ export class Database implements Keyspace {
 
   set(key: Bytes, value: RedisValue, options?: { keepTtl?: boolean }): void {
     const entry = this.data.get(key);
-    const mem = this.tally.keyBytes(key, value);
+    const stored = value.type === 'string' ? (value === entry ? value : toStored(value)) : value;
+    const mem = this.tally.keyBytes(key, stored);
     if (entry === undefined) {
-      this.data.set(key, { value, seq: this.nextSeq++, mem, access: fresh(this.tally.track, this.events.clock.now) });
+      const seq = this.nextSeq++;
+      const access = fresh(this.tally.track, this.events.clock.now);
+      if (stored instanceof StoredString) {
+        stored.seq = seq;
+        stored.mem = mem;
+        stored.access = access;
+        this.data.set(key, stored);
+      } else this.data.set(key, new Entry(stored, seq, mem, access));
       this.account(mem);
       this.resize();
       this.events.created(this, key);
     } else {
-      entry.value = value;
       this.account(mem - entry.mem);
-      entry.mem = mem;
+      if (stored instanceof StoredString && entry instanceof StoredString) {
+        // The entry, long-lived, takes the new bytes: replacing it would leave it garbage in the old generation.
+        if (stored !== entry) entry.takeBytes(stored);
+        entry.mem = mem;
+      } else if (stored instanceof StoredString) {
+        stored.seq = entry.seq;
+        stored.mem = mem;
+        stored.access = entry.access;
+        this.data.set(key, stored);
+      } else if (entry instanceof Entry) {
+        entry.value = stored;
+        entry.mem = mem;
+      } else {
+        this.data.set(key, new Entry(stored, entry.seq, mem, entry.access));
+        entry.seq = 0;
+      }
     }
     if (options?.keepTtl !== true && this.expires.size !== 0 && this.expires.delete(key)) {
       this.account(-EXPIRE_ENTRY);
@@ -201,7 +234,7 @@ export class Database implements Keyspace {
   touched(key: Bytes): void {
     const entry = this.data.get(key);
     if (entry !== undefined) {
-      const mem = this.tally.keyBytes(key, entry.value);
+      const mem = this.tally.keyBytes(key, valueOf(entry));
       this.account(mem - entry.mem);
       entry.mem = mem;
     }
@@ -235,9 +268,11 @@ export class Database implements Keyspace {
     // before it again (that made a full loop quadratic). Map iterators stay valid across writes.
     const resume = this.scanResume;
     this.scanResume = undefined;
-    const resumed = resume !== undefined && cursor !== 0 && resume.next === cursor && this.data.get(resume.pending[0]) === resume.pending[1];
+    // The key it stopped at must still hold the same entry (a SET replaces a string's entry, keeping its seq).
+    const current = resume === undefined ? undefined : this.data.get(resume.pending[0]);
+    const resumed = resume !== undefined && cursor !== 0 && resume.next === cursor && current !== undefined && current.seq === resume.next;
     const rest = resumed ? resume.rest : this.data.entries();
-    let pending = resumed ? resume.pending : undefined;
+    let pending: [Bytes, Slot] | undefined = resumed ? [resume.pending[0], current!] : undefined;
     const keys: Bytes[] = [];
     let visited = 0;
     for (;;) {
@@ -313,7 +348,7 @@ export class Database implements Keyspace {
   }
 
   /** Every held entry, for memory estimates. */
-  entries(): IterableIterator<[Bytes, Entry]> {
+  entries(): IterableIterator<[Bytes, Slot]> {
     return this.data.entries();
   }
 

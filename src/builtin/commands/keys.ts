@@ -5,6 +5,7 @@ import { fromBytes, toBytes, type CommandSpec, type RedisValue } from '../types.
 import { integerArg, keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
+import { StoredString, storedString } from '../stored-string.js';
 import { internals } from '../dispatch.js';
 import { objectAccessSubcommands } from './object-access.js';
 
@@ -91,7 +92,7 @@ export function cloneValue(v: RedisValue): RedisValue {
   switch (v.type) {
     case 'string':
       // Its own bytes: SETBIT and BITFIELD write a string in place (strings/writable-string.ts).
-      return { ...v, value: Buffer.from(v.value) };
+      return v instanceof StoredString ? v.copy() : storedString(v.value, v.encoding);
     case 'list':
       return { ...v, value: v.value.clone() };
     case 'hash':

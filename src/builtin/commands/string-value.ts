@@ -1,5 +1,6 @@
 import { WRONGTYPE, type Bytes, type Keyspace, type RedisValue } from '../types.js';
 import { fail } from '../util/reply-error.js';
+import { StoredString, storedString } from '../stored-string.js';
 
 export type StringValue = Extract<RedisValue, { type: 'string' }>;
 
@@ -12,24 +13,17 @@ export const TOO_LONG = 'ERR string exceeds maximum allowed size (proto-max-bulk
  * characters, `embstr` up to 44 bytes, `raw` beyond (Redis 7.0's tryObjectEncoding).
  */
 export function stringValue(bytes: Buffer, copy = true): StringValue {
-  const value = copy ? Buffer.from(bytes) : bytes;
-  return { type: 'string', value, encoding: looksLikeInt(value) ? 'int' : value.length <= 44 ? 'embstr' : 'raw' };
+  return storedString(bytes, looksLikeInt(bytes) ? 'int' : bytes.length <= 44 ? 'embstr' : 'raw', copy);
 }
 
 /** A value created by APPEND or SETRANGE on an existing key, which Redis always leaves `raw`. */
-export const rawString = (value: Buffer): StringValue => ({ type: 'string', value, encoding: 'raw' });
+export const rawString = (value: Buffer): StringValue => storedString(value, 'raw', false);
 
 /** A value created without tryObjectEncoding (INCRBYFLOAT): `embstr` when short, whatever it holds. */
-export const plainString = (value: Buffer): StringValue => ({ type: 'string', value, encoding: value.length <= 44 ? 'embstr' : 'raw' });
+export const plainString = (value: Buffer): StringValue => storedString(value, value.length <= 44 ? 'embstr' : 'raw', false);
 
-export const intString = (value: bigint | number): StringValue => ({ type: 'string', value: asciiBuffer(String(value)), encoding: 'int' });
-
-/** A short ASCII text as bytes, copied by hand: cheaper than Buffer.from for the few digits of a counter. */
-function asciiBuffer(text: string): Buffer {
-  const out = Buffer.allocUnsafe(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
-}
+/** A counter's value: its digits are already the latin1 string the keyspace holds. */
+export const intString = (value: bigint | number): StringValue => new StoredString(String(value), 'int');
 
 /** The string at `key`, undefined when missing; WRONGTYPE (thrown) for another type. */
 export function stringAt(db: Keyspace, key: Bytes): StringValue | undefined {

@@ -7,8 +7,11 @@ import { integerArg, keyword } from '../util/args.js';
 import { fail, NOT_FLOAT, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
-import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG } from './string-value.js';
+import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG, type StringValue } from './string-value.js';
 import { setCommands } from './string-set.js';
+import { stringLength } from '../stored-string.js';
+
+const lengthOf = (s: StringValue | undefined): number => (s === undefined ? 0 : stringLength(s));
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const KEEP_TTL = { keepTtl: true };
@@ -33,8 +36,10 @@ const getdel = command('getdel', 2, ['write', 'fast'], [1, 1, 1], ({ db }, args)
 const getset = command('getset', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
   const key = toBytes(args[1]!);
   const s = stringAt(db, key);
+  // The reply takes the old bytes first: the key's entry takes the new ones in place.
+  const old = s === undefined ? NIL : bulk(s.value);
   db.set(key, stringValue(args[2]!));
-  return s === undefined ? NIL : bulk(s.value);
+  return old;
 });
 
 const getex = command('getex', -2, ['write', 'fast'], [1, 1, 1], (ctx, args) => {
@@ -143,7 +148,7 @@ const append = command('append', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ 
   return integer(value.length);
 });
 
-const strlen = command('strlen', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(stringAt(db, toBytes(args[1]!))?.value.length ?? 0));
+const strlen = command('strlen', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(lengthOf(stringAt(db, toBytes(args[1]!)))));
 
 function getrange(ctx: CommandContext, args: Buffer[]): RespReply {
   let start = Number(integerArg(args[2]!));

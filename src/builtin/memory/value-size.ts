@@ -1,6 +1,7 @@
 import type { Bytes, RedisValue } from '../types.js';
 import type { Deque } from '../list/deque.js';
 import type { SortedSet } from '../zset/sorted-set.js';
+import { stringLength } from '../stored-string.js';
 import {
   DICT,
   DICT_ENTRY,
@@ -31,8 +32,8 @@ export function valueSize(v: RedisValue, samples: number): number {
   switch (v.type) {
     case 'string':
       if (v.encoding === 'int') return ROBJ;
-      if (v.encoding === 'embstr') return jemalloc(ROBJ + 3 + v.value.length + 1);
-      return ROBJ + sdsAlloc(v.value.length);
+      if (v.encoding === 'embstr') return jemalloc(ROBJ + 3 + stringLength(v) + 1);
+      return ROBJ + sdsAlloc(stringLength(v));
     case 'list':
       return listSize(v.value as Deque, samples);
     case 'hash':

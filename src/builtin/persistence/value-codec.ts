@@ -2,6 +2,7 @@ import { Deque } from '../list/deque.js';
 import { streamFromJSON, streamToJSON } from '../stream/persist.js';
 import type { Stream } from '../stream/stream.js';
 import type { Bytes, RedisValue } from '../types.js';
+import { stringLatin1 } from '../stored-string.js';
 import { SortedSet } from '../zset/sorted-set.js';
 
 /**
@@ -21,7 +22,7 @@ const scoreText = (n: number): string => (Object.is(n, -0) ? '-0' : String(n));
 export function valueToJSON(value: RedisValue): ValueJSON {
   switch (value.type) {
     case 'string':
-      return { t: 'string', e: value.encoding, v: value.value.toString('latin1') };
+      return { t: 'string', e: value.encoding, v: stringLatin1(value) };
     case 'list':
       return { t: 'list', e: value.encoding, v: [...value.value] };
     case 'set':

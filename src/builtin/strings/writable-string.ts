@@ -2,6 +2,7 @@ import { internals } from '../dispatch.js';
 import { toBytes, type Bytes, type CommandContext } from '../types.js';
 import { fail } from '../util/reply-error.js';
 import { stringAt, type StringValue } from '../commands/string-value.js';
+import { StoredString } from '../stored-string.js';
 
 const OOM = "OOM command not allowed when used memory > 'maxmemory'.";
 const MB = 1024 * 1024;
@@ -16,7 +17,7 @@ const owned = new WeakMap<StringValue, Buffer>();
 
 /** The string a write of bits may change in place: a new `raw` value the bit commands own. */
 export function ownedString(bytes: Buffer): StringValue {
-  const value: StringValue = { type: 'string', value: bytes, encoding: 'raw' };
+  const value = new StoredString(bytes, 'raw');
   owned.set(value, bytes);
   return value;
 }

@@ -1,0 +1,112 @@
+import type { RedisValue } from './types.js';
+
+type StringEncoding = 'int' | 'embstr' | 'raw';
+
+const ENCODINGS: readonly StringEncoding[] = ['int', 'embstr', 'raw'];
+const encodingBits = (e: StringEncoding): number => (e === 'int' ? 0 : e === 'embstr' ? 1 : 2);
+
+/** Values up to this many bytes are kept as a latin1 JS string: one byte a char, no Buffer object beside it. */
+const INLINE_MAX = 4096;
+
+/**
+ * A string value as the keyspace holds it, and its entry there: a million small keys must not each
+ * carry a Buffer (about 100 bytes of object and a pool slice) and a wrapper object beside the value.
+ * The bytes are a latin1 string (short values) or a Buffer (long ones, and the bit commands' buffers,
+ * written in place, kept as given by the `value` setter); `value` reads them as a Buffer, a fresh one
+ * for a latin1 string, so a reader may keep it but writes to it change nothing. `seq`, `mem` and `access`
+ * are the keyspace's per-key fields (keyspace.ts), 0 while the value is held by no key.
+ */
+export class StoredString {
+  /** The value's bytes (latin1 string or Buffer). */
+  private data: string | Buffer;
+  /** The keyspace's creation order (SCAN), 0 while no key holds this value. */
+  seq = 0;
+  /** What the key takes in the memory tally, as last counted. */
+  mem = 0;
+  /** The access state (24 bits, memory/access.ts) times 4 plus the encoding's index: one small integer. */
+  private meta: number;
+  declare readonly type: 'string';
+
+  constructor(bytes: string | Buffer, encoding: StringEncoding) {
+    this.data = bytes;
+    this.meta = encodingBits(encoding);
+  }
+
+  get encoding(): StringEncoding {
+    return ENCODINGS[this.meta & 3]!;
+  }
+
+  set encoding(e: StringEncoding) {
+    this.meta = (this.meta & ~3) | encodingBits(e);
+  }
+
+  /** LRU or LFU state (memory/access.ts). */
+  get access(): number {
+    return this.meta >>> 2;
+  }
+
+  set access(state: number) {
+    this.meta = (state << 2) | (this.meta & 3);
+  }
+
+  get value(): Buffer {
+    const d = this.data;
+    return typeof d === 'string' ? Buffer.from(d, 'latin1') : d;
+  }
+
+  set value(bytes: Buffer) {
+    this.data = bytes;
+  }
+
+  /**
+   * Holds `other`'s bytes and encoding from now on: a SET over a string key keeps the key's entry (so
+   * whoever read the old value before must have taken its bytes by then).
+   */
+  takeBytes(other: StoredString): void {
+    this.data = other.data;
+    this.meta = (this.meta & ~3) | (other.meta & 3);
+  }
+
+  /** The length in bytes, without making a Buffer. */
+  get length(): number {
+    return this.data.length;
+  }
+
+  /** A value of the same bytes and encoding that no key holds (the bytes shared while immutable). */
+  copy(): StoredString {
+    const d = this.data;
+    return typeof d === 'string' ? new StoredString(d, this.encoding) : storedString(d, this.encoding);
+  }
+
+  /** The bytes as a latin1 string, without making a Buffer when they are held as one. */
+  latin1(): string {
+    const d = this.data;
+    return typeof d === 'string' ? d : d.toString('latin1');
+  }
+}
+Object.defineProperty(StoredString.prototype, 'type', { value: 'string', enumerable: true });
+
+/**
+ * A stored string of `bytes`: a latin1 string when short, else the Buffer itself, or a copy of it when
+ * `copy` (the caller's Buffer may share memory with a connection's input).
+ */
+export function storedString(bytes: Buffer, encoding: StringEncoding, copy = true): StoredString {
+  return new StoredString(bytes.length <= INLINE_MAX ? bytes.toString('latin1') : copy ? Buffer.from(bytes) : bytes, encoding);
+}
+
+type StringValueLike = Extract<RedisValue, { type: 'string' }>;
+
+/** A string value's length in bytes (no Buffer made for a stored one). */
+export const stringLength = (v: StringValueLike): number => (v instanceof StoredString ? v.length : v.value.length);
+
+/** A string value's bytes as a latin1 string. */
+export const stringLatin1 = (v: StringValueLike): string => (v instanceof StoredString ? v.latin1() : v.value.toString('latin1'));
+
+/**
+ * The value as the keyspace may hold it: a StoredString no key holds is taken as it is (its Buffer, if
+ * any, stays the caller's: the bit commands write it in place); anything else is copied into a new one.
+ */
+export function toStored(v: StringValueLike): StoredString {
+  if (v instanceof StoredString) return v.seq === 0 ? v : v.copy();
+  return storedString(v.value, v.encoding, false);
+}
