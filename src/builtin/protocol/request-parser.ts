@@ -75,6 +75,9 @@ export class RequestParser {
       while (this.remaining > 0) {
         if (this.bulkLen < 0) {
           if (this.pos >= this.buf.length) return undefined;
+          this.quickBulkLength();
+        }
+        if (this.bulkLen < 0) {
           const header = this.countLine(0, 'Protocol error: too big bulk count string');
           if (header === undefined) return undefined;
           if (header === null || (typeof header === 'number' && (header < 0 || header > MAX_BULK))) return { error: 'Protocol error: invalid bulk length' };
@@ -102,6 +105,31 @@ export class RequestParser {
       this.args = [];
       return args;
     }
+  }
+
+  /**
+   * The usual bulk header, `$` and 1 to 9 digits (no leading zero) up to MAX_BULK then CR and one more byte,
+   * read in one pass: sets bulkLen and moves past it. Anything else is left to countLine, which answers
+   * every other case (incomplete, too long, invalid) as Redis does.
+   */
+  private quickBulkLength(): void {
+    const buf = this.buf;
+    let i = this.pos;
+    if (buf[i] !== 0x24) return;
+    const first = ++i;
+    let n = 0;
+    for (; i < buf.length && i - first < 10; i++) {
+      const c = buf[i]!;
+      if (c === CR) break;
+      if (c < 0x30 || c > 0x39) return;
+      n = n * 10 + (c - 0x30);
+    }
+    const digits = i - first;
+    if (digits === 0 || digits > 9 || i + 1 >= buf.length || buf[i] !== CR) return;
+    if (buf[first] === 0x30 && digits > 1) return;
+    if (n > MAX_BULK) return;
+    this.bulkLen = n;
+    this.pos = i + 2;
   }
 
   /**
