@@ -4,13 +4,17 @@
  * reads and compiles a file or two instead of a few hundred modules (each ES module costs Node about half a
  * millisecond to resolve, load, compile and link: issue 13). This is the loader of that shape: modules are
  * named by their path under `dist/` without `.js`; a module of a chunk not read yet has it read when first
- * imported; anything else (node:*, packages, absolute URLs) is imported natively.
+ * imported; packages' ES modules are in the bundle too, named `node_modules/...`; anything else (node:*, a
+ * package's CommonJS file, absolute URLs) is imported natively.
  *
  * It keeps ES module semantics where the tutor can tell: live bindings (an export assigned later reaches
  * its importers through their setters), cycles, top-level await, each module evaluated once, after its
  * dependencies, in import order; `import.meta.url` is the module's own file under `dist/`.
  */
 type Namespace = Record<string | symbol, unknown>;
+
+/** Modules (and natively imported files) of installed packages are named by their path from the project root. */
+const PACKAGES = 'node_modules/';
 type Setter = (ns: Namespace) => void;
 type ExportFn = (name: string | Namespace, value?: unknown) => unknown;
 interface Context {
@@ -113,7 +117,7 @@ export class Registry {
     };
     const context: Context = {
       id: name,
-      meta: { url: new URL(`${name}.js`, this.base).href },
+      meta: { url: new URL(`${name.startsWith(PACKAGES) ? '../' : ''}${name}.js`, this.base).href },
       import: (specifier) => this.#dynamicImport(resolveName(specifier, name)),
     };
     const deps = registered.deps.map((d) => resolveName(d, name));
@@ -133,7 +137,8 @@ export class Registry {
   async #native(specifier: string): Promise<Namespace> {
     const cached = this.#externals.get(specifier);
     if (cached) return cached;
-    const ns = await this.importNative(specifier);
+    // A package's file the build named by its path from the project root (CommonJS, or in a nested node_modules).
+    const ns = await this.importNative(specifier.startsWith(PACKAGES) ? new URL(`../${specifier}`, this.base).href : specifier);
     this.#externals.set(specifier, ns);
     return ns;
   }

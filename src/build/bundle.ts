@@ -10,8 +10,9 @@ import { BUNDLE_DIR, BUNDLE_EXCLUDED, chunkFile, CORE, DIST, wrapChunk } from '.
 import { saveCodeCache } from '../boot/code-cache.js';
 import { Registry } from '../boot/registry.js';
 import { runChunk, type RanChunk } from '../boot/run-chunk.js';
-import { asciiOnly, assignChunks, importedModules, splitModules } from './chunks.js';
+import { asciiOnly, assignChunks, importedModules, relinked, splitModules, type ModuleBlock } from './chunks.js';
 import { emitSystemBundle } from './emit.js';
+import { linkSpecifier, vendorFiles, vendorName } from './vendor.js';
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -32,7 +33,21 @@ try {
   process.exit(1);
 }
 
-const modules = splitModules(emitted);
+// The packages' ES modules that the tutor's modules reach go in too, each import named as the bundle names it.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fromDist = path.join(root, 'dist', 'main.js');
+const own = splitModules(emitted);
+const ownNames = new Set(own.map((m) => m.name));
+const vendor = vendorFiles(own.flatMap((m) => [...m.deps, ...m.dynamic]).filter((spec) => !ownNames.has(spec)).map((spec) => ({ spec, fromFile: fromDist })));
+const fileOf = new Map([...vendor].map((file) => [vendorName(root, file), file]));
+const link = (block: ModuleBlock, fromFile: string): ModuleBlock => {
+  const rename = (spec: string) => (ownNames.has(spec) ? spec : linkSpecifier(spec, fromFile, root, vendor));
+  return relinked(block, block.deps.map(rename), rename);
+};
+const modules = [
+  ...own.map((m) => link(m, fromDist)),
+  ...(vendor.size > 0 ? splitModules(emitSystemBundle(root, [...vendor], true)).map((m) => link(m, fileOf.get(m.name)!)) : []),
+];
 const chunkOf = assignChunks(modules);
 const bodies = new Map<string, string>();
 for (const m of modules) {
@@ -51,5 +66,5 @@ const registry: Registry = new Registry(DIST, (specifier) => import(specifier), 
 ran.push(runChunk(registry, CORE, undefined, false));
 for (const name of importedModules(modules)) await registry.import(name);
 for (const { script, cacheFile } of ran) saveCodeCache(script, cacheFile);
-process.stdout.write(`bundled ${files.length} modules in ${bodies.size} chunks in ${fileURLToPath(BUNDLE_DIR)}, with V8 ${process.versions.v8}'s code cache\n`);
+process.stdout.write(`bundled ${files.length} modules and ${vendor.size} of packages in ${bodies.size} chunks in ${fileURLToPath(BUNDLE_DIR)}, with V8 ${process.versions.v8}'s code cache\n`);
 process.exit(0);

@@ -24,7 +24,7 @@ export interface ModuleBlock {
 export const SMALL_CHUNK = Number(process.env.BUNDLE_SMALL_CHUNK ?? 32 * 1024);
 
 const REGISTER = /^System\.register\("([^"]+)", (\[[^\]\n]*\])/gm;
-const DYNAMIC = /context_\d+\.import\("([^"]+)"\)/g;
+const DYNAMIC = /context_\d+\.import\(["']([^"'\n]+)["']\)/g;
 
 export function splitModules(emitted: string): ModuleBlock[] {
   const starts = [...emitted.matchAll(REGISTER)];
@@ -86,4 +86,12 @@ export function asciiOnly(text: string): string {
 export function importedModules(modules: ModuleBlock[]): string[] {
   const names = new Set(modules.map((m) => m.name));
   return [...new Set(modules.flatMap((m) => [...m.deps, ...m.dynamic]))].filter((n) => names.has(n));
+}
+
+/** Pure: the block with its static imports named `deps` (same order) and its literal `import()`s renamed by `rename`. */
+export function relinked(block: ModuleBlock, deps: string[], rename: (spec: string) => string): ModuleBlock {
+  const firstLine = block.text.indexOf('\n');
+  const head = block.text.slice(0, firstLine).replace(/^(System\.register\("[^"]+", )\[[^\]\n]*\]/, (_m, start: string) => `${start}${JSON.stringify(deps).replace(/","/g, '", "')}`);
+  const body = block.text.slice(firstLine).replace(/(context_\d+\.import\()(["'])([^"'\n]+)\2\)/g, (_m, call: string, _q: string, spec: string) => `${call}${JSON.stringify(rename(spec))})`);
+  return { name: block.name, deps, dynamic: block.dynamic.map(rename), text: head + body };
 }

@@ -3,9 +3,10 @@ import ts from 'typescript';
 /**
  * TypeScript's emit of `files` (under `rootDir`) as one script of System.register modules, each named by its
  * path under rootDir without extension, its imports by the same names. Emit only: no type check, no lib or
- * @types read (the tsc run before the bundle step checked the types).
+ * @types read (the tsc run before the bundle step checked the types). `allowJs` for JavaScript files
+ * (packages' ES modules).
  */
-export function emitSystemBundle(rootDir: string, files: string[]): string {
+export function emitSystemBundle(rootDir: string, files: string[], allowJs = false): string {
   const options: ts.CompilerOptions = {
     module: ts.ModuleKind.System,
     target: ts.ScriptTarget.ES2022,
@@ -19,6 +20,7 @@ export function emitSystemBundle(rootDir: string, files: string[]): string {
     noResolve: true,
     noLib: true,
     types: [],
+    allowJs,
   };
   const host = ts.createCompilerHost(options);
   let emitted = '';

@@ -50,6 +50,8 @@ function chunkOf(name: string): string {
 describe('the bin runs the tutor from its start-up bundle', () => {
   it('loads the loader and no compiled module of its own, and prints what the modules print', () => {
     const bundled = runLogged(['list']);
+    // --debug runs the compiled modules themselves, one file each.
+    const modules = runLogged(['list', '--debug']);
     const own = bundled.loaded.filter((f) => f.startsWith('dist/'));
     expect(own.sort()).toEqual(['dist/boot/bundle-file.js', 'dist/boot/code-cache.js', 'dist/boot/registry.js', 'dist/boot/run-chunk.js', 'dist/boot/start.js']);
     // The core and the chunks list needs; not the built-in engine's, nor the REPL command's.
@@ -60,8 +62,11 @@ describe('the bin runs the tutor from its start-up bundle', () => {
       expect(bundled.chunks).not.toContain(chunkOf(unused));
     }
     expect(new Set(bundled.chunks).size).toBe(bundled.chunks.length);
-    // --debug runs the compiled modules themselves, one file each.
-    const modules = runLogged(['list', '--debug']);
+    // Packages' ES modules come from the bundle too (chalk); CommonJS ones (commander) are loaded natively.
+    expect(bundled.loaded.filter((f) => f.startsWith('node_modules/chalk'))).toEqual([]);
+    expect(modules.loaded.filter((f) => f.startsWith('node_modules/chalk')).length).toBeGreaterThan(0);
+    const input = 'node_modules/@inquirer/input/dist/esm/index';
+    expect(readFileSync(chunkFile(chunkOf(input), BUNDLE), 'latin1')).toContain(`System.register("${input}"`);
     expect(modules.loaded).toContain('dist/commands/list.js');
     expect(bundled.stdout).toBe(modules.stdout);
     expect(bundled.stdout).toContain('chat-capstone');
