@@ -4,8 +4,8 @@
  * reads and compiles a file or two instead of a few hundred modules (each ES module costs Node about half a
  * millisecond to resolve, load, compile and link: issue 13). This is the loader of that shape: modules are
  * named by their path under `dist/` without `.js`; a module of a chunk not read yet has it read when first
- * imported; packages' ES modules are in the bundle too, named `node_modules/...`; anything else (node:*, a
- * package's CommonJS file, absolute URLs) is imported natively.
+ * imported; packages' ES modules are in the bundle too, named `node_modules/...`; anything else (node:*,
+ * CommonJS packages, absolute URLs) is imported natively.
  *
  * It keeps ES module semantics where the tutor can tell: live bindings (an export assigned later reaches
  * its importers through their setters), cycles, top-level await, each module evaluated once, after its
@@ -13,7 +13,7 @@
  */
 type Namespace = Record<string | symbol, unknown>;
 
-/** Modules (and natively imported files) of installed packages are named by their path from the project root. */
+/** Packages' modules in the bundle are named by their path from the project root. */
 const PACKAGES = 'node_modules/';
 type Setter = (ns: Namespace) => void;
 type ExportFn = (name: string | Namespace, value?: unknown) => unknown;
@@ -137,8 +137,7 @@ export class Registry {
   async #native(specifier: string): Promise<Namespace> {
     const cached = this.#externals.get(specifier);
     if (cached) return cached;
-    // A package's file the build named by its path from the project root (CommonJS, or in a nested node_modules).
-    const ns = await this.importNative(specifier.startsWith(PACKAGES) ? new URL(`../${specifier}`, this.base).href : specifier);
+    const ns = await this.importNative(specifier);
     this.#externals.set(specifier, ns);
     return ns;
   }

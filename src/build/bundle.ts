@@ -12,7 +12,7 @@ import { Registry } from '../boot/registry.js';
 import { runChunk, type RanChunk } from '../boot/run-chunk.js';
 import { asciiOnly, assignChunks, importedModules, relinked, splitModules, type ModuleBlock } from './chunks.js';
 import { emitSystemBundle } from './emit.js';
-import { linkSpecifier, vendorFiles, vendorName } from './vendor.js';
+import { bundledPackages, linkSpecifier, vendorName } from './vendor.js';
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -38,10 +38,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fromDist = path.join(root, 'dist', 'main.js');
 const own = splitModules(emitted);
 const ownNames = new Set(own.map((m) => m.name));
-const vendor = vendorFiles(own.flatMap((m) => [...m.deps, ...m.dynamic]).filter((spec) => !ownNames.has(spec)).map((spec) => ({ spec, fromFile: fromDist })));
+const entries = own.flatMap((m) => [...m.deps, ...m.dynamic]).filter((spec) => !ownNames.has(spec)).map((spec) => ({ spec, fromFile: fromDist }));
+const vendor = bundledPackages(entries, root, fromDist);
 const fileOf = new Map([...vendor].map((file) => [vendorName(root, file), file]));
 const link = (block: ModuleBlock, fromFile: string): ModuleBlock => {
-  const rename = (spec: string) => (ownNames.has(spec) ? spec : linkSpecifier(spec, fromFile, root, vendor));
+  // bundledPackages left out every file with an import that cannot be named; the tutor's own keep theirs.
+  const rename = (spec: string) => (ownNames.has(spec) ? spec : (linkSpecifier(spec, fromFile, root, vendor, fromDist) ?? spec));
   return relinked(block, block.deps.map(rename), rename);
 };
 const modules = [

@@ -126,15 +126,40 @@ export function vendorFiles(entries: { spec: string; fromFile: string }[]): Set<
 export const vendorName = (root: string, file: string): string => path.relative(root, file).split(path.sep).join('/').replace(/\.m?js$/, '');
 
 /**
- * What an import `spec` in `fromFile` names in the bundle: a vendor module's name; else, for a file this
- * resolver found (CommonJS, JSON, a nested package), its path from the project root with its extension,
- * which the registry imports natively from there (`node_modules/...`); else the specifier as it was.
+ * What an import `spec` in `fromFile` names in the bundle: a vendor module's name; else the specifier itself,
+ * imported natively from dist/, when that finds the same file (a built-in, a top-level package's CommonJS
+ * file: then an install that hoists packages elsewhere finds it too). Undefined when neither holds (a
+ * relative import of a CommonJS file, a package nested under another): the importing package stays out.
  */
-export function linkSpecifier(spec: string, fromFile: string, root: string, vendor: Set<string>): string {
-  if (spec.startsWith('node_modules/') || spec.startsWith('node:') || isBuiltin(spec) || /^[a-z]+:/.test(spec)) return spec;
+export function linkSpecifier(spec: string, fromFile: string, root: string, vendor: Set<string>, fromDist: string): string | undefined {
+  if (spec.startsWith('node:') || isBuiltin(spec) || /^[a-z]+:/.test(spec)) return spec;
   const file = spec.startsWith('.') ? path.resolve(path.dirname(fromFile), spec) : resolveSpecifier(spec, fromFile);
-  if (file === undefined) return spec;
-  if (vendor.has(file)) return vendorName(root, file);
-  const relative = path.relative(root, file).split(path.sep).join('/');
-  return relative.startsWith('node_modules/') ? relative : spec;
+  if (file !== undefined && vendor.has(file)) return vendorName(root, file);
+  if (spec.startsWith('.') || spec.startsWith('#')) return undefined;
+  return file === resolveSpecifier(spec, fromDist) ? spec : undefined;
+}
+
+/** The folder of the package a file is in (the one right under its last node_modules). */
+function packageOf(file: string): string {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  return parts.slice(0, at + (parts[at + 1]?.startsWith('@') ? 3 : 2)).join(path.sep);
+}
+
+/**
+ * The packages' ES module files the bundle holds: those reached from `entries`, less every package one of
+ * whose files imports something the bundle cannot name (linkSpecifier), until none is left out.
+ */
+export function bundledPackages(entries: { spec: string; fromFile: string }[], root: string, fromDist: string): Set<string> {
+  const files = vendorFiles(entries);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const file of files) {
+      if (!files.has(file) || importsOf(file).every((spec) => linkSpecifier(spec, file, root, files, fromDist) !== undefined)) continue;
+      const pkg = packageOf(file) + path.sep;
+      for (const f of [...files]) if (f.startsWith(pkg)) files.delete(f);
+      changed = true;
+    }
+  }
+  return files;
 }

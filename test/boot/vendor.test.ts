@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isEsModule, linkSpecifier, resolveSpecifier, vendorFiles, vendorName } from '../../src/build/vendor.js';
+import { bundledPackages, isEsModule, linkSpecifier, resolveSpecifier, vendorFiles, vendorName } from '../../src/build/vendor.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FROM = path.join(ROOT, 'dist', 'main.js');
@@ -26,17 +26,21 @@ describe("the bundle step's resolver of packages", () => {
     expect(resolveSpecifier('#supports-color', chalk)).toBe(path.join(path.dirname(chalk), 'vendor', 'supports-color', 'index.js'));
   });
 
-  it('takes the ES modules only, and names the rest by their path for a native import', () => {
-    const files = vendorFiles([{ spec: '@inquirer/input', fromFile: FROM }, { spec: 'commander', fromFile: FROM }]);
+  it('takes the ES modules only, and leaves out a package that imports a file the bundle cannot name', () => {
+    const entries = [{ spec: '@inquirer/input', fromFile: FROM }, { spec: 'commander', fromFile: FROM }];
+    const files = bundledPackages(entries, ROOT, FROM);
     const names = [...files].map((f) => vendorName(ROOT, f));
     expect(names).toContain('node_modules/@inquirer/input/dist/esm/index');
     expect(names).toContain('node_modules/@inquirer/core/dist/esm/lib/create-prompt');
     expect([...files].every(isEsModule)).toBe(true);
-    // commander's ES entry is a wrapper of its CommonJS index: that one is imported natively.
-    const esm = [...files].find((f) => f.endsWith(path.join('commander', 'esm.mjs')))!;
-    expect(linkSpecifier('./index.js', esm, ROOT, files)).toBe('node_modules/commander/index.js');
-    expect(linkSpecifier('@inquirer/core', FROM, ROOT, files)).toBe('node_modules/@inquirer/core/dist/esm/index');
-    expect(linkSpecifier('node:fs', FROM, ROOT, files)).toBe('node:fs');
-    expect(linkSpecifier('no-such-package', FROM, ROOT, files)).toBe('no-such-package');
+    // commander's ES entry wraps its CommonJS index (./index.js): found, then left out with its package.
+    expect([...vendorFiles(entries)].some((f) => f.endsWith(path.join('commander', 'esm.mjs')))).toBe(true);
+    expect(names.some((n) => n.startsWith('node_modules/commander/'))).toBe(false);
+    expect(linkSpecifier('@inquirer/core', FROM, ROOT, files, FROM)).toBe('node_modules/@inquirer/core/dist/esm/index');
+    // A CommonJS package found from dist/ as from its importer is imported natively by its name.
+    const core = [...files].find((f) => f.endsWith(path.join('core', 'dist', 'esm', 'lib', 'utils.js')))!;
+    expect(linkSpecifier('wrap-ansi', core, ROOT, files, FROM)).toBe('wrap-ansi');
+    expect(linkSpecifier('./index.js', path.join(ROOT, 'node_modules', 'commander', 'esm.mjs'), ROOT, files, FROM)).toBeUndefined();
+    expect(linkSpecifier('node:fs', FROM, ROOT, files, FROM)).toBe('node:fs');
   });
 });
