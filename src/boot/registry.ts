@@ -4,13 +4,17 @@
  * reads and compiles a file or two instead of a few hundred modules (each ES module costs Node about half a
  * millisecond to resolve, load, compile and link: issue 13). This is the loader of that shape: modules are
  * named by their path under `dist/` without `.js`; a module of a chunk not read yet has it read when first
- * imported; packages' ES modules are in the bundle too, named `node_modules/...`; anything else (node:*,
- * CommonJS packages, absolute URLs) is imported natively.
+ * imported; packages' files are in the bundle too, named `node_modules/...` (ES modules as the tutor's own,
+ * CommonJS files run by a `require` of the bundle's own); anything else (node:*, absolute URLs, a package
+ * the bundle leaves out) is imported natively.
  *
  * It keeps ES module semantics where the tutor can tell: live bindings (an export assigned later reaches
  * its importers through their setters), cycles, top-level await, each module evaluated once, after its
  * dependencies, in import order; `import.meta.url` is the module's own file under `dist/`.
  */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
 type Namespace = Record<string | symbol, unknown>;
 
 /** Packages' modules in the bundle are named by their path from the project root. */
@@ -27,6 +31,12 @@ type Declare = (exportFn: ExportFn, context: Context) => { setters: Setter[]; ex
 interface Registered {
   deps: string[];
   declare: Declare;
+}
+
+/** A CommonJS file of a package: where each of its requires goes (a module of the bundle, or null: native), and its code. */
+interface CommonJs {
+  requires: Record<string, string | null>;
+  factory: (this: unknown, exports: unknown, require: (spec: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
 }
 
 interface Instance {
@@ -56,6 +66,10 @@ export class Registry {
   /** The chunk each module of the bundle is in, for those not registered yet; chunks loaded so far. */
   readonly #chunkOf = new Map<string, string>();
   readonly #loadedChunks = new Set<string>();
+  readonly #commonJs = new Map<string, CommonJs>();
+  readonly #required = new Map<string, { exports: unknown }>();
+  /** A built-in, or a package outside the bundle, as dist/ finds it. */
+  readonly #nativeRequire = createRequire(import.meta.url);
 
   /**
    * @param base URL of the folder the modules' names are relative to (`dist/`).
@@ -73,6 +87,11 @@ export class Registry {
     this.#registered.set(name, { deps, declare });
   }
 
+  /** Called by the bundle once per CommonJS file of a package. */
+  cjs(name: string, requires: CommonJs['requires'], factory: CommonJs['factory']): void {
+    this.#commonJs.set(name, { requires, factory });
+  }
+
   /** Called by the core chunk: which chunk holds each module of the bundle. */
   chunks(manifest: Record<string, string>): void {
     for (const [name, chunk] of Object.entries(manifest)) this.#chunkOf.set(name, chunk);
@@ -80,15 +99,56 @@ export class Registry {
 
   /** Whether a name is a module of the bundle (registered, or in a chunk not loaded yet). */
   #has(name: string): boolean {
-    return this.#registered.has(name) || this.#chunkOf.has(name);
+    return this.#registered.has(name) || this.#commonJs.has(name) || this.#chunkOf.has(name);
   }
 
-  #registeredOf(name: string): Registered | undefined {
+  /** Reads the chunk that holds `name` if it is not read yet. */
+  #ensureChunk(name: string): void {
     const chunk = this.#chunkOf.get(name);
-    if (!this.#registered.has(name) && chunk !== undefined && !this.#loadedChunks.has(chunk)) {
+    if (!this.#registered.has(name) && !this.#commonJs.has(name) && chunk !== undefined && !this.#loadedChunks.has(chunk)) {
       this.#loadedChunks.add(chunk);
       this.loadChunk(chunk);
     }
+  }
+
+  /** A CommonJS file's exports, run once, as `require` gives them. */
+  #require(name: string): unknown {
+    const done = this.#required.get(name);
+    if (done) return done.exports;
+    this.#ensureChunk(name);
+    const cjs = this.#commonJs.get(name);
+    if (!cjs) throw new Error(`redis-tutor's bundle has no module ${name}`);
+    const module = { exports: {} as unknown };
+    this.#required.set(name, module);
+    const require = (spec: string): unknown => {
+      const target = cjs.requires[spec];
+      return target ? this.#require(target) : this.#nativeRequire(spec);
+    };
+    const file = new URL(`../${name}`, this.base);
+    cjs.factory.call(module.exports, module.exports, require, module, fileURLToPath(file), fileURLToPath(new URL('.', file)));
+    return module.exports;
+  }
+
+  /** An ES module's view of a CommonJS file, as Node gives it: `default` is module.exports, its keys are named exports. */
+  #commonJsInstance(name: string): Instance {
+    const ns: Namespace = Object.create(null) as Namespace;
+    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+    const importers: Setter[] = [];
+    const execute = () => {
+      const exported = this.#require(name);
+      if (exported !== null && (typeof exported === 'object' || typeof exported === 'function')) {
+        for (const key of Object.keys(exported)) if (key !== 'default') ns[key] = (exported as Namespace)[key];
+      }
+      ns.default = exported;
+      for (const setter of importers) setter(ns);
+    };
+    const instance: Instance = { ns, importers, deps: [], setters: [], execute };
+    this.#instances.set(name, instance);
+    return instance;
+  }
+
+  #registeredOf(name: string): Registered | undefined {
+    this.#ensureChunk(name);
     return this.#registered.get(name);
   }
 
@@ -105,6 +165,7 @@ export class Registry {
     const existing = this.#instances.get(name);
     if (existing) return existing;
     const registered = this.#registeredOf(name);
+    if (!registered && this.#commonJs.has(name)) return this.#commonJsInstance(name);
     if (!registered) throw new Error(`redis-tutor's bundle has no module ${name}`);
     const ns: Namespace = Object.create(null) as Namespace;
     Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });

@@ -12,7 +12,7 @@ import { Registry } from '../boot/registry.js';
 import { runChunk, type RanChunk } from '../boot/run-chunk.js';
 import { asciiOnly, assignChunks, importedModules, relinked, splitModules, type ModuleBlock } from './chunks.js';
 import { emitSystemBundle } from './emit.js';
-import { bundledPackages, linkSpecifier, vendorName } from './vendor.js';
+import { commonJsBlock, linkSpecifier, planPackages, vendorName } from './vendor.js';
 
 const src = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -39,16 +39,17 @@ const fromDist = path.join(root, 'dist', 'main.js');
 const own = splitModules(emitted);
 const ownNames = new Set(own.map((m) => m.name));
 const entries = own.flatMap((m) => [...m.deps, ...m.dynamic]).filter((spec) => !ownNames.has(spec)).map((spec) => ({ spec, fromFile: fromDist }));
-const vendor = bundledPackages(entries, root, fromDist);
-const fileOf = new Map([...vendor].map((file) => [vendorName(root, file), file]));
+const plan = planPackages(entries, root, fromDist);
+const fileOf = new Map([...plan.esm].map((file) => [vendorName(root, file, plan), file]));
 const link = (block: ModuleBlock, fromFile: string): ModuleBlock => {
-  // bundledPackages left out every file with an import that cannot be named; the tutor's own keep theirs.
-  const rename = (spec: string) => (ownNames.has(spec) ? spec : (linkSpecifier(spec, fromFile, root, vendor, fromDist) ?? spec));
+  // planPackages left out every package with an import that cannot be named; the tutor's own keep theirs.
+  const rename = (spec: string) => (ownNames.has(spec) ? spec : (linkSpecifier(spec, fromFile, root, plan, fromDist) ?? spec));
   return relinked(block, block.deps.map(rename), rename);
 };
 const modules = [
   ...own.map((m) => link(m, fromDist)),
-  ...(vendor.size > 0 ? splitModules(emitSystemBundle(root, [...vendor], true)).map((m) => link(m, fileOf.get(m.name)!)) : []),
+  ...(plan.esm.size > 0 ? splitModules(emitSystemBundle(root, [...plan.esm], true)).map((m) => link(m, fileOf.get(m.name)!)) : []),
+  ...[...plan.cjs.keys()].map((file) => commonJsBlock(file, root, plan, fromDist)),
 ];
 const chunkOf = assignChunks(modules);
 const bodies = new Map<string, string>();
@@ -68,5 +69,5 @@ const registry: Registry = new Registry(DIST, (specifier) => import(specifier), 
 ran.push(runChunk(registry, CORE, undefined, false));
 for (const name of importedModules(modules)) await registry.import(name);
 for (const { script, cacheFile } of ran) saveCodeCache(script, cacheFile);
-process.stdout.write(`bundled ${files.length} modules and ${vendor.size} of packages in ${bodies.size} chunks in ${fileURLToPath(BUNDLE_DIR)}, with V8 ${process.versions.v8}'s code cache\n`);
+process.stdout.write(`bundled ${files.length} modules and ${plan.esm.size + plan.cjs.size} of packages in ${bodies.size} chunks in ${fileURLToPath(BUNDLE_DIR)}, with V8 ${process.versions.v8}'s code cache\n`);
 process.exit(0);

@@ -138,4 +138,23 @@ describe('the bundle registry keeps ES module semantics', () => {
     expect(log).toEqual(['list 2', 2]);
     expect(loads).toEqual(['list-chunk']);
   });
+
+  it("runs a package's CommonJS files with a require of its own: module.exports is the default, its keys named exports", async () => {
+    const { registry } = bundleOf({
+      main: "import lib, { twice } from 'node_modules/lib/index.js'; (globalThis as any).__cjsLog = [lib.name, twice(4), lib.sep];",
+    });
+    let runs = 0;
+    registry.cjs('node_modules/lib/index.js', { './twice': 'node_modules/lib/twice.js', path: null }, function (this: unknown, exports, require, module) {
+      runs++;
+      const twice = require('./twice') as (n: number) => number;
+      (module as { exports: unknown }).exports = { name: 'lib', twice, sep: (require('path') as { sep: string }).sep, self: this === exports };
+    });
+    registry.cjs('node_modules/lib/twice.js', {}, function (_exports, _require, module) {
+      (module as { exports: unknown }).exports = (n: number) => n * 2;
+    });
+    await registry.import('main');
+    expect((globalThis as { __cjsLog?: unknown }).__cjsLog).toEqual(['lib', 8, '/']);
+    await registry.import('main');
+    expect(runs).toBe(1);
+  });
 });
