@@ -2,7 +2,7 @@
 // redis-tools): requests per second per test and the engine's share of Redis's figure, unpipelined and
 // at -P 16, over interleaved rounds (the machine may be shared: compare ratios, not absolute figures),
 // then both processes' RSS after a million small keys. BENCH_TESTS, BENCH_REQUESTS, BENCH_ROUNDS and
-// BENCH_KEYS narrow it.
+// BENCH_KEYS narrow it (BENCH_ROUNDS=0: only the memory comparison).
 // The engine runs from dist/ (npm run build first) in its own node process, as the tutor runs it.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -88,10 +88,10 @@ const engine = spawn(
 try {
   await Promise.all([waitForPort(redisPort), waitForPort(enginePort)]);
   // One short untimed pass first: V8 compiles the engine's hot paths on first use; Redis has no warm-up.
-  spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(enginePort), '-q', '-n', '20000', '-P', '16', ...(TESTS ? ['-t', TESTS] : [])], { encoding: 'utf8' });
+  if (ROUNDS > 0) spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(enginePort), '-q', '-n', '20000', '-P', '16', ...(TESTS ? ['-t', TESTS] : [])], { encoding: 'utf8' });
   console.log(`(engine warmed up with 20000 requests per test; machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
   console.log(`(${ROUNDS} interleaved rounds: each round runs Redis then the engine; the ratio is the median of the rounds' ratios)`);
-  for (const pipeline of [1, 16]) {
+  for (const pipeline of ROUNDS > 0 ? [1, 16] : []) {
     const ratios = new Map();
     const last = new Map();
     for (let round = 0; round < ROUNDS; round++) {
