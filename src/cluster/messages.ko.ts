@@ -15,4 +15,19 @@ export const ko: ClusterMessages = {
   noFailover: (name: string) =>
     `${name}은(는) 로컬 Redis Cluster의 프라이머리가 아니라서 기다릴 장애 조치(failover)가 없어요. Redis Cluster 없이 프라이머리와 레플리카만 있으면 장애 조치는 손으로 해야 해요(레플리카에서 REPLICAOF NO ONE).`,
   failoverTimeout: (name: string, replica: string, seconds: number) => `${seconds}초가 지나도 ${replica}이(가) ${name}의 역할을 넘겨받지 못했어요. 컴퓨터가 몹시 바쁜 것 같아요.`,
+  ownClusterForLesson: (id) => `"${id}" 레슨은 튜터가 이 컴퓨터에 띄웠다가 끝나면 지우는 실제 redis-server 노드들에서 진행해요(여러분의 Redis는 건드리지 않아요).`,
+  topologyReady: (shape, nodes, seconds) =>
+    shape === 'cluster'
+      ? `새 로컬 Redis Cluster(프라이머리 셋, 각각 레플리카 하나)가 ${seconds}초 만에 준비됐어요: ${nodes}.`
+      : `새 로컬 프라이머리와 레플리카가 ${seconds}초 만에 준비됐어요: ${nodes}.`,
+  previewTopology: (shape) => (shape === 'cluster' ? '(새 로컬 Redis Cluster: 프라이머리 셋, 각각 레플리카 하나)' : '(새 로컬 프라이머리와 레플리카)'),
+  killed: (name, pid) => `${name}(pid ${pid})을(를) SIGKILL로 죽였어요. 서버가 갑자기 죽을 때처럼 레플리카에도 클러스터에도 아무 말 없이 끝나요.`,
+  connectionMoved: (from, to) => `레슨의 연결은 ${from}에 붙어 있었어요. 이제 ${to}와(과) 이야기해요.`,
+  previewKill: (name) => `(${name}을(를) SIGKILL로 죽여요)`,
+  failedOver: (name, replica, seconds) => `${seconds}초 뒤 ${replica}이(가) ${name}의 역할을 넘겨받았어요. 이제 프라이머리로서 ${name}의 슬롯을 맡아요.`,
+  previewFailover: (name) => `(튜터가 ${name}의 레플리카가 역할을 넘겨받을 때까지 기다려요)`,
+  noLocalCluster: (line) => `"${line}"은(는) 로컬 클러스터에 보내는 줄인데, 로컬 클러스터는 needs: [cluster]를 선언한 레슨에만 있어요.`,
+  nodeWaits: (command) => `"${command}"은(는) 그 노드의 연결을 계속 기다리게 해요. @node로는 바로 답하는 명령만 보낼 수 있어요.`,
+  header: (shape, address, version) =>
+    `로컬 ${shape === 'cluster' ? 'Redis Cluster' : '프라이머리와 레플리카'}(redis-server ${version}, 튜터가 이 레슨을 위해 띄움). 레슨의 연결은 ${address}와(과) 이야기해요`,
 };

@@ -17,6 +17,27 @@ const en = {
   unknownNode: (name: string, names: string[]) => `There is no node "${name}" in the local cluster; its nodes are ${names.join(', ')}.`,
   noFailover: (name: string) => `${name} is not a primary of the local Redis Cluster, so there is no takeover to wait for: a primary and replica pair without Redis Cluster fails over only by hand (REPLICAOF NO ONE on the replica).`,
   failoverTimeout: (name: string, replica: string, seconds: number) => `${replica} had not taken over from ${name} after ${seconds} s; the machine may be very busy.`,
+  /** Said before a lesson that needs the local cluster, whatever server the learner named. */
+  ownClusterForLesson: (id: string) => `The lesson "${id}" runs on real redis-server nodes the tutor starts for it on this machine and removes afterwards (your Redis is not touched).`,
+  /** `nodes`: "primary-1 127.0.0.1:7000, ..." */
+  topologyReady: (shape: 'replication' | 'cluster', nodes: string, seconds: string) =>
+    shape === 'cluster'
+      ? `A fresh local Redis Cluster, three primaries with a replica each, ready in ${seconds} s: ${nodes}.`
+      : `A fresh local primary with its replica, ready in ${seconds} s: ${nodes}.`,
+  previewTopology: (shape: 'replication' | 'cluster'): string => (shape === 'cluster' ? '(a fresh local Redis Cluster: three primaries, a replica each)' : '(a fresh local primary with its replica)'),
+  killed: (name: string, pid: number) => `${name} (pid ${pid}) killed with SIGKILL, as a crash ends a server: no goodbye to its replica or the cluster.`,
+  /** After a kill: the lesson's connection was on that node and now talks to another. */
+  connectionMoved: (from: string, to: string) => `The lesson's connection was on ${from}; it now talks to ${to}.`,
+  previewKill: (name: string) => `(${name} is killed with SIGKILL)`,
+  failedOver: (name: string, replica: string, seconds: string) => `${replica} took over from ${name} after ${seconds} s: it is a primary now, serving ${name}'s slots.`,
+  previewFailover: (name: string) => `(the tutor waits until ${name}'s replica takes over)`,
+  /** A cluster directive on a lesson that has no local cluster (validation keeps it from happening). */
+  noLocalCluster: (line: string) => `"${line}" talks to the local cluster, which only a lesson with needs: [cluster] runs on.`,
+  /** `@node` with a command that would keep the node's connection waiting or listening. */
+  nodeWaits: (command: string) => `"${command}" would keep that node's connection waiting; @node runs commands that answer at once.`,
+  /** The playground's first line: what the lesson's connection talks to. */
+  header: (shape: 'replication' | 'cluster', address: string, version: string) =>
+    `Local ${shape === 'cluster' ? 'Redis Cluster' : 'primary and replica'} (redis-server ${version}, started by the tutor for this lesson); the lesson's connection talks to ${address}`,
 };
 
 export type ClusterMessages = typeof en;

@@ -8,6 +8,7 @@ import { RespClient } from '../resp/client.js';
 import { versionAtLeast } from '../connection/client.js';
 import { connectionRequest, type GlobalOptions } from '../connection/options.js';
 import { commandGaps, type CommandGaps } from '../connection/capabilities.js';
+import { clusterUnavailable } from '../cluster/start.js';
 import { serverMsg } from '../connection/messages.js';
 import { MIN_VERSION, resolveConnection, type Connection } from '../connection/resolve.js';
 import { progressMsg } from '../progress/messages.js';
@@ -167,6 +168,9 @@ export function unmetNeeds(lesson: Lesson, connection: Connection, abilities: Ab
         return programUrl(connection.endpoint, connection.db) === undefined;
       case 'server-control':
         return connection.control === undefined;
+      case 'cluster':
+        // Played on a local cluster the tutor starts, whatever this connection is: only redis-server matters.
+        return clusterUnavailable() !== undefined;
     }
   });
 }
@@ -181,6 +185,8 @@ export function lessonOn(lesson: Lesson, connection: Connection): Lesson {
  * server of its own when this one is not the tutor's (`openOwnPlayground`), so it is never greyed out.
  */
 export function blockingNeeds(lesson: Lesson, connection: Connection, abilities: Abilities): Blocker[] {
+  // A cluster lesson never runs on this connection: what it could do there does not matter.
+  if (lesson.needs.includes('cluster')) return clusterUnavailable() === undefined ? [] : ['cluster'];
   const needs: Blocker[] = unmetNeeds(lesson, connection, abilities).filter((need) => need !== 'server-control');
   const missing = abilities.commandGaps?.lessons.find((l) => l.id === lesson.id)?.commands ?? [];
   return missing.length > 0 ? [{ commands: missing }, ...needs] : needs;
@@ -190,6 +196,7 @@ export function blockingNeeds(lesson: Lesson, connection: Connection, abilities:
 export function menuReason(lesson: Lesson, connection: Connection, abilities: Abilities): string | undefined {
   const need = blockingNeeds(lesson, connection, abilities)[0];
   if (need === undefined) return undefined;
+  if (need === 'cluster') return `(${clusterUnavailable() ?? ''})`;
   return typeof need === 'string' ? runnerMsg.menuUnavailable(need) : serverMsg.menuCommandsMissing(need.commands);
 }
 
@@ -222,6 +229,7 @@ export async function openOwnPlayground(lesson: Lesson, env: NodeJS.ProcessEnv):
 
 export function unmetNeedMessage(lesson: Lesson, need: Blocker): string {
   if (typeof need !== 'string') return serverMsg.lessonCommandsMissing(lesson.id, need.commands);
+  if (need === 'cluster') return clusterUnavailable() ?? '';
   const wait = describeWait(longestWait(lessonLines(lesson)));
   return runnerMsg.unmetNeed(lesson.id, need, wait);
 }

@@ -6,6 +6,7 @@ import { autoPlayer } from '../runner/player.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { runLesson } from '../runner/session.js';
 import { theme } from '../ui/theme.js';
+import { clusterMissing, needsCluster, openClusterPlayground } from './cluster-playground.js';
 import { lessonOn, needsOwnServer, openOwnPlayground, openPlayground, out, progressSink, requireNeeds, stepContext, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /**
@@ -16,9 +17,13 @@ export async function lesson(name: string, opts: CourseOptions & { autoplay?: bo
   // Only the lesson run is read and checked (of the next, the head its summary names): start-up stays fast.
   const { lesson: named, next } = lessonNamed(opts.lessons ?? BUILTIN_LESSONS, name, currentLanguage());
   if (!opts.autoplay && !process.stdin.isTTY) throw new UserError(m.noTerminal(`lesson ${named.id}`));
-  const shared = await openPlayground(opts, env, [named]);
+  // A lesson on the local cluster never touches the learner's server: refused, or played on nodes of its own.
+  const cluster = needsCluster(named);
+  const missing = cluster ? clusterMissing(env) : undefined;
+  if (missing !== undefined) throw new UserError(missing);
+  const shared = cluster ? await openClusterPlayground(named, env) : await openPlayground(opts, env, [named]);
   // A lesson that restarts its server gets one of its own when this one is not the tutor's.
-  const own = needsOwnServer(named, shared.connection) ? await openOwnPlayground(named, env).catch(async (err) => {
+  const own = !cluster && needsOwnServer(named, shared.connection) ? await openOwnPlayground(named, env).catch(async (err) => {
     await shared.close();
     throw err;
   }) : undefined;

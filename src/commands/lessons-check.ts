@@ -3,6 +3,7 @@ import { proveLesson } from '../runner/verify.js';
 import { runnerMsg as m } from '../runner/messages.js';
 import { theme } from '../ui/theme.js';
 import { setLanguage } from '../ui/i18n.js';
+import { needsCluster, openClusterPlayground } from './cluster-playground.js';
 import { lessonOn, openPlayground, out, unmetNeedMessage, unmetNeeds, type CourseOptions } from './lesson-env.js';
 
 /**
@@ -30,8 +31,11 @@ export async function lessonsCheck(dir: string | undefined, opts: CourseOptions,
         out(theme.dim(m.checkNotHere(authored.id, unmetNeedMessage(authored, unmet))));
         continue;
       }
-      const lesson = lessonOn(authored, playground.connection);
-      const proof = await proveLesson(playground.redis, lesson, authored);
+      // A cluster lesson is proven on a local cluster of its own, as a learner plays it.
+      const cluster = needsCluster(authored) ? await openClusterPlayground(authored, env) : undefined;
+      const here = cluster ?? playground;
+      const lesson = lessonOn(authored, here.connection);
+      const proof = await proveLesson(here.redis, lesson, authored).finally(() => cluster?.close());
       if (proof.problems.length === 0) out(theme.ok(m.checkOk(lesson.id, proof.tries, proof.rights, proof.wrongs, proof.predicts, proof.codes)));
       else {
         failed++;

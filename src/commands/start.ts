@@ -11,6 +11,7 @@ import { runLesson } from '../runner/session.js';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../ui/i18n.js';
 import { theme } from '../ui/theme.js';
 import { keysHelpTip } from '../ui/prompt-theme.js';
+import { needsCluster, openClusterPlayground } from './cluster-playground.js';
 import { blockingNeeds, courseLessons, lessonOn, menuReason, needsOwnServer, openOwnPlayground, openPlayground, out, progressSink, proseWidth, stepContext, unmetNeedMessage, versionWarning, type CourseOptions } from './lesson-env.js';
 
 /** `redis-tutor start`: a welcome the first time, then the lesson menu, lesson after lesson. */
@@ -30,8 +31,10 @@ export async function start(opts: CourseOptions, env: NodeJS.ProcessEnv): Promis
     /** Plays a lesson, on a server of its own when it restarts its server and this one is not the tutor's. */
     const playHere = async (lesson: Lesson, next: Lesson | undefined) => {
       const options = { progress: sink, ...(next ? { next } : {}) };
-      if (!needsOwnServer(lesson, connection)) return runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), lesson, options);
-      const own = await openOwnPlayground(lesson, env);
+      const cluster = needsCluster(lesson);
+      if (!cluster && !needsOwnServer(lesson, connection)) return runLesson(stepContext(playground.redis, terminalPlayer(), env, opts), lesson, options);
+      // A cluster lesson runs on nodes the tutor starts for it, never on this connection.
+      const own = cluster ? await openClusterPlayground(lesson, env) : await openOwnPlayground(lesson, env);
       try {
         const here = lessonOn(authored[lessons.indexOf(lesson)]!, own.connection);
         return await runLesson(stepContext(own.redis, terminalPlayer(), env, opts), here, options);

@@ -34,7 +34,8 @@ const en = {
   knownDirective: () =>
     'a directive the tutor knows: @wait 4s (ms, s or m); @race 4x1000 GET n | SET n {n+1} (at most 10 clients, 10000 times); ' +
     '@fixture 10000 SET msg:{i} hello (at most 200000 times, {i} in the command); @probe KEYS * (commands redis-cli can split); ' +
-    'or, where the tutor owns the server, @restart, @crash or @restart-from-config',
+    'or, where the tutor owns the server, @restart, @crash or @restart-from-config; ' +
+    'or, on the local cluster (needs: [cluster]), @cluster replication|cluster, @node replica GET k, @kill primary-1, @failover primary-1',
   captureName: () => 'a capture name: lower-case letters, digits and _, such as id',
   connectionName: () => 'a connection name: one capital letter, such as B',
   platforms: () => 'a platform (win32, linux, darwin ...) or a list of them',
@@ -88,6 +89,7 @@ const en = {
   valueBeside: () => '`value:` beside `config:` (and only there)',
   configName: () => 'a server parameter as CONFIG GET names it, such as appendonly',
   serverControl: () => 'a line restarts or crashes the server (@restart, @crash, @restart-from-config), or a check reads its configuration',
+  usesCluster: () => 'a line talks to the local cluster (@cluster, @node, @kill or @failover)',
   feedbackContaining: (feedback: string) => `feedback containing ${JSON.stringify(feedback)}`,
 
   // Found

@@ -18,6 +18,14 @@ export type LessonLine =
   | { kind: 'probe'; command: string }
   /** R5: the server the tutor owns is stopped (cleanly or killed) and started again. */
   | { kind: 'control'; action: ControlAction }
+  /** Issue 15 (`needs: [cluster]`): one command on a node of the local cluster, by name (`@node replica GET k`). */
+  | { kind: 'node'; node: string; command: string }
+  /** Issue 15: a node of the local cluster SIGKILLed (`@kill primary-1`). */
+  | { kind: 'kill'; node: string }
+  /** Issue 15: waits until the killed primary's replica serves its slots (`@failover primary-1`). */
+  | { kind: 'failover'; node: string }
+  /** Issue 15: the local topology made fresh in this shape (`@cluster replication`, `@cluster cluster`). */
+  | { kind: 'topology'; shape: 'replication' | 'cluster' }
   | { kind: 'bad'; why: Directive | 'directive' };
 
 /** `@restart`, `@crash`, `@restart-from-config`: what a server-control directive does. */
@@ -25,7 +33,7 @@ export type ControlAction = 'restart' | 'crash' | 'restart-from-config';
 export const CONTROL_ACTIONS: readonly ControlAction[] = ['restart', 'crash', 'restart-from-config'];
 
 /** The directives, by name. */
-export const DIRECTIVES = ['wait', 'race', 'fixture', 'probe', 'restart', 'crash'] as const;
+export const DIRECTIVES = ['wait', 'race', 'fixture', 'probe', 'restart', 'crash', 'node', 'kill', 'failover', 'cluster'] as const;
 export type Directive = (typeof DIRECTIVES)[number];
 
 /** What a race may ask for: enough to show lost updates, never a load test of someone's server. */
@@ -65,12 +73,42 @@ export function classifyLine(line: string): LessonLine {
     if (probe) return parseCommandLine(probe[1]!).kind === 'command' ? { kind: 'probe', command: probe[1]! } : { kind: 'bad', why: 'probe' };
     const control = CONTROL_ACTIONS.find((a) => trimmed.toLowerCase() === `@${a}`);
     if (control) return { kind: 'control', action: control };
+    const cluster = clusterDirective(trimmed);
+    if (cluster) return cluster;
     const named = /^@([a-z]+)\b/i.exec(trimmed)?.[1]?.toLowerCase();
     return { kind: 'bad', why: DIRECTIVES.find((d) => d === named) ?? 'directive' };
   }
   const labelled = /^([A-Z])>\s+(.*)$/.exec(trimmed);
   if (labelled) return { kind: 'command', on: labelled[1]!, command: labelled[2]!, labelled: true };
   return { kind: 'command', on: MAIN, command: trimmed, labelled: false };
+}
+
+/** Node names as the local cluster gives them: `primary`, `replica-2` ... */
+const NODE_NAME = '([a-z]+(?:-\\d+)?)';
+
+/** `@node`, `@kill`, `@failover`, `@cluster`: the local cluster's directives, or undefined for another line. */
+function clusterDirective(trimmed: string): LessonLine | undefined {
+  const node = new RegExp(`^@node\\s+${NODE_NAME}\\s+(\\S.*)$`, 'i').exec(trimmed);
+  if (node) return parseCommandLine(node[2]!).kind === 'command' ? { kind: 'node', node: node[1]!.toLowerCase(), command: node[2]! } : { kind: 'bad', why: 'node' };
+  const kill = new RegExp(`^@(kill|failover)\\s+${NODE_NAME}$`, 'i').exec(trimmed);
+  if (kill) return { kind: kill[1]!.toLowerCase() as 'kill' | 'failover', node: kill[2]!.toLowerCase() };
+  const topology = /^@cluster\s+(replication|cluster)$/i.exec(trimmed);
+  if (topology) return { kind: 'topology', shape: topology[1]!.toLowerCase() as 'replication' | 'cluster' };
+  return undefined;
+}
+
+/** True when some line talks to the local cluster (`@node`, `@kill`, `@failover`, `@cluster`): the lesson needs `cluster`. */
+export function usesCluster(lines: readonly string[]): boolean {
+  return lines.some((line) => ['node', 'kill', 'failover', 'topology'].includes(classifyLine(line).kind));
+}
+
+/** The topology a lesson starts on: its first `@cluster` line's, else three primaries with a replica each. */
+export function firstTopology(lines: readonly string[]): 'replication' | 'cluster' {
+  for (const line of lines) {
+    const c = classifyLine(line);
+    if (c.kind === 'topology') return c.shape;
+  }
+  return 'cluster';
 }
 
 /** The extra connections some lines use: helpers (B, C ...), races and latency probes. */

@@ -13,8 +13,8 @@ export const FORMAT_VERSION = 4;
 export type Text = string | ({ en: string } & Record<string, string>);
 
 /** What a lesson needs beyond one connection to any Redis (the runner refuses or warns when missing). */
-export type Need = 'real-server' | 'two-connections' | 'clock' | 'node' | 'server-control';
-export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock', 'node', 'server-control'];
+export type Need = 'real-server' | 'two-connections' | 'clock' | 'node' | 'server-control' | 'cluster';
+export const NEEDS: readonly Need[] = ['real-server', 'two-connections', 'clock', 'node', 'server-control', 'cluster'];
 
 export interface Lesson {
   /** Newest format feature the file uses; see FORMAT_VERSION. */

@@ -1,6 +1,6 @@
 import { formatMsg as f } from './format-messages.js';
 import { join, Reader, type Problem } from './problems.js';
-import { classifyLine, controlsServer, helpersIn, longestWait } from './lines.js';
+import { classifyLine, controlsServer, helpersIn, longestWait, usesCluster } from './lines.js';
 import { FORMAT_VERSION, NEEDS, OUTPUT_CHECKS, STEP_KINDS, type ExpectEntry, type Lesson, type Need, type Replay, type Step, type StepGuard, type StepKind, type WrongAnswer, FORMAT4_CHECKS, type Interference, type Check } from './schema.js';
 import { readCheck, scalar } from './validate-checks.js';
 import { CODE_FIELDS, forbidChecks, readCodeStep } from './validate-code.js';
@@ -106,6 +106,7 @@ function declaredNeeds(r: Reader, lesson: Lesson): void {
   if (lesson.steps.some((s) => s.kind === 'code') && !lesson.needs.includes('node')) r.problemSaid('needs', f.declaredNeed('node', f.usesCode()), f.listOf(lesson.needs.length));
   const readsConfig = allChecks(lesson).some((c) => c.kind === 'config');
   if ((controlsServer(lines) || readsConfig) && !lesson.needs.includes('server-control')) r.problemSaid('needs', f.declaredNeed('server-control', f.serverControl()), f.listOf(lesson.needs.length));
+  if (usesCluster(lines) && !lesson.needs.includes('cluster')) r.problemSaid('needs', f.declaredNeed('cluster', f.usesCluster()), f.listOf(lesson.needs.length));
 }
 
 /** Every check of the lesson, inside `any_of` groups and code steps' reruns too. */
@@ -210,9 +211,9 @@ function readReplay(r: Reader, value: unknown, path: string): Replay {
   };
 }
 
-/** One expected reply per command line; directives (`@wait`) have none. */
+/** One expected reply per command line (an `@node` line's too, labelled); other directives (`@wait`) have none. */
 function readExpect(r: Reader, value: unknown, path: string, commands: string[]): ExpectEntry[] {
-  const wanted = commands.filter((c) => classifyLine(c).kind === 'command').length;
+  const wanted = commands.filter((c) => ['command', 'node'].includes(classifyLine(c).kind)).length;
   const list = r.list(value, path, (v, p) => readExpectEntry(r, v, p), { expected: f.expectCount(wanted) });
   if (Array.isArray(value) && value.length !== wanted) r.problem(path, f.expectCount(wanted), value);
   return list;

@@ -50,9 +50,9 @@ export function say(ctx: StepContext, text: Text | undefined): void {
  */
 export async function runShown(ctx: StepContext, line: string, echo: boolean, on?: string): Promise<Executed> {
   const meant = classifyLine(line);
-  const shownOn = meant.kind === 'command' && meant.labelled ? meant.on : (on ?? MAIN);
-  // A directive is not a command anyone types: only what it did is shown, "(4 s later)".
-  if (echo && meant.kind === 'command') ctx.out(`${theme.dim(ctx.redis.promptOf(shownOn))}${meant.command}`);
+  const shownOn = meant.kind === 'command' && meant.labelled ? meant.on : meant.kind === 'node' ? meant.node : (on ?? MAIN);
+  // A directive is not a command anyone types: only what it did is shown, "(4 s later)". `@node` sends one, shown after that node's prompt.
+  if (echo && (meant.kind === 'command' || meant.kind === 'node')) ctx.out(`${theme.dim(ctx.redis.promptOf(shownOn))}${meant.command}`);
   if (meant.kind === 'command' && shownOn === MAIN) {
     const parsed = parseCommandLine(meant.command);
     const blocks = parsed.kind === 'command' ? (blockingTimeoutMs(parsed.args.map(String)) ?? 0) * parsed.repeat : 0;

@@ -10,6 +10,7 @@ import type { RespReply } from '../resp/types.js';
 import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
 import { HelperConnections, labelled } from './helpers.js';
 import { runnerMsg } from './messages.js';
+import { clusterMsg } from '../cluster/messages.js';
 import { race } from './race.js';
 import { loadFixture } from './fixture.js';
 import { probe } from './probe.js';
@@ -197,6 +198,8 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
         return { kind: 'directive', line, text: describeProbe(meant.command, probed) };
       }
       if (meant.kind === 'bad') return { kind: 'refused', line, text: INVALID_ARGUMENTS };
+      // `@node`, `@kill` ...: only the local cluster's lesson Redis (src/cluster/lesson-redis.ts) runs them.
+      if (meant.kind !== 'command') return { kind: 'refused', line, text: clusterMsg.noLocalCluster(line) };
       const on = meant.labelled ? meant.on : (typedOn ?? MAIN);
       const parsed = parseCommandLine(meant.command);
       if (parsed.kind === 'invalid') return { kind: 'refused', line, text: INVALID_ARGUMENTS };

@@ -9,6 +9,7 @@ import { formatMsg as f } from '../course/format-messages.js';
 import { classifyInput } from './input.js';
 import { noticeLayout } from './layout-notice.js';
 import { classifyLine, describeWait } from '../course/lines.js';
+import { clusterMsg } from '../cluster/messages.js';
 import { PROBE_EVERY_MS } from './probe.js';
 import { count } from './probe-text.js';
 import type { Executed } from './redis.js';
@@ -84,6 +85,14 @@ function preview(ctx: StepContext, line: string): string {
       return theme.dim(m.previewFixture(meant.command, count(meant.count)));
     case 'control':
       return theme.dim(renderInline(m.controlled(meant.action)));
+    case 'node':
+      return `${theme.dim(ctx.redis.promptOf(meant.node))}${meant.command}`;
+    case 'kill':
+      return theme.dim(clusterMsg.previewKill(meant.node));
+    case 'failover':
+      return theme.dim(clusterMsg.previewFailover(meant.node));
+    case 'topology':
+      return theme.dim(clusterMsg.previewTopology(meant.shape));
     case 'bad':
       return line;
   }

@@ -1,0 +1,48 @@
+import { clusterMsg } from '../cluster/messages.js';
+import { clusterUnavailable } from '../cluster/start.js';
+import { firstTopology } from '../course/lines.js';
+import type { Lesson } from '../course/schema.js';
+import { lessonLines } from '../course/step-lines.js';
+import { reflow } from '../ui/prose.js';
+import { theme } from '../ui/theme.js';
+import { out, proseWidth, type Playground } from './lesson-env.js';
+
+/** The lesson runs on the local cluster the tutor starts, never on the learner's server. */
+export function needsCluster(lesson: Lesson): boolean {
+  return lesson.needs.includes('cluster');
+}
+
+/** Why the local cluster cannot start here (in the learner's language), or undefined. */
+export function clusterMissing(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return clusterUnavailable(env);
+}
+
+/**
+ * The local cluster for one lesson, in the shape its first `@cluster` line names (three primaries with a
+ * replica each when none does); said in a line with its header; every node stopped when it closes.
+ */
+export async function openClusterPlayground(lesson: Lesson, env: NodeJS.ProcessEnv): Promise<Playground> {
+  out(theme.warn(reflow(clusterMsg.ownClusterForLesson(lesson.id), proseWidth())));
+  // The cluster's code only for a lesson that runs on one.
+  const { Topology } = await import('../cluster/topology.js');
+  const { openClusterRedis } = await import('../cluster/lesson-redis.js');
+  const topology = new Topology(env);
+  try {
+    await topology.ensure(firstTopology(lessonLines(lesson)));
+    const redis = await openClusterRedis(topology);
+    const connection = redis.connection();
+    out(theme.header(connection.header));
+    return {
+      connection,
+      redis,
+      abilities: { secondConnection: true },
+      close: async () => {
+        redis.close();
+        await topology.stop();
+      },
+    };
+  } catch (err) {
+    await topology.stop();
+    throw err;
+  }
+}
