@@ -32,7 +32,6 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () 
   say(ctx, step.text);
   tell(ctx, m.tryWords(), theme.dim);
   const on = step.connection;
-  const prompt = ctx.redis.promptOf(on ?? MAIN);
   let attempt = newAttempt();
   let hints = 0;
   // What is wrong before anything is typed, and the data then: a read that changes nothing says nothing
@@ -43,7 +42,8 @@ export async function playTry(ctx: StepContext, step: TryStep, rebuildStart: () 
   /** The learner's connection is inside MULTI. */
   let queuing = false;
   for (;;) {
-    const line = await ctx.player.line(prompt, step);
+    // Asked each time: on a cluster the lesson's connection moves to the node a redirect named (issue 15).
+    const line = await ctx.player.line(ctx.redis.promptOf(on ?? MAIN), step);
     const input = classifyInput(line);
     if (await noticeLayout(ctx, input)) continue;
     switch (input.kind) {
