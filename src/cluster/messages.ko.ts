@@ -28,6 +28,12 @@ export const ko: ClusterMessages = {
   previewFailover: (name) => `(튜터가 ${name}의 레플리카가 역할을 넘겨받을 때까지 기다려요)`,
   noLocalCluster: (line) => `"${line}"은(는) 로컬 클러스터에 보내는 줄인데, 로컬 클러스터는 needs: [cluster]를 선언한 레슨에만 있어요.`,
   nodeWaits: (command) => `"${command}"은(는) 그 노드의 연결을 계속 기다리게 해요. @node로는 바로 답하는 명령만 보낼 수 있어요.`,
+  noLessonsOnCluster: (where, primaries, keys) =>
+    `${where}은(는) Redis Cluster(프라이머리 ${primaries}개${keys > 0 ? `, 튜터가 만들지 않은 키 ${keys}개` : ''})의 노드예요. 클러스터에는 연습용 데이터베이스가 없어서(db 0뿐이에요) 레슨을 진행하지 않아요. 아무것도 쓰지 않았어요. REPL은 쓸 수 있고(redis-tutor repl --url ...), 클러스터를 배우는 레슨은 튜터가 직접 로컬 클러스터를 띄워요. --url 없이 코스를 실행하거나, --url로 단일 Redis 서버를 가리키세요.`,
+  onlyDbZero: (where, db) => `${where}은(는) Redis Cluster의 노드라서 db 0만 있고 db ${db}는 없어요. --url과 --db에서 데이터베이스 번호를 빼세요.`,
+  doctorCluster: (version, primaries, keys) =>
+    `Redis ${version}, Redis Cluster 노드(프라이머리 ${primaries}개, 키 ${keys}개). REPL은 쓸 수 있고 리다이렉트를 따라가요. 레슨은 진행하지 않아요(클러스터에는 연습용 데이터베이스가 없어요). 클러스터를 배우는 레슨은 튜터가 직접 로컬 클러스터를 띄워요.`,
+  headerCluster: (version, where, primaries) => `Redis ${version} (${where}), Redis Cluster 노드(프라이머리 ${primaries}개), db 0. redis-cli -c처럼 리다이렉트를 따라가요`,
   header: (shape, address, version) =>
     `로컬 ${shape === 'cluster' ? 'Redis Cluster' : '프라이머리와 레플리카'}(redis-server ${version}, 튜터가 이 레슨을 위해 띄움). 레슨의 연결은 ${address}와(과) 이야기해요`,
 };

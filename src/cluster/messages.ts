@@ -35,6 +35,15 @@ const en = {
   noLocalCluster: (line: string) => `"${line}" talks to the local cluster, which only a lesson with needs: [cluster] runs on.`,
   /** `@node` with a command that would keep the node's connection waiting or listening. */
   nodeWaits: (command: string) => `"${command}" would keep that node's connection waiting; @node runs commands that answer at once.`,
+  /** A learner's cluster named by --url: lessons do not run there (nothing was written). */
+  noLessonsOnCluster: (where: string, primaries: number, keys: number) =>
+    `${where} is a node of a Redis Cluster (${primaries} primar${primaries === 1 ? 'y' : 'ies'}${keys > 0 ? `, holding ${keys} key${keys === 1 ? '' : 's'} the tutor did not create` : ''}), and a cluster has no playground database (only db 0), so lessons do not run there; nothing was written. The REPL works on it (redis-tutor repl --url ...), and the lessons that teach a cluster start a local one of their own: run the course without --url, or with --url pointing at a single Redis server.`,
+  onlyDbZero: (where: string, db: number) => `${where} is a node of a Redis Cluster, which has only db 0, not db ${db}: leave the database out of --url and --db.`,
+  /** doctor's line for a learner's cluster. */
+  doctorCluster: (version: string, primaries: number, keys: number) =>
+    `Redis ${version}, a Redis Cluster node (${primaries} primar${primaries === 1 ? 'y' : 'ies'}, ${keys} key${keys === 1 ? '' : 's'}): the REPL works there and follows redirects; lessons do not (a cluster has no playground database), and those that teach a cluster start a local one of their own.`,
+  /** The REPL's header on a learner's cluster. */
+  headerCluster: (version: string, where: string, primaries: number) => `Redis ${version} at ${where}, a Redis Cluster node (${primaries} primar${primaries === 1 ? 'y' : 'ies'}), db 0; redirects are followed as redis-cli -c follows them`,
   /** The playground's first line: what the lesson's connection talks to. */
   header: (shape: 'replication' | 'cluster', address: string, version: string) =>
     `Local ${shape === 'cluster' ? 'Redis Cluster' : 'primary and replica'} (redis-server ${version}, started by the tutor for this lesson); the lesson's connection talks to ${address}`,

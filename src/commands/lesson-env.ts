@@ -82,7 +82,7 @@ export interface Playground {
 export async function openPlayground(opts: CourseOptions, env: NodeJS.ProcessEnv, lessons?: readonly Lesson[]): Promise<Playground> {
   // The course's lines name the keys a playground that lost its marker may hold (asked for only then).
   const courseCommands = async () => (await import('../connection/course-keys.js')).courseCommands(courseLessons(opts));
-  const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, env, courseCommands });
+  const connection = await resolveConnection(connectionRequest(opts, env), { playground: true, lessons: true, env, courseCommands });
   return playgroundOn(connection, true, lessons ?? courseLessons(opts));
 }
 

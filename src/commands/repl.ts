@@ -43,7 +43,9 @@ export async function repl(opts: ReplOptions, env: NodeJS.ProcessEnv): Promise<n
     yes: opts.yes === true,
     // On a playground the tutor claimed, a FLUSHDB or a DEL of the marker must not make it foreign. The
     // connection the chain opened stays in the playground database whatever the learner SELECTs.
-    keepMarker: playground && !connection.owned ? () => restoreMarker(connection.client) : undefined,
+    keepMarker: playground && !connection.owned && connection.cluster === undefined ? () => restoreMarker(connection.client) : undefined,
+    // A Redis Cluster node (issue 15): redirects are followed as redis-cli -c follows them.
+    ...(connection.cluster ? { cluster: true } : {}),
   });
   try {
     try {

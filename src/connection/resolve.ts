@@ -8,6 +8,8 @@ import { selectDatabase } from './select.js';
 import type { CourseCommands } from './reclaim.js';
 import { findRedisServer, startPrivateServer } from './spawn.js';
 import type { ServerControl } from './control.js';
+import { clusterFacts, type ClusterFacts } from './cluster-mode.js';
+import { clusterMsg } from '../cluster/messages.js';
 
 /** The Redis every command talks to, however it was found. */
 export interface Connection {
@@ -28,6 +30,8 @@ export interface Connection {
   warnings: string[];
   /** Stops and starts the server (R5): only a server the tutor started, whose data and files are its own. */
   control?: ServerControl;
+  /** The server runs Redis Cluster (a learner's own, named by --url): the REPL follows redirects there. */
+  cluster?: ClusterFacts;
   /** Moves the server's clock forward at once: only the built-in engine can (lessons' `@wait`). */
   advanceClock?: (ms: number) => void;
   close(): Promise<void>;
@@ -36,6 +40,8 @@ export interface Connection {
 export interface ResolveOptions {
   /** Work in the playground database on a server the tutor did not start (lessons; the REPL without --db). */
   playground: boolean;
+  /** For lessons (not the REPL): a Redis Cluster, which has no playground database, is refused without a write. */
+  lessons?: boolean;
   env: NodeJS.ProcessEnv;
   /**
    * The course's command lines, asked for only when the playground holds keys but no marker: if they name
@@ -78,6 +84,9 @@ export async function resolveConnection(request: ConnectionRequest, options: Res
 async function attach(endpoint: Endpoint, kind: 'external' | 'local', db: number | undefined, options: ResolveOptions, timeoutMs: number): Promise<Connection> {
   const { client, version } = await openClient(endpoint, timeoutMs);
   try {
+    // A cluster has db 0 only and no playground: lessons refuse it unwritten, the REPL works there as redis-cli -c does.
+    const cluster = await clusterFacts(client, endpoint);
+    if (cluster !== undefined) return onCluster(client, endpoint, kind, version, db, cluster, options);
     const chosenDb = db ?? (options.playground ? PLAYGROUND_DB : 0);
     if (options.playground) {
       await claimPlayground(client, chosenDb, options.courseCommands);
@@ -100,6 +109,14 @@ async function attach(endpoint: Endpoint, kind: 'external' | 'local', db: number
     client.disconnect();
     throw err;
   }
+}
+
+async function onCluster(client: RedisClient, endpoint: Endpoint, kind: 'external' | 'local', version: string, db: number | undefined, cluster: ClusterFacts, options: ResolveOptions): Promise<Connection> {
+  if (options.lessons) throw new UserError(clusterMsg.noLessonsOnCluster(address(endpoint), cluster.primaries, cluster.keys));
+  if (db !== undefined && db !== 0) throw new UserError(clusterMsg.onlyDbZero(address(endpoint), db));
+  const warnings = versionAtLeast(version, MIN_VERSION) ? [] : [msg.oldServer(version, MIN_VERSION)];
+  const header = clusterMsg.headerCluster(version, address(endpoint), cluster.primaries);
+  return { client, kind, owned: false, endpoint, db: 0, version, header, warnings, cluster, close: async () => client.disconnect() };
 }
 
 async function spawnPrivate(db: number | undefined, env: NodeJS.ProcessEnv): Promise<Connection> {

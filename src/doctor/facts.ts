@@ -8,6 +8,8 @@ import { UserError } from '../errors.js';
 import { progressFile } from '../progress/paths.js';
 import { commandGaps, readMemory, type CommandGaps, type MemoryState } from '../connection/capabilities.js';
 import { loadCourse } from '../course/load.js';
+import { clusterFacts } from '../connection/cluster-mode.js';
+import { clusterMsg } from '../cluster/messages.js';
 
 /** What one server address turned out to be. */
 export type ServerFact =
@@ -70,6 +72,9 @@ async function examine(endpoint: Endpoint, db: number, timeoutMs: number): Promi
   try {
     const { client, version } = await openClient(endpoint, Math.max(timeoutMs, EXPLICIT_TIMEOUT_MS));
     try {
+      // A Redis Cluster node has no playground database to inspect (db 0 only): said as what it is.
+      const cluster = await clusterFacts(client, endpoint);
+      if (cluster !== undefined) return { state: 'unusable', address: where, problem: clusterMsg.doctorCluster(version, cluster.primaries, cluster.keys) };
       const playground = await inspectPlayground(client, db);
       const commands = await commandGaps(client, loadCourse());
       const memory = await readMemory(client);

@@ -8,6 +8,7 @@ import { asBytes, formatForCommand, formatRawBytes, formatReply, printsVerbatim,
 import { replMsg } from './messages.js';
 import { BAD_REPEAT, INVALID_ARGUMENTS, parseCommandLineLoose, type ParsedLine } from './parse.js';
 import { danger, vetDanger } from './safety.js';
+import { MAX_REDIRECTS, redirectedLine, redirectOf } from '../cluster/redirect.js';
 
 /** What one line produced: reply text for stdout, a coach note, messages for stderr, or the wish to leave. */
 export interface LineResult {
@@ -31,6 +32,8 @@ export interface SessionOptions {
   yes: boolean;
   /** Asks the learner a yes/no question (interactive mode); absent in pipe mode, where the answer is no. */
   confirm?: (question: string) => Promise<boolean>;
+  /** A Redis Cluster node: MOVED and ASK are followed as redis-cli -c follows them, one line at a time. */
+  cluster?: boolean;
   /**
    * Puts the playground marker back (on its own connection, in the playground database whatever this one
    * has SELECTed). Given only on a playground the tutor claimed; called after the reply of each command
@@ -124,6 +127,8 @@ export class Session {
     const client = await RespClient.connect(this.options.endpoint, { db: this.db });
     client.onPush((r) => this.pushHandlers.forEach((h) => h(r)));
     client.onClose(() => {
+      // A connection left for the node a redirect named is not a connection lost.
+      if (this.client !== undefined && this.client !== client) return;
       this.connected = false;
       this.inMulti = false;
       if (this.awaiting === 0) this.lostHandlers.forEach((h) => h(replMsg.connectionLost(this.where)));
@@ -213,7 +218,8 @@ export class Session {
   }
 
   private canSendNow(args: Arg[], name: string): boolean {
-    if (this.client === undefined || this.client.closed) return false;
+    // On a cluster a line may move the connection: the next one waits for its reply (redis-cli -c's order).
+    if (this.client === undefined || this.client.closed || this.options.cluster) return false;
     if (name === 'help' || name === '?' || name === 'show' || name === 'shutdown') return false;
     if (this.takesMarker(name, args)) return false;
     return this.options.owned || this.options.yes || danger(args) === undefined;
@@ -255,7 +261,7 @@ export class Session {
     const result = this.send(args, repeat, name);
     // The lines after one that may take the marker wait until it is back, so that they find it there
     // (in pipe mode they would otherwise be sent before it is put back).
-    if (!this.takesMarker(name, args) && !last) sent();
+    if (!this.takesMarker(name, args) && !last && !this.options.cluster) sent();
     return result;
   }
 
@@ -282,6 +288,7 @@ export class Session {
         (r) => {
           this.awaiting--;
           const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
+          if (this.options.cluster && redirectOf(reply) !== undefined) return this.guard(() => this.redirected(args, name, reply), name);
           this.afterReply(name, args, reply);
           const out = this.format(args, reply, name);
           const line: LineResult = note === undefined ? { out } : { out, note };
@@ -311,6 +318,33 @@ export class Session {
       const line: LineResult = note === undefined ? { out } : { out, note };
       return this.takesMarker(name, args) ? this.putMarkerBack(line) : line;
     }, name);
+  }
+
+  /** The connection, open (after connect). */
+  private live(): RespClient {
+    return this.client as RespClient;
+  }
+
+  /**
+   * A MOVED or ASK reply followed as redis-cli -c follows it: the connection moves to the node named (the
+   * prompt with it), the command is sent again there (after ASKING for ASK), and redis-cli's line comes first.
+   */
+  private async redirected(args: Arg[], name: string, first: RespReply): Promise<LineResult> {
+    const said: string[] = [];
+    let reply = first;
+    for (let to = redirectOf(reply); to !== undefined && said.length < MAX_REDIRECTS; to = redirectOf(reply)) {
+      said.push(redirectedLine(to));
+      const old = this.client;
+      this.options.endpoint = { ...this.options.endpoint, host: to.host || this.options.endpoint.host, port: to.port };
+      this.client = undefined;
+      old?.close();
+      await this.connect();
+      const client = this.live();
+      if (to.kind === 'ASK') await client.call(['ASKING']);
+      reply = await client.call(args);
+    }
+    this.afterReply(name, args, reply);
+    return { out: this.text(`${said.join('\n')}\n`) + this.format(args, reply, name) };
   }
 
   /** The marker back before the line counts as done, so the next prompt (or the end of a pipe) finds it there. */

@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster/start.js';
-import type { LocalNode } from '../../src/cluster/types.js';
-import { RespClient } from '../../src/resp/client.js';
 import type { RespReply } from '../../src/resp/types.js';
+import { nodeCalls } from './node-calls.js';
 import { isRunning } from '../helpers/process.js';
 import { expectAllGone } from './gone.js';
 
 let cluster: LocalCluster;
-const clients = new Map<number, RespClient>();
-async function on(node: LocalNode, ...args: string[]): Promise<RespReply> {
-  let client = clients.get(node.port);
-  if (client === undefined) {
-    client = await RespClient.connect({ host: node.host, port: node.port, tls: false, source: 'test' });
-    clients.set(node.port, client);
-  }
-  return client.call(args);
-}
+const { clients, on } = nodeCalls();
 const textOf = (reply: RespReply) => (reply.type === 'bulk' ? reply.value!.toString() : String(reply.value));
 const ownerOf = (slot: number) => cluster.nodes.find((n) => n.alive && n.slots.some(([a, b]) => a <= slot && slot <= b))!;
 
