@@ -4,6 +4,7 @@ import { classifyLine, MAIN, type LessonLine } from '../course/lines.js';
 import type { Interference } from '../course/schema.js';
 import { UserError } from '../errors.js';
 import { parseCommandLine } from '../repl/parse.js';
+import { RespClient } from '../resp/client.js';
 import { formatForCommand } from '../repl/format.js';
 import { blockingTimeoutMs } from '../runner/blocking.js';
 import { labelled } from '../runner/helpers.js';
@@ -67,10 +68,11 @@ export async function openClusterRedis(topology: Topology): Promise<LessonRedis 
   async function clusterLine(line: string, meant: Extract<LessonLine, { kind: 'node' | 'kill' | 'failover' | 'topology' }>): Promise<Executed> {
     if (meant.kind === 'topology') {
       const started = Date.now();
-      await topology.ensure(meant.shape);
+      const fresh = await topology.ensure(meant.shape);
       await home();
       const nodes = topology.cluster.nodes.map((n) => `${n.name} ${n.host}:${n.port}`).join(', ');
-      return directive(line, clusterMsg.topologyReady(meant.shape, nodes, ((Date.now() - started) / 1000).toFixed(1)));
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      return directive(line, fresh ? clusterMsg.topologyReady(meant.shape, nodes, seconds) : clusterMsg.topologyEmptied(meant.shape, nodes));
     }
     const node = nodeNamed(meant.node);
     if (node === undefined) return refused(line, clusterMsg.unknownNode(meant.node, topology.cluster.nodes.map((n) => n.name)));
@@ -161,7 +163,16 @@ export async function openClusterRedis(topology: Topology): Promise<LessonRedis 
     },
     writes: (name) => here().writes(name),
     read: readAll,
-    show: (key) => here().show(key),
+    // Drawn from the node that serves the key, as the checks read it (the lesson's connection may be elsewhere).
+    async show(key) {
+      const node = topology.ownerOf(key);
+      const client = await RespClient.connect({ host: node.host, port: node.port, tls: false, source: 'the local cluster' });
+      try {
+        return await (await import('../repl/show.js')).renderShow(client, key);
+      } finally {
+        client.close();
+      }
+    },
     help: (topic) => here().help(topic),
     async clear() {
       plan = undefined;

@@ -24,6 +24,9 @@ const en = {
     shape === 'cluster'
       ? `A fresh local Redis Cluster, three primaries with a replica each, ready in ${seconds} s: ${nodes}.`
       : `A fresh local primary with its replica, ready in ${seconds} s: ${nodes}.`,
+  /** `@cluster` on the shape already running, whole: its data flushed instead of a restart. */
+  topologyEmptied: (shape: 'replication' | 'cluster', nodes: string) =>
+    `The local ${shape === 'cluster' ? 'Redis Cluster' : 'primary and replica'}, emptied: ${nodes}.`,
   previewTopology: (shape: 'replication' | 'cluster'): string => (shape === 'cluster' ? '(a fresh local Redis Cluster: three primaries, a replica each)' : '(a fresh local primary with its replica)'),
   killed: (name: string, pid: number) => `${name} (pid ${pid}) killed with SIGKILL, as a crash ends a server: no goodbye to its replica or the cluster.`,
   /** After a kill: the lesson's connection was on that node and now talks to another. */

@@ -77,6 +77,26 @@ it('the REPL follows MOVED as redis-cli -c does, and shows CROSSSLOT and SELECT 
   expect(await runBin(['repl', '--url', `${url}/2`], { input })).toMatchObject({ code: 2, stderr: expect.stringMatching(/has only db 0, not db 2/) });
 });
 
+it('the REPL follows ASK (a slot being migrated) as redis-cli -c does', async () => {
+  const key = 'ask:me';
+  const slot = String(keySlot(key));
+  const source = ownerOf(key);
+  const target = cluster.nodes.find((n) => n.role === 'primary' && n !== source)!;
+  expect(await on(target, 'CLUSTER', 'SETSLOT', slot, 'IMPORTING', source.id!)).toEqual({ type: 'simple', value: 'OK' });
+  expect(await on(source, 'CLUSTER', 'SETSLOT', slot, 'MIGRATING', target.id!)).toEqual({ type: 'simple', value: 'OK' });
+  try {
+    const input = `GET ${key}\nGET foo\n`;
+    const at = `redis://127.0.0.1:${source.port}`;
+    const ours = await runBin(['repl', '--url', at], { input });
+    const theirs = spawnSync('redis-cli', ['-c', '--no-raw', '-p', String(source.port)], { encoding: 'utf8', input }).stdout;
+    expect(ours.stdout).toContain(`-> Redirected to slot [${slot}] located at 127.0.0.1:${target.port}\n(nil)`);
+    expect(ours.stdout).toBe(theirs);
+  } finally {
+    await on(source, 'CLUSTER', 'SETSLOT', slot, 'STABLE');
+    await on(target, 'CLUSTER', 'SETSLOT', slot, 'STABLE');
+  }
+});
+
 it('the interactive REPL prompt shows the node the connection moved to', async () => {
   const t = (term = openTerminal(['repl', '--url', url], { width: 120 }));
   const home = cluster.nodes[0]!.port;
