@@ -38,9 +38,9 @@ export async function nodeConnection(host: string, port: number, shape: ClusterS
 /**
  * The lesson's Redis on the local cluster: the lesson's connection (A) is one node's, moved as redis-cli -c
  * moves it (a MOVED or ASK reply is followed and the line it prints shown); `@node`, `@kill`, `@failover` and
- * `@cluster` run here; the checks read each key on the node that serves it.
+ * `@cluster` run here; the checks read each key on the node that serves it. `initial`: the shape a clear goes back to.
  */
-export async function openClusterRedis(topology: Topology): Promise<LessonRedis & { connection(): Connection }> {
+export async function openClusterRedis(topology: Topology, initial: ClusterShape): Promise<LessonRedis & { connection(): Connection }> {
   let main: { node: { host: string; port: number }; connection: Connection; redis: LessonRedis } | undefined;
   let plan: Interference | undefined;
   const attach = async (host: string, port: number) => {
@@ -176,8 +176,9 @@ export async function openClusterRedis(topology: Topology): Promise<LessonRedis 
     help: (topic) => here().help(topic),
     async clear() {
       plan = undefined;
-      // Back to a whole cluster of the same shape, empty, the connection on its first primary.
-      await topology.ensure(topology.cluster.shape);
+      // Back to the lesson's first topology, whole and empty, the connection on its first primary: a rebuilt
+      // step's start replays the `@cluster` lines from there, whichever shape was running.
+      await topology.ensure(initial);
       await home();
     },
     close: detach,

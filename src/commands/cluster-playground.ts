@@ -28,8 +28,9 @@ export async function openClusterPlayground(lesson: Lesson, env: NodeJS.ProcessE
   const { openClusterRedis } = await import('../cluster/lesson-redis.js');
   const topology = new Topology(env);
   try {
-    await topology.ensure(firstTopology(lessonLines(lesson)));
-    const redis = await openClusterRedis(topology);
+    const initial = firstTopology(lessonLines(lesson));
+    await topology.ensure(initial);
+    const redis = await openClusterRedis(topology, initial);
     const connection = redis.connection();
     out(theme.header(connection.header));
     return {

@@ -46,7 +46,8 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
   // Nothing before the last FLUSHDB survives it: start there (a lesson that loads 100,000 keys, then
   // empties the playground, does not load them again on every skip). A FLUSHDB keeps the server's
   // configuration, so the CONFIG SET lines before it are run first.
-  const [from, at] = lastFlush(parts);
+  // On the local cluster a FLUSHDB empties one node, and the `@cluster` lines before it choose the topology: all replayed.
+  const [from, at] = lesson.needs.includes('cluster') ? [0, 0] : lastFlush(parts);
   if (fresh) await runLines(redis, configBefore(parts, from, at));
   for (const [i, part] of parts.entries()) {
     if (i < from) continue;
