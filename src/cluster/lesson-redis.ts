@@ -76,7 +76,7 @@ export async function openClusterRedis(topology: Topology, initial: ClusterShape
     }
     const node = nodeNamed(meant.node);
     if (node === undefined) return refused(line, clusterMsg.unknownNode(meant.node, topology.cluster.nodes.map((n) => n.name)));
-    if (meant.kind === 'node') return onNode(line, node, meant.command);
+    if (meant.kind === 'node') return node.alive ? onNode(line, node, meant.command) : refused(line, clusterMsg.nodeDown(node.name));
     if (meant.kind === 'kill') {
       await topology.kill(node.name);
       const said = [clusterMsg.killed(node.name, node.pid)];
@@ -89,6 +89,7 @@ export async function openClusterRedis(topology: Topology, initial: ClusterShape
       return directive(line, said.join(' '));
     }
     if (topology.cluster.shape !== 'cluster' || node.role !== 'primary') return refused(line, clusterMsg.noFailover(node.name));
+    if (node.alive) return refused(line, clusterMsg.notKilled(node.name));
     const started = Date.now();
     const promoted = await topology.cluster.waitForFailover(node.name);
     return directive(line, clusterMsg.failedOver(node.name, promoted.name, ((Date.now() - started) / 1000).toFixed(1)));

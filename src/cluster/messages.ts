@@ -34,6 +34,10 @@ const en = {
   previewKill: (name: string) => `(${name} is killed with SIGKILL)`,
   failedOver: (name: string, replica: string, seconds: string) => `${replica} took over from ${name} after ${seconds} s: it is a primary now, serving ${name}'s slots.`,
   previewFailover: (name: string) => `(the tutor waits until ${name}'s replica takes over)`,
+  /** `@node` to a node `@kill` ended. */
+  nodeDown: (name: string) => `${name} was killed (@kill), so nothing answers there; the other nodes do.`,
+  /** `@failover` for a primary still running: there is nothing to take over from. */
+  notKilled: (name: string) => `${name} is still running: @failover waits for its replica to take over after @kill ${name}.`,
   /** A cluster directive on a lesson that has no local cluster (validation keeps it from happening). */
   noLocalCluster: (line: string) => `"${line}" talks to the local cluster, which only a lesson with needs: [cluster] runs on.`,
   /** `@node` with a command that would keep the node's connection waiting or listening. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keySlot } from '../../src/cluster/keyslot.js';
 import { redirectedLine, redirectOf } from '../../src/cluster/redirect.js';
+import { livePrimaries } from '../../src/connection/cluster-mode.js';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster/start.js';
 import { RespClient } from '../../src/resp/client.js';
 
@@ -50,5 +51,23 @@ describe('redirects', () => {
     expect(redirectOf({ type: 'error', value: 'ASK 5 127.0.0.1:7003' })?.kind).toBe('ASK');
     expect(redirectOf({ type: 'error', value: 'ERR MOVED 1 x:1' })).toBeUndefined();
     expect(redirectOf({ type: 'simple', value: 'OK' })).toBeUndefined();
+  });
+});
+
+describe('livePrimaries', () => {
+  it('reads the primaries that are up from CLUSTER NODES, hostnames and unknown addresses included', () => {
+    const nodes = [
+      'a1 127.0.0.1:7000@17000 myself,master - 0 0 1 connected 0-5460',
+      'b2 127.0.0.1:7001@17001,node-b master - 0 1 2 connected 5461-10922',
+      'c3 127.0.0.1:7002@17002 master,fail - 0 1 3 disconnected',
+      'd4 127.0.0.1:7003@17003 slave a1 0 1 1 connected',
+      'e5 :7004@17004 master - 0 1 4 connected 10923-16383',
+      '',
+    ].join('\n');
+    expect(livePrimaries(nodes)).toEqual([
+      { host: '127.0.0.1', port: 7000 },
+      { host: '127.0.0.1', port: 7001 },
+      { host: '', port: 7004 },
+    ]);
   });
 });
