@@ -1,7 +1,8 @@
 // The built-in engine against a real redis-server, side by side, with redis-benchmark (Debian's
 // redis-tools): requests per second per test and the engine's share of Redis's figure, unpipelined and
 // at -P 16, over interleaved rounds (the machine may be shared: compare ratios, not absolute figures),
-// then both processes' RSS after a million small keys. BENCH_TESTS, BENCH_REQUESTS, BENCH_ROUNDS and
+// then both processes' RSS after a million small keys. A bare Node server that only answers PING gives the
+// ceiling Node itself sets on the PING tests. BENCH_TESTS, BENCH_REQUESTS, BENCH_ROUNDS and
 // BENCH_KEYS narrow it (BENCH_ROUNDS=0: only the memory comparison).
 // The engine runs from dist/ (npm run build first) in its own node process, as the tutor runs it.
 import { spawn, spawnSync } from 'node:child_process';
@@ -85,8 +86,12 @@ const engine = spawn(
   ['--input-type=module', '-e', `const { startBuiltinEngine } = await import(${JSON.stringify(path.join(root, 'dist/builtin/start.js'))}); await startBuiltinEngine({ port: ${enginePort} });`],
   { stdio: 'ignore' },
 );
+// Node's own ceiling (pong-server.mjs): its share of Redis's PING figures bounds what any server written for
+// Node can reach on this machine.
+const pongPort = await freePort();
+const pong = spawn(process.execPath, [path.join(root, 'test/bench/pong-server.mjs'), String(pongPort)], { stdio: 'ignore' });
 try {
-  await Promise.all([waitForPort(redisPort), waitForPort(enginePort)]);
+  await Promise.all([waitForPort(redisPort), waitForPort(enginePort), waitForPort(pongPort)]);
   // One short untimed pass first: V8 compiles the engine's hot paths on first use; Redis has no warm-up.
   if (ROUNDS > 0) spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(enginePort), '-q', '-n', '20000', '-P', '16', ...(TESTS ? ['-t', TESTS] : [])], { encoding: 'utf8' });
   console.log(`(engine warmed up with 20000 requests per test; machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
@@ -117,6 +122,13 @@ try {
       console.log(`${name.padEnd(12)} ${rps.toFixed(0).padStart(12)} ${(mine?.toFixed(0) ?? 'failed').padStart(12)} ${median.toFixed(2).padStart(12)}x${median < goal ? '  below goal' : ''}`);
     }
     console.log(`${'geomean'.padEnd(38)} ${geo(medians).toFixed(2).padStart(12)}x`);
+    const ceiling = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const real = bench(redisPort, pipeline, 'ping_inline,ping_mbulk');
+      const bare = bench(pongPort, pipeline, 'ping_inline,ping_mbulk');
+      for (const [name, rps] of real) if (bare.has(name)) ceiling.push(bare.get(name) / rps);
+    }
+    if (ceiling.length > 0) console.log(`(Node's ceiling here: a bare Node server answering +PONG reaches ${geo(ceiling).toFixed(2)}x Redis on PING_INLINE/PING_MBULK)`);
   }
   if (KEYS > 0) {
     // Memory for many small keys: redis-benchmark -t set -r KEYS -n 2*KEYS on both, then each process's RSS.
@@ -128,5 +140,6 @@ try {
 } finally {
   redis.kill('SIGKILL');
   engine.kill('SIGKILL');
+  pong.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 }
