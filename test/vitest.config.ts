@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The bin's loader is CommonJS TypeScript (src/boot/*.cts): transform it as TypeScript too.
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],

@@ -6,10 +6,10 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR, BUNDLE_EXCLUDED, chunkFile, CORE, DIST, wrapChunk } from '../boot/bundle-file.js';
-import { saveCodeCache } from '../boot/code-cache.js';
-import { Registry } from '../boot/registry.js';
-import { runChunk, type RanChunk } from '../boot/run-chunk.js';
+import { BUNDLE_DIR, BUNDLE_EXCLUDED, chunkFile, CORE, DIST, wrapChunk } from '../boot/bundle-file.cjs';
+import { saveCodeCache } from '../boot/code-cache.cjs';
+import { Registry } from '../boot/registry.cjs';
+import { runChunk, type RanChunk } from '../boot/run-chunk.cjs';
 import { asciiOnly, assignChunks, importedModules, relinked, splitModules, type ModuleBlock } from './chunks.js';
 import { emitSystemBundle } from './emit.js';
 import { commonJsBlock, linkSpecifier, planPackages, vendorName } from './vendor.js';

@@ -1,4 +1,4 @@
-import { CORE } from '../boot/bundle-file.js';
+import { CORE } from '../boot/bundle-file.cjs';
 
 /**
  * Pure: how the start-up bundle is cut into chunks, so that a command reads and compiles only the code it

@@ -18,7 +18,10 @@ export interface CatalogEntry {
   path: string;
   /** The name problems are told under. */
   file: string;
-  text: string;
+  /** The file's bytes: what its prepared data is found by, with no UTF-8 decoding (start-up reads every file). */
+  bytes: Buffer;
+  /** Its text, decoded when first asked for. */
+  readonly text: string;
   id: string | undefined;
   order: number | undefined;
 }
@@ -35,9 +38,22 @@ export function topLevelScalar(text: string, key: string): string | undefined {
 
 export function readCatalog(dir: string): CatalogEntry[] {
   return lessonFiles(dir).map(({ path, file }) => {
-    const text = readFileSync(path, 'utf8');
-    const order = topLevelScalar(text, 'order');
-    return { path, file, text, id: topLevelScalar(text, 'id'), order: order !== undefined && /^\d+$/.test(order) ? Number(order) : undefined };
+    const bytes = readFileSync(path);
+    // The glance reads ASCII keys and plain values: one byte a character does (a value that is not ASCII is
+    // then no plain value, or is misread and the full parse, which reads the text, finds it out).
+    const ascii = bytes.toString('latin1');
+    const order = topLevelScalar(ascii, 'order');
+    let text: string | undefined;
+    return {
+      path,
+      file,
+      bytes,
+      get text() {
+        return (text ??= bytes.toString('utf8'));
+      },
+      id: topLevelScalar(ascii, 'id'),
+      order: order !== undefined && /^\d+$/.test(order) ? Number(order) : undefined,
+    };
   });
 }
 
@@ -81,7 +97,7 @@ function parsed(entry: CatalogEntry): Lesson {
 
 /** A lesson's row read cheaply (from its prepared data, else by a glance), or undefined when only a full read can tell. */
 function row(entry: CatalogEntry, platform: string): LessonRow | undefined {
-  const data = preparedData(entry.text, 'head');
+  const data = preparedData(entry.bytes, 'head');
   return data === undefined ? glance(entry.text, entry.file, platform) : dataRow(data, entry.file, platform);
 }
 

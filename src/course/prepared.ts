@@ -14,7 +14,8 @@ import { LESSON_YAML, yaml } from './yaml.js';
  */
 export const PREPARED_DIR = new URL('../lesson-data/', import.meta.url);
 
-export const textKey = (text: string): string => createHash('sha1').update(text).digest('hex');
+/** The key of a lesson's text, or of its file's bytes (the same for a UTF-8 file: SHA-1 of its UTF-8). */
+export const textKey = (text: string | Buffer): string => createHash('sha1').update(text).digest('hex');
 
 /** Pure: the data a lesson text's YAML holds, or undefined when it has errors or JSON cannot carry it whole. */
 export function preparedFrom(text: string): unknown {
@@ -36,10 +37,10 @@ export function headOf(data: unknown): unknown {
 }
 
 /** A prepared file's name: `<sha1>.json` holds the whole data, `<sha1>.head.json` its head (headOf). */
-export const preparedName = (text: string, part: 'whole' | 'head'): string => `${textKey(text)}${part === 'head' ? '.head' : ''}.json`;
+export const preparedName = (text: string | Buffer, part: 'whole' | 'head'): string => `${textKey(text)}${part === 'head' ? '.head' : ''}.json`;
 
 /** The prepared data of a lesson text (or its head), or undefined when there is none (any other text, a build without it). */
-export function preparedData(text: string, part: 'whole' | 'head' = 'whole'): unknown {
+export function preparedData(text: string | Buffer, part: 'whole' | 'head' = 'whole'): unknown {
   try {
     return JSON.parse(readFileSync(new URL(preparedName(text, part), PREPARED_DIR), 'utf8'));
   } catch {

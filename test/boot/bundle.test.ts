@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleIsCurrent, chunkFile, codeCacheFile, CORE } from '../../src/boot/bundle-file.js';
+import { bundleIsCurrent, chunkFile, codeCacheFile, CORE } from '../../src/boot/bundle-file.cjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'redis-tutor.js');
@@ -24,7 +24,9 @@ function runLogged(args: string[]): { stdout: string; loaded: string[]; chunks: 
   // fs.readFileSync wrapped, and the wrapper handed to the ES modules that import it by name.
   writeFileSync(
     path.join(dir, 'register.mjs'),
-    `import { register, syncBuiltinESMExports } from 'node:module';\nimport fs from 'node:fs';\nregister('./hooks.mjs', import.meta.url);\n` +
+    `import { createRequire, register, syncBuiltinESMExports } from 'node:module';\nimport { pathToFileURL } from 'node:url';\nimport fs from 'node:fs';\nregister('./hooks.mjs', import.meta.url);\n` +
+      // CommonJS files (the bin and its loader) are not seen by the hook: the require cache names them at exit.
+      `process.on('exit', () => fs.appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url).cache).map((f) => pathToFileURL(f).href + '\\n').join('')));\n` +
       `const read = fs.readFileSync;\nfs.readFileSync = function (file, ...rest) { const p = String(file instanceof URL ? file.pathname : file); if (p.includes('/dist/bundle/')) fs.appendFileSync(${JSON.stringify(reads)}, p + '\\n'); return read.call(this, file, ...rest); };\nsyncBuiltinESMExports();\n`,
   );
   writeFileSync(log, '');
@@ -48,12 +50,12 @@ function chunkOf(name: string): string {
 }
 
 describe('the bin runs the tutor from its start-up bundle', () => {
-  it('loads the loader and no compiled module of its own, and prints what the modules print', () => {
+  it('loads the loader (CommonJS) and no compiled module of its own, and prints what the modules print', () => {
     const bundled = runLogged(['list']);
     // --debug runs the compiled modules themselves, one file each.
     const modules = runLogged(['list', '--debug']);
     const own = bundled.loaded.filter((f) => f.startsWith('dist/'));
-    expect(own.sort()).toEqual(['dist/boot/bundle-file.js', 'dist/boot/code-cache.js', 'dist/boot/registry.js', 'dist/boot/run-chunk.js', 'dist/boot/start.js']);
+    expect(own.sort()).toEqual(['dist/boot/bundle-file.cjs', 'dist/boot/code-cache.cjs', 'dist/boot/registry.cjs', 'dist/boot/run-chunk.cjs', 'dist/boot/start.cjs']);
     // The core and the chunks list needs; not the built-in engine's, nor the REPL command's.
     expect(bundled.chunks[0]).toBe(CORE);
     expect(bundled.chunks).toContain(chunkOf('commands/list'));

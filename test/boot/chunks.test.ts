@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORE } from '../../src/boot/bundle-file.js';
+import { CORE } from '../../src/boot/bundle-file.cjs';
 import { asciiOnly, assignChunks, importedModules, splitModules } from '../../src/build/chunks.js';
 import { emitSystemBundle } from '../../src/build/emit.js';
 

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { Registry, resolveName } from '../../src/boot/registry.js';
+import { Registry, resolveName } from '../../src/boot/registry.cjs';
 
 /** Modules (name → TypeScript source) emitted as the bundle step emits them, registered in a new registry. */
 function bundleOf(modules: Record<string, string>, natives: Record<string, Record<string, unknown>> = {}): { registry: Registry; imported: string[] } {
@@ -88,10 +88,28 @@ describe('the bundle registry keeps ES module semantics', () => {
         a: "import lib from 'pkg'; import { readFileSync } from 'node:fs'; export const got = lib.name + typeof readFileSync;",
         main: "import { got } from './a.js'; import lib from 'pkg'; export const both = got + lib.name;",
       },
-      { pkg: { default: { name: 'pkg' } }, 'node:fs': { readFileSync: () => '' } },
+      { pkg: { default: { name: 'pkg' } } },
     );
     expect((await registry.import('main')).both).toBe('pkgfunctionpkg');
-    expect(imported.sort()).toEqual(['node:fs', 'pkg']);
+    // A built-in comes from require (no ES module loader started): only the package was imported.
+    expect(imported.sort()).toEqual(['pkg']);
+  });
+
+  it('gives a built-in as import does (default the module, its keys named exports), from require', async () => {
+    const fs = await import('node:fs');
+    const { registry } = bundleOf({ main: "import fs, { readFileSync } from 'node:fs'; export const got = [fs, readFileSync];" });
+    expect((await registry.import('main')).got).toEqual([fs.default, fs.readFileSync]);
+  });
+
+  it("hands a package's CommonJS file child_process as a stand-in that is the real module once used", async () => {
+    const childProcess = await import('node:child_process');
+    const { registry } = bundleOf({ main: "import cp from 'node_modules/p/index.js'; export const got = cp;" });
+    registry.cjs('node_modules/p/index.js', { 'node:child_process': null }, (_exports, require, module) => {
+      (module as { exports: unknown }).exports = require('node:child_process');
+    });
+    const got = (await registry.import('main')).got as typeof childProcess;
+    expect(got.spawn).toBe(childProcess.spawn);
+    expect(Object.keys(got)).toEqual(Object.keys(childProcess.default));
   });
 
   it("resolves a dynamic import() from the importing module's folder, inside the bundle or out", async () => {

@@ -12,10 +12,44 @@
  * its importers through their setters), cycles, top-level await, each module evaluated once, after its
  * dependencies, in import order; `import.meta.url` is the module's own file under `dist/`.
  */
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 type Namespace = Record<string | symbol, unknown>;
+
+/**
+ * A built-in module as `import` gives it (`default` the module, its keys named exports), from `require`: a
+ * tutor whose every module is in the bundle then never starts Node's ES module loader.
+ */
+function builtinNamespace(module: unknown): Namespace {
+  const ns: Namespace = Object.create(null) as Namespace;
+  Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+  // Read when used: some keys are getters that load more of Node (fs.promises, process.report, util.parseArgs).
+  for (const key of Object.keys(module as object)) Object.defineProperty(ns, key, { get: () => (module as Namespace)[key], enumerable: true });
+  ns.default = module;
+  return ns;
+}
+
+/**
+ * Built-ins that a package requires as it loads but uses only later, if ever (commander's child_process,
+ * for subcommands run as programs, which the tutor has none of): loading them costs a few milliseconds of
+ * every start. They are given as a stand-in that requires the real module when first used.
+ */
+const LAZY_BUILTINS = new Set(['child_process', 'node:child_process']);
+
+function lazy(load: () => object): object {
+  let real: object | undefined;
+  const target = (): object => (real ??= load());
+  return new Proxy(Object.create(null) as object, {
+    get: (_t, key) => Reflect.get(target(), key),
+    has: (_t, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_t, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(target(), key);
+      return d === undefined ? undefined : { ...d, configurable: true };
+    },
+  });
+}
 
 /** Packages' modules in the bundle are named by their path from the project root. */
 const PACKAGES = 'node_modules/';
@@ -69,7 +103,7 @@ export class Registry {
   readonly #commonJs = new Map<string, CommonJs>();
   readonly #required = new Map<string, { exports: unknown }>();
   /** A built-in, or a package outside the bundle, as dist/ finds it. */
-  readonly #nativeRequire = createRequire(import.meta.url);
+  readonly #nativeRequire = createRequire(__filename);
 
   /**
    * @param base URL of the folder the modules' names are relative to (`dist/`).
@@ -122,7 +156,8 @@ export class Registry {
     this.#required.set(name, module);
     const require = (spec: string): unknown => {
       const target = cjs.requires[spec];
-      return target ? this.#require(target) : this.#nativeRequire(spec);
+      if (target) return this.#require(target);
+      return LAZY_BUILTINS.has(spec) ? lazy(() => this.#nativeRequire(spec) as object) : this.#nativeRequire(spec);
     };
     const file = new URL(`../${name}`, this.base);
     cjs.factory.call(module.exports, module.exports, require, module, fileURLToPath(file), fileURLToPath(new URL('.', file)));
@@ -198,7 +233,7 @@ export class Registry {
   async #native(specifier: string): Promise<Namespace> {
     const cached = this.#externals.get(specifier);
     if (cached) return cached;
-    const ns = await this.importNative(specifier);
+    const ns = isBuiltin(specifier) ? builtinNamespace(this.#nativeRequire(specifier)) : await this.importNative(specifier);
     this.#externals.set(specifier, ns);
     return ns;
   }

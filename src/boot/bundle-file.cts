@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Where the start-up bundle and its compiled code are written (src/build/bundle.ts) and read (start.ts):
  * `dist/bundle/`, one script per chunk (src/build/chunks.ts), `core.js` the one every start reads.
  */
-export const DIST = new URL('../', import.meta.url);
+export const DIST = new URL('../', pathToFileURL(__filename));
 export const BUNDLE_DIR = new URL('bundle/', DIST);
 export const CORE = 'core';
 

@@ -5,10 +5,10 @@
  * compiled, only slower to start. `--debug` also runs the modules, so that a stack trace names their files
  * and lines.
  */
-import { bundleIsCurrent, CORE, DIST } from './bundle-file.js';
-import { saveCodeCache } from './code-cache.js';
-import { Registry } from './registry.js';
-import { runChunk, type RanChunk } from './run-chunk.js';
+import { bundleIsCurrent, CORE, DIST } from './bundle-file.cjs';
+import { saveCodeCache } from './code-cache.cjs';
+import { Registry } from './registry.cjs';
+import { runChunk, type RanChunk } from './run-chunk.cjs';
 
 // `--version` alone reads two small modules (main.ts imports nothing else for it): cheaper than the bundle.
 const versionOnly = process.argv.length === 3 && ['--version', '-v'].includes(process.argv[2] as string);
@@ -25,7 +25,7 @@ if (!versionOnly && !process.argv.includes('--debug') && bundleIsCurrent()) {
   process.once('exit', () => {
     for (const { script, cacheFile } of uncached) saveCodeCache(script, cacheFile);
   });
-  await registry.import('main');
+  void registry.import('main');
 } else {
-  await import('../main.js');
+  void import('../main.js');
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { chunkFile, codeCacheFile } from './bundle-file.js';
-import type { Registry } from './registry.js';
+import { chunkFile, codeCacheFile } from './bundle-file.cjs';
+import type { Registry } from './registry.cjs';
 
 /** A chunk run in this process, and whether V8 took its code cache (else the caller may write one). */
 export interface RanChunk {
