@@ -19,15 +19,22 @@ type Namespace = Record<string | symbol, unknown>;
 
 /**
  * A built-in module as `import` gives it (`default` the module, its keys named exports), from `require`: a
- * tutor whose every module is in the bundle then never starts Node's ES module loader.
+ * tutor whose every module is in the bundle then never starts Node's ES module loader. The module is
+ * required when the namespace is first used, not when it is imported (the start-up of `list` imports
+ * node:crypto and never uses it), and its keys are read when used (some are getters that load more of
+ * Node: fs.promises, process.report).
  */
-function builtinNamespace(module: unknown): Namespace {
-  const ns: Namespace = Object.create(null) as Namespace;
-  Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
-  // Read when used: some keys are getters that load more of Node (fs.promises, process.report, util.parseArgs).
-  for (const key of Object.keys(module as object)) Object.defineProperty(ns, key, { get: () => (module as Namespace)[key], enumerable: true });
-  ns.default = module;
-  return ns;
+function builtinNamespace(load: () => unknown): Namespace {
+  let module: Namespace | undefined;
+  const real = (): Namespace => (module ??= load() as Namespace);
+  const view = (): Namespace => ({ ...Object.fromEntries(Object.keys(real()).map((k) => [k, undefined])), default: undefined });
+  return new Proxy(Object.create(null) as Namespace, {
+    // `then` is asked by every await of the namespace (no built-in exports one): that is no use of it.
+    get: (_t, key) => (key === Symbol.toStringTag ? 'Module' : key === 'then' ? undefined : key === 'default' ? real() : real()[key]),
+    has: (_t, key) => key === 'default' || key in real(),
+    ownKeys: () => Reflect.ownKeys(view()),
+    getOwnPropertyDescriptor: (_t, key) => (key === 'default' || Object.prototype.hasOwnProperty.call(real(), key) ? { value: key === 'default' ? real() : real()[key as string], enumerable: true, configurable: true, writable: false } : undefined),
+  });
 }
 
 /**
@@ -233,7 +240,7 @@ export class Registry {
   async #native(specifier: string): Promise<Namespace> {
     const cached = this.#externals.get(specifier);
     if (cached) return cached;
-    const ns = isBuiltin(specifier) ? builtinNamespace(this.#nativeRequire(specifier)) : await this.importNative(specifier);
+    const ns = isBuiltin(specifier) ? builtinNamespace(() => this.#nativeRequire(specifier)) : await this.importNative(specifier);
     this.#externals.set(specifier, ns);
     return ns;
   }

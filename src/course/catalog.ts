@@ -6,7 +6,7 @@ import type { Problem } from './problems.js';
 import { lessonHere } from './guards.js';
 import { dataRow, glance, type LessonRow } from './heads.js';
 import { courseMsg } from './messages.js';
-import { preparedData, readLesson } from './prepared.js';
+import { lessonKey, preparedData, readLesson } from './prepared.js';
 import type { Lesson } from './schema.js';
 
 /**
@@ -22,6 +22,8 @@ export interface CatalogEntry {
   bytes: Buffer;
   /** Its text, decoded when first asked for. */
   readonly text: string;
+  /** What its prepared data is found by (prepared.ts, lessonKey), found when first asked for. */
+  readonly key: string;
   id: string | undefined;
   order: number | undefined;
 }
@@ -44,12 +46,16 @@ export function readCatalog(dir: string): CatalogEntry[] {
     const ascii = bytes.toString('latin1');
     const order = topLevelScalar(ascii, 'order');
     let text: string | undefined;
+    let key: string | undefined;
     return {
       path,
       file,
       bytes,
       get text() {
         return (text ??= bytes.toString('utf8'));
+      },
+      get key() {
+        return (key ??= lessonKey(bytes, file));
       },
       id: topLevelScalar(ascii, 'id'),
       order: order !== undefined && /^\d+$/.test(order) ? Number(order) : undefined,
@@ -90,14 +96,14 @@ export function lessonNamed(dir: string, name: string, lang: string): NamedLesso
 const misread = (entry: CatalogEntry, lesson: Pick<Lesson, 'id' | 'order'>) => lesson.id !== entry.id || lesson.order !== entry.order;
 
 function parsed(entry: CatalogEntry): Lesson {
-  const result = readLesson(entry.text, entry.file);
+  const result = readLesson(entry.text, entry.file, entry.key);
   if (!result.ok) throw new UserError(formatProblems(result.problems));
   return result.lesson;
 }
 
 /** A lesson's row read cheaply (from its prepared data, else by a glance), or undefined when only a full read can tell. */
 function row(entry: CatalogEntry, platform: string): LessonRow | undefined {
-  const data = preparedData(entry.bytes, 'head');
+  const data = preparedData(entry.bytes, 'head', entry.key);
   return data === undefined ? glance(entry.text, entry.file, platform) : dataRow(data, entry.file, platform);
 }
 
@@ -116,7 +122,7 @@ export function lessonRows(dir: string, platform: string): LessonRow[] {
       rows.push(cheap);
       continue;
     }
-    const result = readLesson(entry.text, entry.file);
+    const result = readLesson(entry.text, entry.file, entry.key);
     if (!result.ok) problems.push(...result.problems);
     else rows.push({ ...result.lesson, steps: lessonHere(result.lesson, { platform }).steps.length });
   }

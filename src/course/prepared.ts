@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseLesson } from './parse.js';
 import { validateLesson, type Validated } from './validate.js';
@@ -40,16 +41,39 @@ export function headOf(data: unknown): unknown {
 export const preparedName = (text: string | Buffer, part: 'whole' | 'head'): string => `${textKey(text)}${part === 'head' ? '.head' : ''}.json`;
 
 /** The prepared data of a lesson text (or its head), or undefined when there is none (any other text, a build without it). */
-export function preparedData(text: string | Buffer, part: 'whole' | 'head' = 'whole'): unknown {
+export function preparedData(text: string | Buffer, part: 'whole' | 'head' = 'whole', key = textKey(text)): unknown {
   try {
-    return JSON.parse(readFileSync(new URL(preparedName(text, part), PREPARED_DIR), 'utf8'));
+    return JSON.parse(readFileSync(new URL(`${key}${part === 'head' ? '.head' : ''}.json`, PREPARED_DIR), 'utf8'));
   } catch {
     return undefined;
   }
 }
 
+/** The build's list of the shipped lessons: file name (without folder) → the key of its text. */
+export const INDEX_FILE = 'index.json';
+/** The shipped text of a key, beside its data: `<key>.yaml`. */
+export const shippedCopy = (key: string): string => `${key}.yaml`;
+
+let index: Record<string, string> | undefined;
+
+/**
+ * A lesson file's key, found without hashing when it is a shipped lesson as shipped: the build's index names
+ * its key, and its bytes equal the copy kept beside the data (a byte comparison, where a SHA-1 would load
+ * Node's crypto at every start). Any other file is hashed.
+ */
+export function lessonKey(bytes: Buffer, file: string): string {
+  try {
+    index ??= JSON.parse(readFileSync(new URL(INDEX_FILE, PREPARED_DIR), 'utf8')) as Record<string, string>;
+    const key = index[basename(file)];
+    if (key !== undefined && readFileSync(new URL(shippedCopy(key), PREPARED_DIR)).equals(bytes)) return key;
+  } catch {
+    index ??= {};
+  }
+  return textKey(bytes);
+}
+
 /** A lesson file's text → the lesson or its problems: from its prepared data where there is some. */
-export function readLesson(text: string, file: string): Validated {
-  const data = preparedData(text);
+export function readLesson(text: string, file: string, key = textKey(text)): Validated {
+  const data = preparedData(text, 'whole', key);
   return data === undefined ? parseLesson(text, file) : validateLesson(data, file);
 }

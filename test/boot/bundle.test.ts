@@ -17,9 +17,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * Runs the bin with `args`, logging every module Node loads and every file of the bundle's folder read; answers
  * its output, the project's files it loaded as modules, and the chunks it read.
  */
-function runLogged(args: string[]): { stdout: string; loaded: string[]; chunks: string[] } {
+function runLogged(args: string[]): { stdout: string; loaded: string[]; chunks: string[]; node: string[] } {
   const log = path.join(dir, 'loaded');
   const reads = path.join(dir, 'reads');
+  const builtins = path.join(dir, 'builtins');
   writeFileSync(path.join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
   // fs.readFileSync wrapped, and the wrapper handed to the ES modules that import it by name.
   writeFileSync(
@@ -27,6 +28,8 @@ function runLogged(args: string[]): { stdout: string; loaded: string[]; chunks: 
     `import { createRequire, register, syncBuiltinESMExports } from 'node:module';\nimport { pathToFileURL } from 'node:url';\nimport fs from 'node:fs';\nregister('./hooks.mjs', import.meta.url);\n` +
       // CommonJS files (the bin and its loader) are not seen by the hook: the require cache names them at exit.
       `process.on('exit', () => fs.appendFileSync(${JSON.stringify(log)}, Object.keys(createRequire(import.meta.url).cache).map((f) => pathToFileURL(f).href + '\\n').join('')));\n` +
+      // And Node's own modules it loaded.
+      `process.on('exit', () => fs.writeFileSync(${JSON.stringify(builtins)}, process.moduleLoadList.join('\\n')));\n` +
       `const read = fs.readFileSync;\nfs.readFileSync = function (file, ...rest) { const p = String(file instanceof URL ? file.pathname : file); if (p.includes('/dist/bundle/')) fs.appendFileSync(${JSON.stringify(reads)}, p + '\\n'); return read.call(this, file, ...rest); };\nsyncBuiltinESMExports();\n`,
   );
   writeFileSync(log, '');
@@ -39,7 +42,8 @@ function runLogged(args: string[]): { stdout: string; loaded: string[]; chunks: 
   expect(r.status, r.stderr).toBe(0);
   const loaded = readFileSync(log, 'utf8').split('\n').filter((u) => u.startsWith('file:')).map((u) => path.relative(ROOT, fileURLToPath(u)));
   const chunks = readFileSync(reads, 'utf8').split('\n').filter((p) => p.endsWith('.js')).map((p) => path.basename(p, '.js'));
-  return { stdout: r.stdout, loaded, chunks };
+  const node = readFileSync(builtins, 'utf8').split('\n').filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  return { stdout: r.stdout, loaded, chunks, node };
 }
 
 /** The chunk of the bundle that holds a module (from the core chunk's manifest). */
@@ -64,7 +68,10 @@ describe('the bin runs the tutor from its start-up bundle', () => {
       expect(bundled.chunks).not.toContain(chunkOf(unused));
     }
     expect(new Set(bundled.chunks).size).toBe(bundled.chunks.length);
-    // Packages' ES modules come from the bundle too (chalk); CommonJS ones (commander) are loaded natively.
+    // Built-ins imported and not used on the way (node:crypto in prepared.ts, commander's child_process) are not loaded.
+    expect(bundled.node.filter((m) => ['crypto', 'child_process'].includes(m))).toEqual([]);
+    expect(modules.node).toContain('crypto');
+    // Packages' modules come from the bundle too, ES (chalk) and CommonJS (commander).
     expect(bundled.loaded.filter((f) => f.startsWith('node_modules/chalk'))).toEqual([]);
     expect(modules.loaded.filter((f) => f.startsWith('node_modules/chalk')).length).toBeGreaterThan(0);
     const input = 'node_modules/@inquirer/input/dist/esm/index';

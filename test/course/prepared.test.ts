@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCatalog } from '../../src/course/catalog.js';
 import { dataRow, glance } from '../../src/course/heads.js';
 import { parseLesson } from '../../src/course/parse.js';
-import { headOf, preparedFrom } from '../../src/course/prepared.js';
+import { headOf, lessonKey, preparedFrom, textKey } from '../../src/course/prepared.js';
 import { validateLesson } from '../../src/course/validate.js';
 
 const SHIPPED = fileURLToPath(new URL('../../lessons', import.meta.url));
@@ -24,6 +24,18 @@ describe('prepared lesson data (what start-up reads instead of YAML)', () => {
         expect(dataRow(data, file, platform), file).toStrictEqual(glance(text, file, platform));
         expect(dataRow(headOf(data), file, platform), file).toStrictEqual(glance(text, file, platform));
       }
+    }
+  });
+
+  it("finds a shipped lesson's data by comparing its bytes with the shipped copy, and any other text by its SHA-1", () => {
+    for (const { bytes, file, key, text } of readCatalog(SHIPPED)) {
+      expect(key, file).toBe(textKey(text));
+      expect(lessonKey(bytes, file)).toBe(textKey(bytes));
+      // One byte changed under the same name: not the shipped lesson any more.
+      const edited = Buffer.from(bytes);
+      edited.writeUInt8(edited.readUInt8(edited.length - 1) ^ 1, edited.length - 1);
+      expect(lessonKey(edited, file)).toBe(textKey(edited));
+      expect(lessonKey(edited, file)).not.toBe(key);
     }
   });
 
