@@ -1,7 +1,7 @@
 // Start-up, side by side with bare `node -e 0` (medians, same machine, same run): `--version`, `list`, and a
 // lesson until its first prompt is on the screen, against a local redis-server this script starts on a free
 // port and on the built-in engine. Also `doctor`. Prints figures with their targets; never fails on timing.
-// BENCH_RUNS sets how many runs each median is taken over.
+// The cases run interleaved, round after round; BENCH_RUNS sets how many rounds.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -25,18 +25,27 @@ function freshEnv(extra = {}) {
   return { env: { ...process.env, XDG_CONFIG_HOME: home, REDIS_TUTOR_LANG: 'en', NO_COLOR: '1', ...extra }, done: () => rmSync(home, { recursive: true, force: true }) };
 }
 
-/** Median wall time of a command that runs to its end. */
-function time(args, extra = {}) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { env, done } = freshEnv(extra);
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    done();
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+/** Wall time of one run of a command that runs to its end. */
+function runOnce(args, extra = {}) {
+  const { env, done } = freshEnv(extra);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  done();
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/**
+ * Runs each case once per round, round after round, so that a machine whose speed drifts during the
+ * bench (a shared one does) slows every case alike; answers each case's times.
+ */
+async function interleaved(cases) {
+  const times = cases.map(() => []);
+  for (let round = 0; round < RUNS; round++) {
+    for (const [i, run] of cases.entries()) times[i].push(await run());
   }
-  return median(times);
+  return times;
 }
 
 const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -84,12 +93,6 @@ function untilOnScreen(args, text) {
   });
 }
 
-async function timeOnScreen(args, text) {
-  const times = [];
-  for (let i = 0; i < RUNS; i++) times.push(await untilOnScreen(args, text));
-  return median(times);
-}
-
 async function freePort() {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -99,34 +102,47 @@ async function freePort() {
   });
 }
 
-const line = (label, ms, bare, target) =>
-  console.log(`${label.padEnd(40)} median ${ms.toFixed(1).padStart(6)} ms  = ${(ms / bare).toFixed(2)}x bare node${target === undefined ? '' : ` (target <= ${target}x)`}`);
+const minimum = (values) => Math.min(...values);
+const line = (label, times, bare, target) =>
+  console.log(
+    `${label.padEnd(44)} median ${median(times).toFixed(1).padStart(6)} ms = ${(median(times) / median(bare)).toFixed(2)}x bare node` +
+      `${target === undefined ? '' : ` (target <= ${target}x)`}; fastest ${(minimum(times) / minimum(bare)).toFixed(2)}x`,
+  );
 
 const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
-
-time(['-e', '0']); // warm the disk cache
-const bare = time(['-e', '0']);
-console.log(`${RUNS} runs each; the lesson rows run in a pseudo-terminal and are compared with bare node run there too`);
-line('node -e 0', bare, bare);
-line('redis-tutor --version', time([bin, '--version']), bare, 1.25);
-line('redis-tutor list', time([bin, 'list']), bare, 1.5);
 
 const port = await freePort();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rt-bench-'));
 const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 300));
 try {
+  runOnce(['-e', '0']); // warm the disk cache
+  console.log(`${RUNS} rounds, each running every case once in turn (machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  const doctorEnv = { REDIS_TUTOR_LOCAL: `127.0.0.1:${port}` };
+  const [bare, version, list, doctor] = await interleaved([
+    () => runOnce(['-e', '0']),
+    () => runOnce([bin, '--version']),
+    () => runOnce([bin, 'list']),
+    () => runOnce([bin, 'doctor'], doctorEnv),
+  ]);
+  line('node -e 0', bare, bare);
+  line('redis-tutor --version', version, bare, 1.25);
+  line('redis-tutor list', list, bare, 1.5);
+  line('redis-tutor doctor', doctor, bare);
   if (hasScript) {
-    await timeOnScreen(['-e', '0']); // warm the harness
-    const barePty = await timeOnScreen(['-e', '0']);
+    await untilOnScreen(['-e', '0']); // warm the harness
+    const [barePty, url, builtin] = await interleaved([
+      () => untilOnScreen(['-e', '0']),
+      () => untilOnScreen([bin, 'lesson', 'intro', '--url', `redis://127.0.0.1:${port}`], FIRST_PROMPT),
+      () => untilOnScreen([bin, 'lesson', 'intro', '--builtin'], FIRST_PROMPT),
+    ]);
+    console.log('(the lesson rows run in a pseudo-terminal, and are compared with bare node run there too)');
     line('node -e 0 (in a pty)', barePty, barePty);
-    line('lesson intro --url, to its first prompt', await timeOnScreen([bin, 'lesson', 'intro', '--url', `redis://127.0.0.1:${port}`], FIRST_PROMPT), barePty, 2);
-    line('lesson intro --builtin, to its first prompt', await timeOnScreen([bin, 'lesson', 'intro', '--builtin'], FIRST_PROMPT), barePty, 2);
+    line('lesson intro --url, to its first prompt', url, barePty, 2);
+    line('lesson intro --builtin, to its first prompt', builtin, barePty, 2);
   } else {
     console.log('lesson rows skipped: they need `script` (util-linux) for a pseudo-terminal');
   }
-  const doctor = time([bin, 'doctor'], { REDIS_TUTOR_LOCAL: `127.0.0.1:${port}` });
-  line('redis-tutor doctor', doctor, bare);
 } finally {
   server.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
