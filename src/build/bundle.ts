@@ -10,7 +10,7 @@ import { BUNDLE_DIR, BUNDLE_EXCLUDED, chunkFile, CORE, DIST, wrapChunk } from '.
 import { saveCodeCache } from '../boot/code-cache.cjs';
 import { Registry } from '../boot/registry.cjs';
 import { runChunk, type RanChunk } from '../boot/run-chunk.cjs';
-import { asciiOnly, assignChunks, importedModules, relinked, splitModules, type ModuleBlock } from './chunks.js';
+import { asciiOnly, assignChunks, importedModules, relinked, SMALL_CHUNK, splitModules, type ModuleBlock } from './chunks.js';
 import { emitSystemBundle } from './emit.js';
 import { commonJsBlock, linkSpecifier, planPackages, vendorName } from './vendor.js';
 
@@ -51,7 +51,8 @@ const modules = [
   ...(plan.esm.size > 0 ? splitModules(emitSystemBundle(root, [...plan.esm], true)).map((m) => link(m, fileOf.get(m.name)!)) : []),
   ...[...plan.cjs.keys()].map((file) => commonJsBlock(file, root, plan, fromDist)),
 ];
-const chunkOf = assignChunks(modules);
+// BUNDLE_SMALL_CHUNK tries another threshold (a measurement's knob).
+const chunkOf = assignChunks(modules, Number(process.env.BUNDLE_SMALL_CHUNK ?? SMALL_CHUNK));
 const bodies = new Map<string, string>();
 for (const m of modules) {
   const chunk = chunkOf.get(m.name);

@@ -20,8 +20,8 @@ export interface ModuleBlock {
   text: string;
 }
 
-/** Below this many characters a chunk joins the core (measured: issue 13's note). */
-export const SMALL_CHUNK = Number(process.env.BUNDLE_SMALL_CHUNK ?? 32 * 1024);
+/** Below this many characters a chunk joins the core: reading one more file costs about as much as 30 KB. */
+export const SMALL_CHUNK = 32 * 1024;
 
 const REGISTER = /^System\.register\("([^"]+)", (\[[^\]\n]*\])/gm;
 const DYNAMIC = /context_\d+\.import\(["']([^"'\n]+)["']\)/g;
