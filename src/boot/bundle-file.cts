@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /**
- * Where the start-up bundle and its compiled code are written (src/build/bundle.ts) and read (start.ts):
+ * Where the start-up bundle and its compiled code are written (src/build/bundle.ts) and read (start.cts):
  * `dist/bundle/`, one script per chunk (src/build/chunks.ts), `core.js` the one every start reads.
  */
 export const DIST = new URL('../', pathToFileURL(__filename));

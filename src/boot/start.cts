@@ -1,5 +1,5 @@
 /**
- * The bin's entry. Runs `main` from the start-up bundle (dist/bundle/, see registry.ts and
+ * The bin's entry. Runs `main` from the start-up bundle (dist/bundle/, see registry.cts and
  * src/build/chunks.ts) when it is at least as new as the compiled modules, else the compiled modules
  * themselves: after a bare `tsc`, before the bundle step ran again, the tutor still runs the code just
  * compiled, only slower to start. `--debug` also runs the modules, so that a stack trace names their files

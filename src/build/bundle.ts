@@ -1,6 +1,6 @@
 // Build step (after tsc, in `npm run build`, `prepare` and `pretest`): writes dist/bundle/, every module of
 // src/ (but this build folder and the loader in src/boot/) in the System.register shape that TypeScript
-// emits, cut into chunks (chunks.ts) for src/boot/registry.ts to run, and V8's code cache of each. Start-up
+// emits, cut into chunks (chunks.ts) for src/boot/registry.cts to run, and V8's code cache of each. Start-up
 // then reads a file or two whose code is already compiled, instead of resolving, reading and compiling a few
 // hundred modules (issue 13). Types are not checked here: the tsc run before this one did that.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
