@@ -13,11 +13,12 @@ for (const { path } of lessonFiles(BUILTIN_LESSONS)) {
   const text = readFileSync(path, 'utf8');
   const data = preparedFrom(text);
   if (data === undefined) continue;
-  writeFileSync(new URL(preparedName(text, 'whole'), PREPARED_DIR), JSON.stringify(data));
-  writeFileSync(new URL(preparedName(text, 'head'), PREPARED_DIR), JSON.stringify(headOf(data)));
+  const key = textKey(text);
+  writeFileSync(new URL(preparedName(key, 'whole'), PREPARED_DIR), JSON.stringify(data));
+  writeFileSync(new URL(preparedName(key, 'head'), PREPARED_DIR), JSON.stringify(headOf(data)));
   // The file's bytes as shipped, and its key by name: start-up compares bytes instead of hashing them.
-  writeFileSync(new URL(shippedCopy(textKey(text)), PREPARED_DIR), readFileSync(path));
-  index[basename(path)] = textKey(text);
+  writeFileSync(new URL(shippedCopy(key), PREPARED_DIR), readFileSync(path));
+  index[basename(path)] = key;
   written++;
 }
 writeFileSync(new URL(INDEX_FILE, PREPARED_DIR), JSON.stringify(index));

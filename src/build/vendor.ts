@@ -141,7 +141,10 @@ export function requiresOf(file: string): string[] | undefined {
   return faithful ? specs : undefined;
 }
 
-const isBare = (spec: string) => !spec.startsWith('.') && !spec.startsWith('/') && !isBuiltin(spec) && !/^[a-z]+:/.test(spec);
+/** A built-in (`fs`, `node:fs`) or a URL: what Node imports by itself, never from node_modules. */
+const isNative = (spec: string) => isBuiltin(spec) || /^[a-z]+:/.test(spec);
+
+const isBare = (spec: string) => !spec.startsWith('.') && !spec.startsWith('/') && !isNative(spec);
 
 /** The packages' files the bundle holds: ES modules, and CommonJS files with where each of their requires goes. */
 export interface VendorPlan {
@@ -163,7 +166,7 @@ export function vendorName(root: string, file: string, plan?: VendorPlan): strin
  * out, a package nested under another): the importing package stays out.
  */
 export function linkSpecifier(spec: string, fromFile: string, root: string, plan: VendorPlan, fromDist: string): string | undefined {
-  if (spec.startsWith('node:') || isBuiltin(spec) || /^[a-z]+:/.test(spec)) return spec;
+  if (isNative(spec)) return spec;
   const file = resolveSpecifier(spec, fromFile);
   if (file !== undefined && (plan.esm.has(file) || plan.cjs.has(file))) return vendorName(root, file, plan);
   if (spec.startsWith('.') || spec.startsWith('#')) return undefined;

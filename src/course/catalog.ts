@@ -103,7 +103,7 @@ function parsed(entry: CatalogEntry): Lesson {
 
 /** A lesson's row read cheaply (from its prepared data, else by a glance), or undefined when only a full read can tell. */
 function row(entry: CatalogEntry, platform: string): LessonRow | undefined {
-  const data = preparedData(entry.bytes, 'head', entry.key);
+  const data = preparedData(entry.key, 'head');
   return data === undefined ? glance(entry.text, entry.file, platform) : dataRow(data, entry.file, platform);
 }
 

@@ -38,12 +38,12 @@ export function headOf(data: unknown): unknown {
 }
 
 /** A prepared file's name: `<sha1>.json` holds the whole data, `<sha1>.head.json` its head (headOf). */
-export const preparedName = (text: string | Buffer, part: 'whole' | 'head'): string => `${textKey(text)}${part === 'head' ? '.head' : ''}.json`;
+export const preparedName = (key: string, part: 'whole' | 'head'): string => `${key}${part === 'head' ? '.head' : ''}.json`;
 
-/** The prepared data of a lesson text (or its head), or undefined when there is none (any other text, a build without it). */
-export function preparedData(text: string | Buffer, part: 'whole' | 'head' = 'whole', key = textKey(text)): unknown {
+/** The prepared data of the text with this key (or its head), or undefined when there is none (any other text, a build without it). */
+export function preparedData(key: string, part: 'whole' | 'head' = 'whole'): unknown {
   try {
-    return JSON.parse(readFileSync(new URL(`${key}${part === 'head' ? '.head' : ''}.json`, PREPARED_DIR), 'utf8'));
+    return JSON.parse(readFileSync(new URL(preparedName(key, part), PREPARED_DIR), 'utf8'));
   } catch {
     return undefined;
   }
@@ -74,6 +74,6 @@ export function lessonKey(bytes: Buffer, file: string): string {
 
 /** A lesson file's text → the lesson or its problems: from its prepared data where there is some. */
 export function readLesson(text: string, file: string, key = textKey(text)): Validated {
-  const data = preparedData(text, 'whole', key);
+  const data = preparedData(key, 'whole');
   return data === undefined ? parseLesson(text, file) : validateLesson(data, file);
 }
