@@ -288,7 +288,7 @@ export class Session {
         (r) => {
           this.awaiting--;
           const { reply, note } = 'type' in r ? { reply: r, note: undefined } : r;
-          if (this.options.cluster && redirectOf(reply) !== undefined) return this.guard(() => this.redirected(args, name, reply), name);
+          if (this.options.cluster && redirectOf(reply) !== undefined) return this.guard(() => this.followed(args, name, 1, reply), name);
           this.afterReply(name, args, reply);
           const out = this.format(args, reply, name);
           const line: LineResult = note === undefined ? { out } : { out, note };
@@ -300,6 +300,8 @@ export class Session {
         },
       );
     }
+    // On a cluster, one at a time: a redirect moves the connection before the next is sent.
+    if (this.options.cluster) return this.guard(() => this.followed(args, name, repeat), name);
     const results: Promise<{ reply: RespReply; note?: string }>[] = [];
     for (let i = 0; i < repeat; i++) {
       const plain = !this.options.coach || this.inMulti || client.subscribed;
@@ -326,25 +328,35 @@ export class Session {
   }
 
   /**
-   * A MOVED or ASK reply followed as redis-cli -c follows it: the connection moves to the node named (the
-   * prompt with it), the command is sent again there (after ASKING for ASK), and redis-cli's line comes first.
+   * A command run `repeat` times on a cluster, MOVED and ASK followed as redis-cli -c follows them: the replies
+   * one by one until a redirect; then redis-cli's line, the connection (and the prompt) moved to the node named,
+   * ASKING there for ASK, and the whole count sent again there, as redis-cli reissues the line. `first`: the
+   * first reply, already read. After MAX_REDIRECTS moves a redirect is shown as the error it is.
    */
-  private async redirected(args: Arg[], name: string, first: RespReply): Promise<LineResult> {
-    const said: string[] = [];
-    let reply = first;
-    for (let to = redirectOf(reply); to !== undefined && said.length < MAX_REDIRECTS; to = redirectOf(reply)) {
-      said.push(redirectedLine(to));
-      const old = this.client;
-      this.options.endpoint = { ...this.options.endpoint, host: to.host || this.options.endpoint.host, port: to.port };
-      this.client = undefined;
-      old?.close();
-      await this.connect();
-      const client = this.live();
-      if (to.kind === 'ASK') await client.call(['ASKING']);
-      reply = await client.call(args);
+  private async followed(args: Arg[], name: string, repeat: number, first?: RespReply): Promise<LineResult> {
+    let out = '';
+    let moves = 0;
+    let next = first;
+    for (let i = 0; i < repeat; i++) {
+      const reply = next ?? (await this.live().call(args));
+      next = undefined;
+      const to = redirectOf(reply);
+      if (to !== undefined && moves < MAX_REDIRECTS) {
+        moves++;
+        out += this.text(`${redirectedLine(to)}\n`);
+        const old = this.client;
+        this.options.endpoint = { ...this.options.endpoint, host: to.host || this.options.endpoint.host, port: to.port };
+        this.client = undefined;
+        old?.close();
+        await this.connect();
+        if (to.kind === 'ASK') await this.live().call(['ASKING']);
+        i = -1;
+        continue;
+      }
+      this.afterReply(name, args, reply);
+      out += this.format(args, reply, name);
     }
-    this.afterReply(name, args, reply);
-    return { out: this.text(`${said.join('\n')}\n`) + this.format(args, reply, name) };
+    return { out };
   }
 
   /** The marker back before the line counts as done, so the next prompt (or the end of a pipe) finds it there. */

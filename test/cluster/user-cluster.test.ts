@@ -97,6 +97,22 @@ it('the REPL follows ASK (a slot being migrated) as redis-cli -c does', async ()
   }
 });
 
+it('a repeat count (3 GET k) follows MOVED as redis-cli -c does: its line once, then the whole count on the node named', async () => {
+  // Each key on another node than the one before it, so that every line moves the connection; INCR shows the count ran there once.
+  const input = '3 GET foo\n3 INCR rep:n\n2 INCR rep:a\n3 SET rep:b x\n3 GET foo\nGET rep:b\n';
+  const written = ['rep:n', 'rep:a', 'rep:b'];
+  const wipe = async () => {
+    for (const key of written) await on(ownerOf(key), 'DEL', key);
+  };
+  const ours = await runBin(['repl', '--url', url], { input });
+  await wipe();
+  const theirs = spawnSync('redis-cli', ['-c', '--no-raw', '-p', String(cluster.nodes[0]!.port)], { encoding: 'utf8', input }).stdout;
+  await wipe();
+  expect(ours.stdout).toContain('-> Redirected to slot [12182] located at 127.0.0.1:');
+  expect(ours.stdout).toMatch(/\n\(integer\) 1\n\(integer\) 2\n\(integer\) 3\n/);
+  expect(ours.stdout).toBe(theirs);
+});
+
 it('the interactive REPL prompt shows the node the connection moved to', async () => {
   const t = (term = openTerminal(['repl', '--url', url], { width: 120 }));
   const home = cluster.nodes[0]!.port;
