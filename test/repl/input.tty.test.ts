@@ -16,7 +16,8 @@ beforeAll(async () => {
 afterEach(() => term?.kill());
 afterAll(async () => {
   await redis?.stop();
-  rmSync(config, { recursive: true, force: true });
+  // The REPL killed with its session may still be writing its history there: removal retries.
+  rmSync(config, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 /** The REPL on database 0, its prompt; `env` on top of the tests' (no colour). */
