@@ -22,7 +22,7 @@ export const ko: ClusterMessages = {
       : `새 로컬 프라이머리와 레플리카가 ${seconds}초 만에 준비됐어요: ${nodes}.`,
   topologyEmptied: (shape, nodes) => `로컬 ${shape === 'cluster' ? 'Redis Cluster' : '프라이머리와 레플리카'}를 비웠어요: ${nodes}.`,
   previewTopology: (shape) => (shape === 'cluster' ? '(새 로컬 Redis Cluster: 프라이머리 셋, 각각 레플리카 하나)' : '(새 로컬 프라이머리와 레플리카)'),
-  killed: (name, pid) => `${name}(pid ${pid})을(를) SIGKILL로 죽였어요. 서버가 갑자기 죽을 때처럼 레플리카에도 클러스터에도 아무 말 없이 끝나요.`,
+  killed: (name, pid) => `${name}(pid ${pid})을(를) SIGKILL로 죽였어요. 서버가 갑자기 죽을 때처럼 다른 노드에 아무 말도 하지 않고 끝나요.`,
   connectionMoved: (from, to) => `레슨의 연결은 ${from}에 붙어 있었어요. 이제 ${to}와(과) 이야기해요.`,
   previewKill: (name) => `(${name}을(를) SIGKILL로 죽여요)`,
   failedOver: (name, replica, seconds) => `${seconds}초 뒤 ${replica}이(가) ${name}의 역할을 넘겨받았어요. 이제 프라이머리로서 ${name}의 슬롯을 맡아요.`,

@@ -28,7 +28,7 @@ const en = {
   topologyEmptied: (shape: 'replication' | 'cluster', nodes: string) =>
     `The local ${shape === 'cluster' ? 'Redis Cluster' : 'primary and replica'}, emptied: ${nodes}.`,
   previewTopology: (shape: 'replication' | 'cluster'): string => (shape === 'cluster' ? '(a fresh local Redis Cluster: three primaries, a replica each)' : '(a fresh local primary with its replica)'),
-  killed: (name: string, pid: number) => `${name} (pid ${pid}) killed with SIGKILL, as a crash ends a server: no goodbye to its replica or the cluster.`,
+  killed: (name: string, pid: number) => `${name} (pid ${pid}) killed with SIGKILL, as a crash ends a server: it says nothing to the other nodes first.`,
   /** After a kill: the lesson's connection was on that node and now talks to another. */
   connectionMoved: (from: string, to: string) => `The lesson's connection was on ${from}; it now talks to ${to}.`,
   previewKill: (name: string) => `(${name} is killed with SIGKILL)`,
