@@ -37,10 +37,13 @@ export type Reply =
    * An array of bulk strings held as the keyspace holds them (latin1 strings, types.ts's Bytes): written
    * straight into the reply buffer, with no Buffer made per element (LRANGE).
    */
-  | { type: 'bulks'; value: string[] };
+  | { type: 'bulks'; value: string[] }
+  /** One bulk string held as the keyspace holds it (a latin1 string): written straight into the reply buffer (GET, LPOP). */
+  | { type: 'latin1'; value: string };
 
 export const arrayOf = (value: Reply[] | null): Reply => ({ type: 'array', value });
 export const bulks = (value: string[]): Reply => ({ type: 'bulks', value });
+export const latin1Bulk = (value: string): Reply => ({ type: 'latin1', value });
 export const map = (value: Reply[]): Reply => ({ type: 'map', value });
 export const setReply = (value: Reply[]): Reply => ({ type: 'set', value });
 export const double = (value: number): Reply => ({ type: 'double', value: formatDouble(value) });

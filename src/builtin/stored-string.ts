@@ -1,3 +1,5 @@
+import { bulk } from '../resp/types.js';
+import { latin1Bulk, type Reply } from './reply.js';
 import type { RedisValue } from './types.js';
 
 type StringEncoding = 'int' | 'embstr' | 'raw';
@@ -78,6 +80,12 @@ export class StoredString {
     return typeof d === 'string' ? new StoredString(d, this.encoding) : storedString(d, this.encoding);
   }
 
+  /** The bytes as a bulk reply: a latin1 string is written straight into the reply buffer, no Buffer made. */
+  reply(): Reply {
+    const d = this.data;
+    return typeof d === 'string' ? latin1Bulk(d) : bulk(d);
+  }
+
   /** The bytes as a latin1 string, without making a Buffer when they are held as one. */
   latin1(): string {
     const d = this.data;
@@ -98,6 +106,9 @@ type StringValueLike = Extract<RedisValue, { type: 'string' }>;
 
 /** A string value's length in bytes (no Buffer made for a stored one). */
 export const stringLength = (v: StringValueLike): number => (v instanceof StoredString ? v.length : v.value.length);
+
+/** A string value as a bulk reply (no Buffer made for a stored one's short bytes). */
+export const stringReply = (v: StringValueLike): Reply => (v instanceof StoredString ? v.reply() : bulk(v.value));
 
 /** A string value's bytes as a latin1 string. */
 export const stringLatin1 = (v: StringValueLike): string => (v instanceof StoredString ? v.latin1() : v.value.toString('latin1'));

@@ -1,17 +1,17 @@
-import { array, bulk, integer, NIL, NIL_ARRAY, OK, type RespReply } from '../../resp/types.js';
+import { array, integer, NIL, NIL_ARRAY, OK } from '../../resp/types.js';
 import { listAt, newList, pop } from '../list/list-value.js';
 import { lpos } from '../list/lpos.js';
 import { moveCommands } from '../list/moves.js';
 import { mpopCommands } from '../list/mpop.js';
-import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { toBytes, type CommandSpec } from '../types.js';
 import { integerArg, keyword, longArg, positiveArg } from '../util/args.js';
 import { inclusiveRange, singleIndex } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
-import { bulks } from '../reply.js';
+import { arrayOf, bulks, latin1Bulk, type Reply } from '../reply.js';
 
-const element = (s: string): RespReply => bulk(fromBytes(s));
+const element = (s: string): Reply => latin1Bulk(s);
 
 function pushCommand(name: string, left: boolean, onlyIfExists: boolean): CommandSpec {
   return command(name, -3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
@@ -45,7 +45,7 @@ function popCommand(name: string, left: boolean): CommandSpec {
     const taken: string[] = [];
     while (taken.length < count && list.value.length > 0) taken.push((left ? list.value.shift() : list.value.pop())!);
     afterWrite(db, key, list.value.length);
-    return array(taken.map(element));
+    return arrayOf(taken.map(element));
   });
 }
 

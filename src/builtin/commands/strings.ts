@@ -1,4 +1,4 @@
-import { bulk, integer, NIL, OK, array, type RespReply } from '../../resp/types.js';
+import { bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
 import { inInt64, parseInteger } from '../numbers.js';
 import { internals } from '../dispatch.js';
@@ -9,7 +9,8 @@ import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
 import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG, type StringValue } from './string-value.js';
 import { setCommands } from './string-set.js';
-import { stringLength } from '../stored-string.js';
+import { stringLength, stringReply } from '../stored-string.js';
+import { arrayOf, type Reply } from '../reply.js';
 
 const lengthOf = (s: StringValue | undefined): number => (s === undefined ? 0 : stringLength(s));
 
@@ -22,7 +23,7 @@ const ZERO_LD: LongDouble = { neg: false, m: 0n, e: 0 };
 
 const get = command('get', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
   const s = stringAt(db, toBytes(args[1]!));
-  return s === undefined ? NIL : bulk(s.value);
+  return s === undefined ? NIL : stringReply(s);
 });
 
 const getdel = command('getdel', 2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
@@ -30,14 +31,14 @@ const getdel = command('getdel', 2, ['write', 'fast'], [1, 1, 1], ({ db }, args)
   const s = stringAt(db, key);
   if (s === undefined) return NIL;
   db.delete(key);
-  return bulk(s.value);
+  return stringReply(s);
 });
 
 const getset = command('getset', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
   const key = toBytes(args[1]!);
   const s = stringAt(db, key);
   // The reply takes the old bytes first: the key's entry takes the new ones in place.
-  const old = s === undefined ? NIL : bulk(s.value);
+  const old = s === undefined ? NIL : stringReply(s);
   db.set(key, stringValue(args[2]!));
   return old;
 });
@@ -67,16 +68,16 @@ const getex = command('getex', -2, ['write', 'fast'], [1, 1, 1], (ctx, args) => 
   } else if (persist && db.getExpire(key) !== undefined) {
     db.setExpire(key, undefined);
   }
-  return bulk(s.value);
+  return stringReply(s);
 });
 
 const mget = command('mget', -2, ['readonly', 'fast'], [1, -1, 1], ({ db }, args) => {
-  const out: RespReply[] = [];
+  const out: Reply[] = [];
   for (let j = 1; j < args.length; j++) {
     const v = db.get(toBytes(args[j]!));
-    out.push(v !== undefined && v.type === 'string' ? bulk(v.value) : NIL);
+    out.push(v !== undefined && v.type === 'string' ? stringReply(v) : NIL);
   }
-  return array(out);
+  return arrayOf(out);
 });
 
 function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {

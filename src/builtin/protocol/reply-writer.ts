@@ -37,9 +37,13 @@ export class ReplyWriter {
         // As Redis does, line breaks inside an error would break the protocol, so they become spaces.
         this.line(45, /[\r\n]/.test(reply.value) ? reply.value.replace(/[\r\n]/g, ' ') : reply.value);
         return;
-      case 'integer':
-        this.line(58, reply.value.toString());
+      case 'integer': {
+        // Written digit by digit from a Number when exact (no string from the bigint's toString).
+        const n = Number(reply.value);
+        if (n >= 0 && n <= Number.MAX_SAFE_INTEGER) this.count(58, n);
+        else this.line(58, reply.value.toString());
         return;
+      }
       case 'bulk':
         if (reply.value === null) this.ascii(this.resp === 3 ? '_\r\n' : '$-1\r\n');
         else this.bulk(reply.value);
@@ -85,6 +89,9 @@ export class ReplyWriter {
         return;
       case 'raw':
         this.ascii(reply.value.toString('latin1'));
+        return;
+      case 'latin1':
+        this.latin1Bulk(reply.value);
         return;
       case 'bulks': {
         const items = reply.value;
