@@ -26,6 +26,11 @@ export class RequestParser {
   /** Chunks of a large bulk, gathered until `bulkLen + 2` bytes are there. */
   private parts: Buffer[] | null = null;
   private partsLen = 0;
+  /**
+   * The last command name read, a copy of its bytes: a connection mostly repeats a few commands, and a
+   * name equal to it byte for byte is handed out again instead of a new Buffer (nothing writes to args).
+   */
+  private name: Buffer = Buffer.alloc(0);
 
   /** Adds received bytes; call `next()` until it returns undefined. */
   feed(chunk: Buffer): void {
@@ -95,7 +100,7 @@ export class RequestParser {
           }
           return undefined;
         }
-        this.args.push(this.buf.subarray(this.pos, this.pos + this.bulkLen));
+        this.args.push(this.args.length === 0 ? this.commandName(this.pos, this.bulkLen) : this.buf.subarray(this.pos, this.pos + this.bulkLen));
         // As Redis does, the two bytes after a bulk are skipped without being checked.
         this.pos += this.bulkLen + 2;
         this.bulkLen = -1;
@@ -105,6 +110,20 @@ export class RequestParser {
       this.args = [];
       return args;
     }
+  }
+
+  /** The command name at buf[at, at + len): the last one's Buffer when the bytes are the same, else a copy kept as the last. */
+  private commandName(at: number, len: number): Buffer {
+    const last = this.name;
+    const buf = this.buf;
+    if (last.length === len) {
+      let i = 0;
+      while (i < len && buf[at + i] === last[i]) i++;
+      if (i === len) return last;
+    }
+    if (len > 64) return buf.subarray(at, at + len);
+    this.name = Buffer.from(buf.subarray(at, at + len));
+    return this.name;
   }
 
   /**

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { useRedisAndEngine } from './harness/servers.js';
+import { RawConnection } from './harness/connection.js';
+
+// The engine's fast paths (issue 14, speed), sent byte for byte to a real redis-server and to the engine:
+// the request parser hands out the last command name's Buffer again when the next name has the same
+// bytes, so names that differ in one byte, in case only, or arrive split across packets must each still
+// be read as sent (the unknown-command error quotes the name as typed).
+
+const servers = useRedisAndEngine();
+
+async function exchange(port: number, chunks: string[]): Promise<string> {
+  const conn = await RawConnection.open(port);
+  for (const chunk of chunks) {
+    conn.writeRaw(Buffer.from(chunk, 'latin1'));
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  await conn.waitClosed(200);
+  const bytes = conn.drainRaw();
+  conn.close();
+  return bytes;
+}
+
+const name = (n: string, ...rest: string[]): string => `*${1 + rest.length}\r\n$${n.length}\r\n${n}\r\n` + rest.map((a) => `$${a.length}\r\n${a}\r\n`).join('');
+
+const cases: Array<[string, string[]]> = [
+  ['unknown names of one length, one byte apart and in another case', [name('FOOO') + name('FOOX') + name('fOOO') + name('FOOO', 'a') + name('FOOX')]],
+  ['the same name in three cases, then another name', [name('ECHO', 'a') + name('echo', 'b') + name('EcHo', 'c') + name('PING') + name('ECHO', 'd')]],
+  ['a name split across packets after the same name whole', [name('BLAH') + name('BLAH') + '*1\r\n$4\r\nBL', 'AX\r\n' + name('BLAH')]],
+  ['a name whose bytes equal the last one but longer or shorter', [name('ABCD') + name('ABCDE') + name('ABC') + name('ABCD')]],
+  ['names with bytes above 127 and a NUL', [name('\xe9\x00x') + name('\xe9\x00y') + name('\xe9\x00x')]],
+];
+
+describe('speed paths: command names read as sent', () => {
+  for (const [title, chunks] of cases) {
+    it(title, async () => {
+      const [expected, actual] = await Promise.all([exchange(servers.redisPort, chunks), exchange(servers.enginePort, chunks)]);
+      expect(actual).toEqual(expected);
+      expect(actual.length).toBeGreaterThan(0);
+    });
+  }
+});
