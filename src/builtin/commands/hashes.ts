@@ -1,15 +1,15 @@
-import { array, bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
-import { map, type Reply } from '../reply.js';
+import { integer, NIL, OK } from '../../resp/types.js';
+import { arrayOf, bulks, latin1Bulk, map, type Reply } from '../reply.js';
 import { convertForArguments, hashAt, hashForWrite, setField } from '../hash/hash-value.js';
 import { hashIncrementCommands } from '../hash/increments.js';
 import { hrandfield } from '../hash/hrandfield.js';
-import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { toBytes, type CommandSpec } from '../types.js';
 import { fail } from '../util/reply-error.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
 import { removeEach } from '../util/typed.js';
 
-const text = (s: string | undefined): RespReply => (s === undefined ? NIL : bulk(fromBytes(s)));
+const text = (s: string | undefined): Reply => (s === undefined ? NIL : latin1Bulk(s));
 
 function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
   return command(name, -4, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
@@ -41,7 +41,7 @@ const hget = command('hget', 3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) 
 
 const hmget = command('hmget', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
   const hash = hashAt(db, toBytes(args[1]!));
-  return array(args.slice(2).map((f) => text(hash?.value.get(toBytes(f)))));
+  return arrayOf(args.slice(2).map((f) => text(hash?.value.get(toBytes(f)))));
 });
 
 const hgetall = command('hgetall', 2, ['readonly'], [1, 1, 1], ({ db }, args) => {
@@ -50,9 +50,9 @@ const hgetall = command('hgetall', 2, ['readonly'], [1, 1, 1], ({ db }, args) =>
   return map(out);
 });
 
-const hkeys = command('hkeys', 2, ['readonly'], [1, 1, 1], ({ db }, args) => array([...(hashAt(db, toBytes(args[1]!))?.value.keys() ?? [])].map(text)));
+const hkeys = command('hkeys', 2, ['readonly'], [1, 1, 1], ({ db }, args) => bulks([...(hashAt(db, toBytes(args[1]!))?.value.keys() ?? [])]));
 
-const hvals = command('hvals', 2, ['readonly'], [1, 1, 1], ({ db }, args) => array([...(hashAt(db, toBytes(args[1]!))?.value.values() ?? [])].map(text)));
+const hvals = command('hvals', 2, ['readonly'], [1, 1, 1], ({ db }, args) => bulks([...(hashAt(db, toBytes(args[1]!))?.value.values() ?? [])]));
 
 const hdel = command('hdel', -3, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
   const key = toBytes(args[1]!);

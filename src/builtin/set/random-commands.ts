@@ -1,6 +1,6 @@
-import { array, bulk, NIL, type RespReply } from '../../resp/types.js';
-import { setReply } from '../reply.js';
-import { fromBytes, toBytes, type CommandSpec } from '../types.js';
+import { array, NIL } from '../../resp/types.js';
+import { bulks, latin1Bulk, setReply, type Reply } from '../reply.js';
+import { toBytes, type CommandSpec } from '../types.js';
 import { integerArg, positiveArg } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { distinct, pickRandom, randomIndex } from '../util/random-pick.js';
@@ -9,7 +9,7 @@ import { afterWrite } from '../util/typed.js';
 import { membersInOrder, setAt, setOf } from './set-value.js';
 
 const LONG_MAX = 2n ** 63n - 1n;
-const text = (s: string): RespReply => bulk(fromBytes(s));
+const text = (s: string): Reply => latin1Bulk(s);
 
 const spop = command('spop', -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
   if (args.length > 3) fail(SYNTAX_ERROR);
@@ -48,7 +48,7 @@ const srandmember = command('srandmember', -2, ['readonly'], [1, 1, 1], ({ db },
   if (l < -LONG_MAX) fail(`ERR value is out of range, value must between -${LONG_MAX} and ${LONG_MAX}`);
   const set = setAt(db, key);
   if (set === undefined || l === 0n) return array([]);
-  return array(pickRandom(membersInOrder(set), l, (all) => all).map(text));
+  return bulks(pickRandom(membersInOrder(set), l, (all) => all));
 });
 
 export const randomCommands: CommandSpec[] = [spop, srandmember];

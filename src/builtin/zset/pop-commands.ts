@@ -1,5 +1,5 @@
 import { array, bulk, NIL_ARRAY, type RespReply } from '../../resp/types.js';
-import { arrayOf, double, pairs, type Reply } from '../reply.js';
+import { arrayOf, double, latin1Bulk, pairs, type Reply } from '../reply.js';
 import { parseTimeout } from '../list/timeout.js';
 import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
 import { positiveArg } from '../util/args.js';
@@ -31,7 +31,7 @@ function zpop(name: string, max: boolean): CommandSpec {
     const key = args[1]!.toString('latin1');
     const z = zsetAt(db, key);
     if (z === undefined || count === 0) return array([]);
-    const flat = take(db, key, z, count, max).flatMap((e) => [text(e.member), double(e.score)]);
+    const flat = take(db, key, z, count, max).flatMap((e) => [latin1Bulk(e.member), double(e.score)]);
     return args.length === 3 ? pairs(flat) : arrayOf(flat);
   });
 }
