@@ -18,6 +18,9 @@ export class CommandTable {
   private readonly subByName = new Map<CommandSpec, Map<string, Found>>();
   /** Each command's answer to a lookup, made once: a lookup that finds allocates nothing. */
   private readonly byHash = new Map<number, Found[]>();
+  /** The last name found and its answer. */
+  private lastName: Buffer | undefined;
+  private lastFound: Found | undefined;
 
   constructor(commands: CommandSpec[]) {
     for (const spec of commands) {
@@ -35,6 +38,9 @@ export class CommandTable {
    * bytes picks the candidates, a byte comparison confirms (this runs once per command).
    */
   private fast(raw: Buffer): Found | undefined {
+    // The parser hands out a connection's last command name again (its bytes never written): the same
+    // Buffer names the same command.
+    if (raw === this.lastName) return this.lastFound;
     const candidates = this.byHash.get(hashLower(raw));
     if (candidates === undefined) return undefined;
     for (const entry of candidates) {
@@ -42,7 +48,11 @@ export class CommandTable {
       if (name.length !== raw.length) continue;
       let i = 0;
       for (; i < name.length; i++) if (name.charCodeAt(i) !== lower(raw[i]!)) break;
-      if (i === name.length) return entry;
+      if (i === name.length) {
+        this.lastName = raw;
+        this.lastFound = entry;
+        return entry;
+      }
     }
     return undefined;
   }

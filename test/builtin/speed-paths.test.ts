@@ -4,8 +4,9 @@ import { RawConnection } from './harness/connection.js';
 
 // The engine's fast paths (issue 14, speed), sent byte for byte to a real redis-server and to the engine:
 // the request parser hands out the last command name's Buffer again when the next name has the same
-// bytes, so names that differ in one byte, in case only, or arrive split across packets must each still
-// be read as sent (the unknown-command error quotes the name as typed).
+// bytes, and the command table answers that same Buffer with the command it found last; so names that
+// differ in one byte, in case only, or arrive split across packets must each still be read as sent (the
+// unknown-command error quotes the name as typed) and run their own command.
 
 const servers = useRedisAndEngine();
 
