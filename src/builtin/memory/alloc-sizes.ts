@@ -9,8 +9,10 @@ import { formatDouble } from '../util/format-double.js';
 export function jemalloc(n: number): number {
   if (n <= 8) return 8;
   if (n <= 128) return (n + 15) & ~15;
-  // For n in (2^k, 2^(k+1)] the classes are 2^(k-2) apart.
-  const step = 2 ** (Math.ceil(Math.log2(n)) - 3);
+  // For n in (2^k, 2^(k+1)] the classes are 2^(k-2) apart. ceil(log2(n)) is ceil(log2(ceil(n))), which
+  // clz32 gives without a logarithm up to 2^31 (list and collection sizes are averages: n may be fractional).
+  const m = Math.ceil(n);
+  const step = m <= 0x80000000 ? 1 << (29 - Math.clz32(m - 1)) : 2 ** (Math.ceil(Math.log2(n)) - 3);
   return Math.ceil(n / step) * step;
 }
 

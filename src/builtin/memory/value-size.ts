@@ -61,7 +61,8 @@ function listSize(list: Deque, samples: number): number {
   const perNode = Math.max(1, Math.floor((NODE_BYTES - LISTPACK_EMPTY) / entry));
   const nodes = Math.ceil(n / perNode);
   const lastNode = n - (nodes - 1) * perNode;
-  return ROBJ + QUICKLIST + nodes * QUICKLIST_NODE + (nodes - 1) * jemalloc(LISTPACK_EMPTY + perNode * entry) + jemalloc(LISTPACK_EMPTY + lastNode * entry);
+  const full = nodes === 1 ? 0 : (nodes - 1) * jemalloc(LISTPACK_EMPTY + perNode * entry);
+  return ROBJ + QUICKLIST + nodes * QUICKLIST_NODE + full + jemalloc(LISTPACK_EMPTY + lastNode * entry);
 }
 
 function zsetSize(z: SortedSet, encoding: string, samples: number): number {
