@@ -30,6 +30,12 @@ export class Connections {
     return reply.type === 'bulk' ? (reply.value?.toString() ?? '') : reply.type === 'simple' ? reply.value : String(reply.value);
   }
 
+  /** The connection to `port` closed (its node stopped: the port may be another node's later). */
+  forget(port: number): void {
+    void this.open.get(port)?.then((c) => c.close(), () => undefined);
+    this.open.delete(port);
+  }
+
   close(): void {
     for (const client of this.open.values()) void client.then((c) => c.close(), () => undefined);
     this.open.clear();

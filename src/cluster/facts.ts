@@ -52,3 +52,15 @@ export function knowsNode(clusterNodes: string, id: string): boolean {
     return lineId === id && flags !== undefined && !flags.split(',').some((flag) => flag === 'handshake' || flag === 'noaddr');
   });
 }
+
+/** A node's own line of CLUSTER NODES (flagged `myself`): its role, its primary's id ('-' for a primary), its slot fields. */
+export function ownLine(clusterNodes: string): { role: 'master' | 'slave'; master: string; slots: string } | undefined {
+  for (const line of clusterNodes.split('\n')) {
+    const [, , flags, master, , , , , ...slots] = line.trim().split(' ');
+    const own = flags?.split(',') ?? [];
+    if (!own.includes('myself') || master === undefined) continue;
+    const role = own.includes('master') ? 'master' : own.includes('slave') ? 'slave' : undefined;
+    return role === undefined ? undefined : { role, master, slots: slots.join(' ') };
+  }
+  return undefined;
+}

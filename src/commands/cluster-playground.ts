@@ -1,6 +1,6 @@
 import { clusterMsg } from '../cluster/messages.js';
 import { clusterUnavailable } from '../cluster/start.js';
-import { firstTopology } from '../course/lines.js';
+import { classifyLine, firstTopology } from '../course/lines.js';
 import type { Lesson } from '../course/schema.js';
 import { lessonLines } from '../course/step-lines.js';
 import { reflow } from '../ui/prose.js';
@@ -19,16 +19,23 @@ export function clusterMissing(env: NodeJS.ProcessEnv = process.env): string | u
 
 /**
  * The local cluster for one lesson, in the shape its first `@cluster` line names (three primaries with a
- * replica each when none does); said in a line with its header; every node stopped when it closes.
+ * replica each when none does); said in a line with its header; every node stopped when it closes. `spares`
+ * (lessons check, which replays every step's start again and again): the lesson's other shapes start at once in
+ * the background, and a cluster a `@kill` wounded is replaced by one started meanwhile (topology.ts).
  */
-export async function openClusterPlayground(lesson: Lesson, env: NodeJS.ProcessEnv): Promise<Playground> {
+export async function openClusterPlayground(lesson: Lesson, env: NodeJS.ProcessEnv, options: { spares?: boolean } = {}): Promise<Playground> {
   out(theme.warn(reflow(clusterMsg.ownClusterForLesson(lesson.id), proseWidth())));
   // The cluster's code only for a lesson that runs on one.
   const { Topology } = await import('../cluster/topology.js');
   const { openClusterRedis } = await import('../cluster/lesson-redis.js');
-  const topology = new Topology(env);
+  const topology = new Topology(env, options);
   try {
-    const initial = firstTopology(lessonLines(lesson));
+    const lines = lessonLines(lesson);
+    const initial = firstTopology(lines);
+    topology.prepare(lines.flatMap((line) => {
+      const meant = classifyLine(line);
+      return meant.kind === 'topology' && meant.shape !== initial ? [meant.shape] : [];
+    }));
     await topology.ensure(initial);
     const redis = await openClusterRedis(topology, initial);
     const connection = redis.connection();

@@ -32,7 +32,7 @@ export async function lessonsCheck(dir: string | undefined, opts: CourseOptions,
         continue;
       }
       // A cluster lesson is proven on a local cluster of its own, as a learner plays it.
-      const cluster = needsCluster(authored) ? await openClusterPlayground(authored, env) : undefined;
+      const cluster = needsCluster(authored) ? await openClusterPlayground(authored, env, { spares: true }) : undefined;
       const here = cluster ?? playground;
       const lesson = lessonOn(authored, here.connection);
       const proof = await proveLesson(here.redis, lesson, authored).finally(() => cluster?.close());

@@ -56,13 +56,21 @@ export async function startOwnedServer(bin: string, setup: () => Promise<ServerS
     // Beside the start, not before it: what runs killed earlier left behind.
     if (attempt === 0 && options.sweep !== false) void sweepLeftovers(path.dirname(dir), dir).catch(() => undefined);
     let child: Launched | undefined;
+    // A process spawned and not yet answering: an exit then (a spare cluster starting in the background) ends it too.
+    let starting: number | undefined;
+    const spawned = (pid: number) => {
+      starting = pid;
+      watchdog.watch(pid);
+    };
     const stop = () => {
       child?.kill();
+      if (starting !== undefined) killPid(starting);
       removeFolder(dir);
       watchdog.release();
     };
     const unregister = onExit(stop);
-    const launched = await launch(bin, dir, port, watchdog.watch);
+    const launched = await launch(bin, dir, port, spawned);
+    starting = undefined;
     if (launched.ok) {
       child = launched.child;
       return {
@@ -72,7 +80,8 @@ export async function startOwnedServer(bin: string, setup: () => Promise<ServerS
           return child!;
         },
         async relaunch() {
-          const again = await launch(bin, dir, port, watchdog.watch);
+          const again = await launch(bin, dir, port, spawned);
+          starting = undefined;
           if (!again.ok) throw new Error(lastLines(again.output) || 'redis-server did not start');
           child = again.child;
         },
@@ -94,6 +103,14 @@ export async function startOwnedServer(bin: string, setup: () => Promise<ServerS
     if (!/Address already in use|bind/i.test(launched.output)) break;
   }
   throw new UserError(msg.spawnFailed(bin, lastLines(lastOutput)));
+}
+
+function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 function lastLines(output: string): string {
@@ -136,13 +153,7 @@ async function launch(bin: string, dir: string, port: number, started: (pid: num
     });
   });
   const kill = () => {
-    if (!gone && child.pid !== undefined) {
-      try {
-        process.kill(child.pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
+    if (!gone && child.pid !== undefined) killPid(child.pid);
   };
   const ready = await waitForReady(port, () => gone || child.pid === undefined, 5000);
   if (!ready || child.pid === undefined) {

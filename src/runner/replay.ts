@@ -46,8 +46,9 @@ export async function rebuildState(redis: LessonRedis, lesson: Lesson, index: nu
   // Nothing before the last FLUSHDB survives it: start there (a lesson that loads 100,000 keys, then
   // empties the playground, does not load them again on every skip). A FLUSHDB keeps the server's
   // configuration, so the CONFIG SET lines before it are run first.
-  // On the local cluster a FLUSHDB empties one node, and the `@cluster` lines before it choose the topology: all replayed.
-  const [from, at] = lesson.needs.includes('cluster') ? [0, 0] : lastFlush(parts);
+  // On the local cluster a FLUSHDB empties one node only; there the last `@cluster` line is where to start: it
+  // makes its shape fresh, empty and whole whatever ran before (a node killed, the other shape), as the clear did.
+  const [from, at] = lastLine(parts, lesson.needs.includes('cluster') ? 'topology' : 'flushdb');
   if (fresh) await runLines(redis, configBefore(parts, from, at));
   for (const [i, part] of parts.entries()) {
     if (i < from) continue;
@@ -77,12 +78,12 @@ function configBefore(parts: readonly { lines: string[] }[], part: number, line:
   });
 }
 
-/** Where the last FLUSHDB line is, as [part, line]; [0, 0] when there is none. */
-function lastFlush(parts: readonly { lines: string[] }[]): [number, number] {
+/** Where the last FLUSHDB line (or `@cluster` line) is, as [part, line]; [0, 0] when there is none. */
+function lastLine(parts: readonly { lines: string[] }[], what: 'flushdb' | 'topology'): [number, number] {
   for (let i = parts.length - 1; i >= 0; i--) {
     const at = parts[i]!.lines.findLastIndex((line) => {
       const meant = classifyLine(line);
-      return meant.kind === 'command' && /^flushdb\b/i.test(meant.command.trim());
+      return what === 'topology' ? meant.kind === 'topology' : meant.kind === 'command' && /^flushdb\b/i.test(meant.command.trim());
     });
     if (at >= 0) return [i, at];
   }

@@ -4,6 +4,7 @@ import type { RespReply } from '../../src/resp/types.js';
 import { nodeCalls } from './node-calls.js';
 import { isRunning } from '../helpers/process.js';
 import { expectAllGone } from './gone.js';
+import { AS_STARTED, layoutOf } from './layout.js';
 
 let cluster: LocalCluster;
 const { clients, on } = nodeCalls();
@@ -20,14 +21,7 @@ afterAll(async () => {
 
 describe('three primaries with a replica each', () => {
   it('is ok on every node, with the slots split as redis-cli splits them', async () => {
-    expect(cluster.nodes.map((n) => [n.name, n.role, n.replicaOf ?? '', n.slots])).toEqual([
-      ['primary-1', 'primary', '', [[0, 5460]]],
-      ['primary-2', 'primary', '', [[5461, 10922]]],
-      ['primary-3', 'primary', '', [[10923, 16383]]],
-      ['replica-1', 'replica', 'primary-1', []],
-      ['replica-2', 'replica', 'primary-2', []],
-      ['replica-3', 'replica', 'primary-3', []],
-    ]);
+    expect(layoutOf(cluster.nodes)).toEqual(AS_STARTED);
     for (const node of cluster.nodes) {
       expect(textOf(await on(node, 'CLUSTER', 'INFO'))).toMatch(/^cluster_state:ok\r$/m);
       expect(isRunning(node.pid)).toBe(true);
