@@ -9,7 +9,20 @@ export type Bytes = string;
 
 /** Converts a command argument to the keyspace's binary string form and back. */
 // latin1Slice is what toString('latin1') ends in, without its encoding lookup and argument checks (once per key, per command).
-export const toBytes = (b: Buffer): Bytes => (b as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(0, b.length);
+export const toBytes = (b: Buffer): Bytes => {
+  const s = (b as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(0, b.length);
+  lastArg = b;
+  lastBytes = s;
+  return s;
+};
+let lastArg: Buffer | undefined;
+let lastBytes: Bytes = '';
+/**
+ * toBytes of a command argument read again after its handler (INFO's keyspace hits): the string the last
+ * toBytes made when it was for this very Buffer (arguments are never written to), so a GET's key is
+ * sliced once and its hash, cached in the string, computed once.
+ */
+export const argBytes = (b: Buffer): Bytes => (b === lastArg ? lastBytes : toBytes(b));
 export const fromBytes = (s: Bytes): Buffer => Buffer.from(s, 'latin1');
 
 /** The value held at a key. `encoding` is what OBJECT ENCODING reports, kept as Redis 7.0 converts it. */

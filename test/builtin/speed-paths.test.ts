@@ -41,3 +41,40 @@ describe('speed paths: command names read as sent', () => {
     });
   }
 });
+
+// INFO's keyspace_hits and keyspace_misses: a read-only command's keys are counted after it ran, from the
+// key strings its handler made (argBytes), so reads of present, missing, expired and wrong-type keys,
+// repeated keys and keys named twice in one pipeline must count as Redis counts them.
+async function hitsAndMisses(port: number): Promise<string> {
+  const conn = await RawConnection.open(port);
+  const run = async (...args: string[]) => {
+    conn.send(args.map((a) => Buffer.from(a, 'latin1')));
+    return conn.read();
+  };
+  await run('FLUSHALL');
+  await run('CONFIG', 'RESETSTAT');
+  await run('SET', 'k', 'v');
+  await run('SET', 'gone', 'v', 'PX', '1');
+  await run('HSET', 'h', 'f', 'v');
+  await run('RPUSH', 'l', 'a');
+  await new Promise((r) => setTimeout(r, 20));
+  conn.writeRaw(name('GET', 'k') + name('GET', 'k') + name('GET', 'missing') + name('GET', 'gone') + name('GET', 'h'));
+  for (let i = 0; i < 5; i++) await conn.read();
+  for (const args of [['MGET', 'k', 'missing', 'k', 'h'], ['HGET', 'h', 'f'], ['HGET', 'k', 'f'], ['LRANGE', 'l', '0', '-1'], ['EXISTS', 'k', 'missing'], ['STRLEN', 'k'], ['TYPE', 'k'], ['GET', 'k']]) await run(...args);
+  await run('SET', 'later', 'v', 'PX', '1');
+  await new Promise((r) => setTimeout(r, 20));
+  await run('GET', 'later');
+  const info = await run('INFO', 'stats');
+  conn.close();
+  const text = info !== undefined && 'v' in info ? String(info.v) : '';
+  return text.split('\r\n').filter((line) => /^keyspace_(hits|misses):/.test(line)).join(' ');
+}
+
+describe('speed paths: INFO keyspace hits and misses', () => {
+  it('counts reads as Redis does', async () => {
+    const [expected, actual] = await Promise.all([hitsAndMisses(servers.redisPort), hitsAndMisses(servers.enginePort)]);
+    expect(expected).toMatch(/keyspace_hits:\d+ keyspace_misses:\d+/);
+    expect(actual).toEqual(expected);
+  });
+});
+

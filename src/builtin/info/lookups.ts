@@ -1,7 +1,7 @@
 import type { Database } from '../keyspace.js';
 import type { EngineStats } from './stats.js';
 import type { Notifier } from '../notify/notifier.js';
-import { toBytes, type CommandSpec } from '../types.js';
+import { argBytes, type CommandSpec } from '../types.js';
 
 /** Per command: does it read keys by position (readonly, first key > 0)? Worked out once. */
 const readsKeys = new WeakMap<CommandSpec, boolean>();
@@ -20,8 +20,8 @@ export function countLookups(stats: EngineStats, notify: Notifier, spec: Command
   if (!reads) return;
   const last = spec.lastKey < 0 ? args.length + spec.lastKey : Math.min(spec.lastKey, args.length - 1);
   for (let i = spec.firstKey; i <= last; i += spec.step || 1) {
-    const key = toBytes(args[i]!);
-    if (db.holdsRaw(key) && !db.isLogicallyExpired(key)) stats.keyspaceHits++;
+    const key = argBytes(args[i]!);
+    if (db.holdsRaw(key) && (db.expiresCount() === 0 || !db.isLogicallyExpired(key))) stats.keyspaceHits++;
     else {
       stats.keyspaceMisses++;
       if (notify.flags !== 0) notify.emit('m', 'keymiss', key, db.index);

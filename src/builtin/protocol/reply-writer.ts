@@ -159,8 +159,17 @@ export class ReplyWriter {
 
   /** Writes text that is already RESP (its bytes are latin1). */
   ascii(text: string): void {
-    this.reserve(text.length);
-    this.len += this.out.write(text, this.len, 'latin1');
+    const n = text.length;
+    this.reserve(n);
+    if (n <= 32) {
+      // Short texts (a nil, `*2`, `#t`) by hand: cheaper than a call into Buffer.write.
+      const out = this.out;
+      let at = this.len;
+      for (let i = 0; i < n; i++) out[at++] = text.charCodeAt(i);
+      this.len = at;
+    } else {
+      this.len += this.out.write(text, this.len, 'latin1');
+    }
   }
 
   private line(prefix: number, text: string): void {
