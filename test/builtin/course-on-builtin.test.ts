@@ -16,10 +16,22 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(configDir, { recursive: true, force: true }));
 
-it.each(loadCourse().map((l) => l.id))('autoplays %s with nothing installed, on the built-in engine', { timeout: 90_000 }, async (id) => {
+const course = loadCourse();
+
+it.each(course.filter((l) => !l.needs.includes('cluster')).map((l) => l.id))('autoplays %s with nothing installed, on the built-in engine', { timeout: 90_000 }, async (id) => {
   const r = await runBin(['lesson', id, '--autoplay'], { env: nothing, timeoutMs: 80_000 });
   expect({ lesson: id, code: r.code, stderr: r.stderr }).toEqual({ lesson: id, code: 0, stderr: '' });
   expect(r.stdout.split('\n')[0]).toMatch(/^built-in engine \(in memory, 127\.0\.0\.1:\d+; discarded on exit\)$/);
   expect(r.stdout).toContain('Lesson complete:');
   expect(r.stdout).not.toContain('✗');
+});
+
+// The engine does not pretend to be a cluster: a lesson on the local cluster is refused, saying how to install Redis.
+it.each(course.filter((l) => l.needs.includes('cluster')).map((l) => l.id))('refuses %s with nothing installed, naming how to install redis-server', async (id) => {
+  const r = await runBin(['lesson', id, '--autoplay'], { env: nothing, timeoutMs: 30_000 });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('The local cluster needs real redis-server processes');
+  expect(r.stderr).toContain('sudo apt-get install redis-server');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stdout).not.toContain('Lesson complete:');
 });
