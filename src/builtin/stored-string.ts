@@ -1,6 +1,7 @@
 import { bulk } from '../resp/types.js';
 import { latin1Bulk, type Reply } from './reply.js';
 import type { RedisValue } from './types.js';
+import { latin1 } from './latin1.js';
 
 type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -99,7 +100,7 @@ Object.defineProperty(StoredString.prototype, 'type', { value: 'string', enumera
  * `copy` (the caller's Buffer may share memory with a connection's input).
  */
 export function storedString(bytes: Buffer, encoding: StringEncoding, copy = true): StoredString {
-  return new StoredString(bytes.length <= INLINE_MAX ? bytes.toString('latin1') : copy ? Buffer.from(bytes) : bytes, encoding);
+  return new StoredString(bytes.length <= INLINE_MAX ? latin1(bytes) : copy ? Buffer.from(bytes) : bytes, encoding);
 }
 
 type StringValueLike = Extract<RedisValue, { type: 'string' }>;

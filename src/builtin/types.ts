@@ -1,4 +1,5 @@
 import type { Reply } from './reply.js';
+import { latin1 } from './latin1.js';
 
 /**
  * The contract between the engine's core (protocol, server, keyspace, dispatch) and the command files,
@@ -8,9 +9,8 @@ import type { Reply } from './reply.js';
 export type Bytes = string;
 
 /** Converts a command argument to the keyspace's binary string form and back. */
-// latin1Slice is what toString('latin1') ends in, without its encoding lookup and argument checks (once per key, per command).
 export const toBytes = (b: Buffer): Bytes => {
-  const s = (b as Buffer & { latin1Slice(start: number, end: number): string }).latin1Slice(0, b.length);
+  const s = latin1(b);
   lastArg = b;
   lastBytes = s;
   return s;
