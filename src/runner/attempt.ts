@@ -3,6 +3,7 @@ import type { RespReply } from '../resp/types.js';
 import { capturesUsed, fillCaptures } from '../course/captures.js';
 import { configsOf, judgeAll, keysOf } from './checks.js';
 import { runnerMsg as m } from './messages.js';
+import { quoteArg } from './quote-arg.js';
 import type { Executed, LessonRedis } from './redis.js';
 
 /** What the learner has done so far in one `try` step, besides changing Redis. */
@@ -122,12 +123,6 @@ async function replay(redis: LessonRedis, step: TryStep, last: { name: string; a
   } finally {
     await redis.execute(scratch);
   }
-}
-
-/** An argument as redis-cli's splitter reads it back unchanged. */
-export function quoteArg(arg: string): string {
-  if (/^[^\s"'\\]+$/.test(arg)) return arg;
-  return `"${arg.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
 }
 
 function flatItems(reply: RespReply): string[] | undefined {

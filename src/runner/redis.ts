@@ -7,7 +7,7 @@ import { formatForCommand } from '../repl/format.js';
 import { UserError } from '../errors.js';
 import { ConnectionClosedError, RespClient } from '../resp/client.js';
 import type { RespReply } from '../resp/types.js';
-import { blockingTimeoutMs, LESSON_BLOCK_CAP_MS } from './blocking.js';
+import { blockingTimeoutMs, boundedExample, LESSON_BLOCK_CAP_MS } from './blocking.js';
 import { HelperConnections, labelled } from './helpers.js';
 import { runnerMsg } from './messages.js';
 import { clusterMsg } from '../cluster/messages.js';
@@ -211,7 +211,7 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       if (refused !== undefined) return { kind: 'refused', line, text: refused };
       // A repeat count (`3 BLPOP jobs 5`) waits each time.
       if (on === MAIN && (blockingTimeoutMs(args) ?? 0) * parsed.repeat > LESSON_BLOCK_CAP_MS) {
-        return { kind: 'refused', line, text: runnerMsg.refusedBlocking(meant.command, LESSON_BLOCK_CAP_MS / 1000) };
+        return { kind: 'refused', line, text: runnerMsg.refusedBlocking(meant.command, LESSON_BLOCK_CAP_MS / 1000, boundedExample(args, parsed.repeat, LESSON_BLOCK_CAP_MS)) };
       }
       if (on !== MAIN && helpers.busy(on)) return { kind: 'refused', line, text: runnerMsg.helperBusy(on) };
       let result: Executed;

@@ -238,6 +238,12 @@ describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
       );
     }, 2000);
 
+    it('WAIT 1 0 is refused with an example in WAIT\'s own unit (milliseconds), not a BLPOP', async () => {
+      const { ctx, quit } = await play(jobs(), learner(['WAIT 1 0']));
+      expect(quit).toBe(true);
+      expect(flat(ctx.screen)).toContain('Give it a timeout of at most 10 seconds (for example WAIT 1 5000)');
+    }, 2000);
+
     it('BLPOP jobs 1 runs, says it waits, and answers (nil) after about a second', async () => {
       let typedAt = 0;
       let answeredAt = 0;

@@ -1,5 +1,5 @@
 import type { CodeStep } from '../../course/schema.js';
-import { quoteArg } from '../attempt.js';
+import { quoteArg } from '../quote-arg.js';
 import type { LessonRedis } from '../redis.js';
 import type { KeySnapshot } from '../snapshot.js';
 import { runReference } from './reference.js';
