@@ -2,6 +2,7 @@ import { bulk } from '../resp/types.js';
 import { latin1Bulk, type Reply } from './reply.js';
 import type { RedisValue } from './types.js';
 import { latin1 } from './latin1.js';
+import { parseInteger } from './numbers.js';
 
 type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -87,6 +88,28 @@ export class StoredString {
     return typeof d === 'string' ? latin1Bulk(d) : bulk(d);
   }
 
+  /**
+   * The value as a number when it is an integer of at most 15 characters (exact in a double), else null,
+   * read from the latin1 string without making a Buffer (INCR's common case; parseInteger's rules).
+   */
+  smallInteger(): number | null {
+    const d = this.data;
+    if (typeof d !== 'string') return d.length <= 15 ? parseInteger(d) : null;
+    const n = d.length;
+    if (n === 0 || n > 15) return null;
+    const negative = d.charCodeAt(0) === 0x2d;
+    const i = negative ? 1 : 0;
+    if (n === i) return null;
+    if (d.charCodeAt(i) === 0x30) return n === 1 ? 0 : null;
+    let v = 0;
+    for (let j = i; j < n; j++) {
+      const c = d.charCodeAt(j) - 0x30;
+      if (c < 0 || c > 9) return null;
+      v = v * 10 + c;
+    }
+    return negative ? -v : v;
+  }
+
   /** The bytes as a latin1 string, without making a Buffer when they are held as one. */
   latin1(): string {
     const d = this.data;
@@ -107,6 +130,9 @@ type StringValueLike = Extract<RedisValue, { type: 'string' }>;
 
 /** A string value's length in bytes (no Buffer made for a stored one). */
 export const stringLength = (v: StringValueLike): number => (v instanceof StoredString ? v.length : v.value.length);
+
+/** The value as a number when it is an integer of at most 15 characters, else null (INCR's common case). */
+export const smallInteger = (v: StringValueLike): number | null => (v instanceof StoredString ? v.smallInteger() : v.value.length <= 15 ? parseInteger(v.value) : null);
 
 /** A string value as a bulk reply (no Buffer made for a stored one's short bytes). */
 export const stringReply = (v: StringValueLike): Reply => (v instanceof StoredString ? v.reply() : bulk(v.value));

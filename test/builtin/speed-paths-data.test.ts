@@ -53,7 +53,43 @@ function collections(): string[][] {
   return out;
 }
 
+// INCR reads a held value of up to 15 characters as a number straight from its latin1 string
+// (StoredString.smallInteger): values that are not canonical integers must fail or go the BigInt way as
+// in Redis, at and around 15 characters, signed, and at the 64-bit edges.
+const COUNTERS = ['0', '-0', '012', '-', '', '+1', ' 1', '1 ', '1.0', '1e3', '\xe91', '1\x00', '999999999999999', '-99999999999999', '-999999999999999', '9999999999999999', '9007199254740991', '9223372036854775806', '9223372036854775807', '-9223372036854775808', '42'];
+
+function counters(): string[][] {
+  const out: string[][] = [['FLUSHALL']];
+  for (const v of COUNTERS) out.push(['SET', 'c', v], ['INCR', 'c'], ['GET', 'c'], ['OBJECT', 'ENCODING', 'c'], ['DECRBY', 'c', '2'], ['GET', 'c'], ['INCRBY', 'c', '-9007199254740993'], ['GET', 'c']);
+  out.push(['INCR', 'fresh'], ['INCR', 'fresh'], ['APPEND', 'fresh', '0'], ['INCR', 'fresh'], ['OBJECT', 'ENCODING', 'fresh']);
+  return out;
+}
+
+// ZADD reads a score of digits with an optional '-' (at most 15 bytes) from its bytes, and takes an
+// argument that does not start with a letter as the first score without reading it as a flag: scores
+// at and around that shape, and flags in any case before them, must read as strtod and Redis read them.
+const SCORES = ['0', '-0', '007', '-', '+5', '1.5', '.5', '5.', '1e3', 'inf', '-inf', '+inf', ' 1', '1 ', '0x10', '', 'nan', '999999999999999', '-99999999999999', '9999999999999999', '12345678901234567890', '\xe9'];
+
+function scores(): string[][] {
+  const out: string[][] = [['FLUSHALL']];
+  for (const v of SCORES) out.push(['ZADD', 'z', v, 'm'], ['ZSCORE', 'z', 'm'], ['ZINCRBY', 'z', v, 'm'], ['ZADD', 'z', 'INCR', v, 'm'], ['ZSCORE', 'z', 'm']);
+  for (const flags of [['nx'], ['Xx'], ['CH'], ['gt', 'ch'], ['LT'], ['incr'], ['nx', 'xx'], ['foo']]) out.push(['ZADD', 'z', ...flags, '3', 'm', ...(flags[0] === 'incr' ? [] : ['4', 'n'])], ['ZRANGE', 'z', '0', '-1', 'WITHSCORES']);
+  return out;
+}
+
 describe('speed paths: arguments kept as sent', () => {
+  it('ZADD and ZINCRBY scores and flags', async () => {
+    const cmds = scores();
+    const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
+    expect(actual).toEqual(expected);
+  });
+
+  it('INCR, DECRBY and INCRBY over values that are and are not small integers', async () => {
+    const cmds = counters();
+    const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
+    expect(actual).toEqual(expected);
+  });
+
   it('strings of one length one byte apart (MSET, SET, INCR)', async () => {
     const cmds = strings();
     const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);

@@ -1,6 +1,6 @@
 import { bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
-import { inInt64, parseInteger } from '../numbers.js';
+import { inInt64 } from '../numbers.js';
 import { internals } from '../dispatch.js';
 import { toBytes, type CommandContext, type CommandSpec } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
@@ -9,7 +9,7 @@ import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
 import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG, type StringValue } from './string-value.js';
 import { setCommands } from './string-set.js';
-import { stringLength, stringReply } from '../stored-string.js';
+import { smallInteger, stringLength, stringReply } from '../stored-string.js';
 import { arrayOf, type Reply } from '../reply.js';
 
 const lengthOf = (s: StringValue | undefined): number => (s === undefined ? 0 : stringLength(s));
@@ -95,7 +95,7 @@ function incrBy(ctx: CommandContext, key: Buffer, by: bigint): RespReply {
   const k = toBytes(key);
   const s = stringAt(ctx.db, k);
   // The common case (counters well inside 2^53) in plain numbers; BigInt only near the 64-bit edges.
-  const small = s === undefined ? 0 : s.value.length <= 15 ? parseInteger(s.value) : null;
+  const small = s === undefined ? 0 : smallInteger(s);
   if (small !== null && by > -SAFE && by < SAFE) {
     const sum = small + Number(by);
     if (Number.isSafeInteger(sum)) {

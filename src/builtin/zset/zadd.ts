@@ -14,11 +14,14 @@ interface Flags {
   incr: boolean;
 }
 
+const isLetter = (byte: number): boolean => ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a);
+
 /** zaddGenericCommand: ZADD, and ZINCRBY (which is ZADD INCR and parses the same options, oddly). */
 export function zadd({ db }: CommandContext, args: Buffer[], forceIncr: boolean): HandlerResult {
   const flags: Flags = { nx: false, xx: false, gt: false, lt: false, ch: false, incr: forceIncr };
   let at = 2;
-  for (; at < args.length; at++) {
+  // Every flag starts with a letter: a score starting with a digit or a sign ends them without a keyword made.
+  for (; at < args.length && isLetter(args[at]![0]!); at++) {
     const word = keyword(args[at]);
     if (word in flags && word !== 'incr') flags[word as keyof Flags] = true;
     else if (word === 'incr') flags.incr = true;
