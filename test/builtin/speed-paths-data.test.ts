@@ -77,28 +77,19 @@ function scores(): string[][] {
   return out;
 }
 
+const cases: Array<[string, () => string[][]]> = [
+  ['ZADD and ZINCRBY scores and flags', scores],
+  ['INCR, DECRBY and INCRBY over values that are and are not small integers', counters],
+  ['strings of one length one byte apart (MSET, SET, INCR)', strings],
+  ['list elements, hash fields and values, set and zset members one byte apart', collections],
+];
+
 describe('speed paths: arguments kept as sent', () => {
-  it('ZADD and ZINCRBY scores and flags', async () => {
-    const cmds = scores();
-    const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
-    expect(actual).toEqual(expected);
-  });
-
-  it('INCR, DECRBY and INCRBY over values that are and are not small integers', async () => {
-    const cmds = counters();
-    const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
-    expect(actual).toEqual(expected);
-  });
-
-  it('strings of one length one byte apart (MSET, SET, INCR)', async () => {
-    const cmds = strings();
-    const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
-    expect(actual).toEqual(expected);
-  });
-
-  it('list elements, hash fields and values, set and zset members one byte apart', async () => {
-    const cmds = collections();
-    const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
-    expect(actual).toEqual(expected);
-  });
+  for (const [title, commands] of cases) {
+    it(title, async () => {
+      const cmds = commands();
+      const [expected, actual] = await Promise.all([pipeline(servers.redisPort, cmds), pipeline(servers.enginePort, cmds)]);
+      expect(actual).toEqual(expected);
+    });
+  }
 });
