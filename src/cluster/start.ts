@@ -1,4 +1,4 @@
-import { findRedisServer } from '../connection/spawn.js';
+import { findRedisServer } from '../connection/find-server.js';
 import { UserError } from '../errors.js';
 import { clusterMsg } from './messages.js';
 import type { ClusterShape, LocalCluster } from './types.js';

@@ -9,6 +9,7 @@ import { drawListTable } from '../ui/tables.js';
 import { msg } from '../ui/messages.js';
 import { reflow } from '../ui/prose.js';
 import { runnerMsg } from '../runner/messages.js';
+import { clusterUnavailable } from '../cluster/start.js';
 import { out } from './out.js';
 import type { CourseOptions } from './lesson-env.js';
 
@@ -21,6 +22,8 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
   // Steps as played on this platform; which server is used (and so engine and version guards) is not known here.
   const lessons = lessonRows(opts.lessons ?? BUILTIN_LESSONS, process.platform);
   const loaded = loadProgress(progressFile(env));
+  // Known without Redis: a cluster lesson runs on redis-server processes the tutor starts, so it needs one installed.
+  const noCluster = lessons.some((l) => l.needs.includes('cluster')) ? clusterUnavailable(env) : undefined;
   if (loaded.notice) process.stderr.write(`${loaded.notice}\n`);
   const rows = lessons.map((l) => ({
     number: l.order,
@@ -31,6 +34,7 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
     minutes: l.minutes,
     status: lessonStatus(loaded.progress, l.id),
     needs: l.needs,
+    ...(l.needs.includes('cluster') && noCluster !== undefined ? { unavailable: noCluster } : {}),
   }));
   if (opts.json) {
     out(JSON.stringify(rows, null, 2));
@@ -42,10 +46,12 @@ export async function list(opts: CourseOptions & { json?: boolean }, env: NodeJS
     for (const r of rows) {
       out(`${r.number}. ${r.id} · ${r.steps} ${msg.colSteps()} · ${r.minutes} ${msg.colMinutes()} · ${runnerMsg.statusWord(r.status)}`);
       out(reflow(r.title, columns - 4).replace(/^/gm, '   '));
+      if (r.unavailable !== undefined) out(reflow(r.unavailable, columns - 4).replace(/^/gm, '   '));
     }
     return 0;
   }
   const head = ['#', msg.colLessonId(), msg.colLessonTitle(), msg.colSteps(), msg.colMinutes(), msg.colStatus()];
   out(drawListTable(head, rows.map((r) => [String(r.number), r.id, r.title, String(r.steps), String(r.minutes), runnerMsg.statusWord(r.status)]), 2));
+  for (const r of rows) if (r.unavailable !== undefined) out(reflow(`${r.number}. ${r.id}: ${r.unavailable}`, columns ?? 80));
   return 0;
 }

@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { ServerControl } from './control.js';
 import { OWNER_FILE } from './leftovers.js';
 import { CONFIG_FILE, startOwnedServer, writeConfig, type Launched } from './owned-server.js';
+import { findRedisServer } from './find-server.js';
 import { freePort } from './ports.js';
 
-export { freePort };
+export { freePort, findRedisServer };
 
 /** A redis-server the tutor started for this run; it is gone when the tutor exits. */
 export interface PrivateServer {
@@ -17,28 +18,6 @@ export interface PrivateServer {
   readonly pid: number;
   stop(): void;
   control: ServerControl;
-}
-
-/** REDIS_SERVER_BIN, else the first `redis-server` on PATH, else undefined. */
-export function findRedisServer(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.REDIS_SERVER_BIN) return isFile(env.REDIS_SERVER_BIN) ? env.REDIS_SERVER_BIN : undefined;
-  const names = process.platform === 'win32' ? ['redis-server.exe', 'redis-server'] : ['redis-server'];
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (dir === '') continue;
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      if (isFile(candidate)) return candidate;
-    }
-  }
-  return undefined;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** `redis-server --version` → "7.0.15", or undefined when the binary does not say. */

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRedisServer } from '../../src/connection/find-server.js';
 import { loadCourse } from '../../src/course/load.js';
 import { runBin } from '../helpers/bin.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
@@ -159,6 +160,20 @@ describe('list, lesson names, reset, start without a terminal', () => {
     expect(json.map((l) => l.id)).toEqual(loadCourse().map((l) => l.id));
     expect(json[2]!.steps).toBeGreaterThan(10);
     rmSync(config, { recursive: true, force: true });
+  });
+
+  it('list says which lessons need redis-server installed, only when it is not (REDIS_SERVER_BIN naming no file)', async () => {
+    const cluster = loadCourse().filter((l) => l.needs.includes('cluster')).map((l) => l.id);
+    expect(cluster.length).toBeGreaterThan(0);
+    const missing = { XDG_CONFIG_HOME: home, REDIS_SERVER_BIN: path.join(home, 'no-redis-server') };
+    const json = JSON.parse((await runBin(['list', '--json'], { env: missing, timeoutMs: 30_000 })).stdout) as { id: string; unavailable?: string }[];
+    expect(json.filter((l) => l.unavailable !== undefined).map((l) => l.id)).toEqual(cluster);
+    expect(json.find((l) => l.unavailable !== undefined)!.unavailable).toContain('REDIS_SERVER_BIN');
+    const table = await runBin(['list'], { env: missing, timeoutMs: 30_000 });
+    expect(table.code).toBe(0);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain(`${cluster[0]}: The local cluster needs real redis-server processes`);
+    const installed = await runBin(['list', '--json'], { env: { XDG_CONFIG_HOME: home, REDIS_SERVER_BIN: findRedisServer(process.env)! }, timeoutMs: 30_000 });
+    expect((JSON.parse(installed.stdout) as { unavailable?: string }[]).every((l) => l.unavailable === undefined)).toBe(true);
   });
 
   it('answers an unknown lesson with "did you mean" and the list, exit 2', async () => {
