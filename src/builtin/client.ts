@@ -1,11 +1,12 @@
 import type { Socket } from 'node:net';
+import type { CommandEntry } from './command-entry.js';
 import type { Reply } from './reply.js';
 import { RequestParser } from './protocol/request-parser.js';
 import { ReplyWriter } from './protocol/reply-writer.js';
-import type { BlockRequest, Bytes, ClientHandle, CommandContext, CommandSpec, EngineHandle, Keyspace } from './types.js';
+import type { BlockRequest, Bytes, ClientHandle, CommandContext, EngineHandle, Keyspace } from './types.js';
 
 export interface QueuedCommand {
-  spec: CommandSpec;
+  spec: CommandEntry;
   args: Buffer[];
 }
 

@@ -1,7 +1,8 @@
 import { REDIS_COMMAND_NAMES } from './command-data.generated.js';
+import { CommandEntry } from './command-entry.js';
 import type { CommandSpec } from './types.js';
 
-type Found = { readonly kind: 'found'; readonly spec: CommandSpec; readonly fullName: string };
+type Found = { readonly kind: 'found'; readonly spec: CommandEntry; readonly fullName: string };
 
 export type Lookup =
   | Found
@@ -14,8 +15,8 @@ const realRedisNames = new Set(REDIS_COMMAND_NAMES);
 
 /** The engine's commands by lower-case name, and the lookup Redis's processCommand does. */
 export class CommandTable {
-  private readonly byName = new Map<string, CommandSpec>();
-  private readonly subByName = new Map<CommandSpec, Map<string, Found>>();
+  private readonly byName = new Map<string, CommandEntry>();
+  private readonly subByName = new Map<CommandEntry, Map<string, Found>>();
   /** Each command's answer to a lookup, made once: a lookup that finds allocates nothing. */
   private readonly byHash = new Map<number, Found[]>();
   /** The last name found and its answer. */
@@ -23,7 +24,7 @@ export class CommandTable {
   private lastFound: Found | undefined;
 
   constructor(commands: CommandSpec[]) {
-    for (const spec of commands) {
+    for (const spec of commands.map((c) => new CommandEntry(c))) {
       this.byName.set(spec.name, spec);
       const h = hashLower(Buffer.from(spec.name, 'latin1'));
       this.byHash.set(h, [...(this.byHash.get(h) ?? []), found(spec)]);
@@ -57,11 +58,11 @@ export class CommandTable {
     return undefined;
   }
 
-  get(name: string): CommandSpec | undefined {
+  get(name: string): CommandEntry | undefined {
     return this.byName.get(name);
   }
 
-  all(): IterableIterator<CommandSpec> {
+  all(): IterableIterator<CommandEntry> {
     return this.byName.values();
   }
 
@@ -92,7 +93,7 @@ export class CommandTable {
   }
 }
 
-const found = (spec: CommandSpec): Found => ({ kind: 'found', spec, fullName: spec.name });
+const found = (spec: CommandEntry): Found => ({ kind: 'found', spec, fullName: spec.name });
 
 function arityOk(spec: CommandSpec, argc: number): boolean {
   return spec.arity > 0 ? argc === spec.arity : argc >= -spec.arity;

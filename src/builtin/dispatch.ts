@@ -1,12 +1,12 @@
 import { error, OK, simple, type RespReply } from '../resp/types.js';
 import type { Client } from './client.js';
+import type { CommandEntry } from './command-entry.js';
 import type { Lookup } from './command-table.js';
 import type { Engine } from './engine.js';
-import type { Database } from './keyspace.js';
 import { countLookups } from './info/lookups.js';
 import { timeCall } from './info/stats.js';
 import { feedMonitors } from './monitor.js';
-import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
+import type { CommandContext, HandlerResult } from './types.js';
 
 export const QUEUED = simple('QUEUED');
 export const OOM = error("OOM command not allowed when used memory > 'maxmemory'.");
@@ -27,7 +27,7 @@ export function internals(ctx: CommandContext): { client: Client; engine: Engine
  * blocking command that must wait leaves the client blocked and writes nothing.
  */
 export function execute(engine: Engine, client: Client, args: Buffer[]): void {
-  engine.clock.tick();
+  engine.clock.forCommand();
   client.lastInteraction = engine.clock.now;
   client.skipping = client.skipNext;
   client.skipNext = false;
@@ -76,6 +76,7 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
   client.inExec = name === 'exec';
   const result = call(engine, client, spec, args);
   client.inExec = false;
+  if (!spec.fast) engine.clock.slow();
   if (result.type === 'block') {
     engine.blocking.block(client, result, client.dbIndex);
   } else {
@@ -85,24 +86,24 @@ export function execute(engine: Engine, client: Client, args: Buffer[]): void {
 }
 
 /** Calls a handler with the client's context brought up to date. */
-export function call(engine: Engine, client: Client, spec: CommandSpec, args: Buffer[]): HandlerResult {
+export function call(engine: Engine, client: Client, spec: CommandEntry, args: Buffer[]): HandlerResult {
   const ctx = client.ctx;
-  ctx.db = engine.databases[client.dbIndex]!;
+  const db = engine.databases[client.dbIndex]!;
+  ctx.db = db;
   ctx.now = engine.clock.now;
-  const db = ctx.db as Database;
-  // Looked up, not made: a command's record appears once it has run (INFO does not list itself running).
-  const stat = engine.stats.commands.get(spec.name);
+  // A record dropped by CONFIG RESETSTAT is as none: the call is timed and counted in a fresh one.
+  const stat = spec.stat === undefined || spec.stat.dropped ? undefined : spec.stat;
   const started = timeCall(stat) ? performance.now() : -1;
   let result: HandlerResult;
   try {
-    result = spec.handler(ctx, args);
+    result = engine.runHandler(spec, ctx, args);
   } catch (err) {
     // A bug in one command must not take the engine (and the tutor around it) down.
     result = error(`ERR internal error in redis-tutor's built-in engine running '${spec.name}': ${(err as Error)?.message ?? String(err)}`);
   }
   // EXEC answers its last command's reply, whose error that command's own call counted already.
   const failed = result.type === 'error' && (spec.name !== 'exec' || result.value.startsWith('EXECABORT')) ? result.value : undefined;
-  engine.stats.called(spec.name, stat, started < 0 ? undefined : (performance.now() - started) * 1000, failed);
+  spec.stat = engine.stats.called(spec.name, stat, started < 0 ? undefined : (performance.now() - started) * 1000, failed);
   countLookups(engine.stats, engine.notify, spec, args, db);
   if (engine.monitors.size > 0) feedMonitors(engine, client, args, spec);
   return result;

@@ -4,6 +4,7 @@ import type { Reply } from './reply.js';
 import { BlockingRegistry } from './blocking.js';
 import { Client } from './client.js';
 import { EngineClock } from './clock.js';
+import type { CommandEntry } from './command-entry.js';
 import { CommandTable } from './command-table.js';
 import { Database, type ChangeCause, type KeyspaceEvents } from './keyspace.js';
 import { MemoryGuard } from './memory.js';
@@ -109,44 +110,45 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     this.encodingLimits = limitsFrom(this.config);
     this.persistence = new Persistence({ databases: this.databases, config: this.config, now: () => this.clock.read(), rerun: (db, t, args) => this.rerun(db, t, args) });
     this.notify.flags = notifyFlags(this.config.get('notify-keyspace-events') ?? '');
-    this.table = new CommandTable(options.commands.map((spec) => this.persisting(spec)));
+    this.table = new CommandTable(options.commands);
   }
 
-  /** Every handler ends by writing what it changed to the AOF, so the reply never goes out before it. */
-  private persisting(spec: CommandSpec): CommandSpec {
-    const handler = spec.handler;
-    // Only stream writes (X... with the write flag) may touch a stream: the others skip that check.
-    const mayWriteStreams = spec.name.charCodeAt(0) === 0x78 && spec.flags.includes('write');
-    return {
-      ...spec,
-      handler: (ctx, args) => {
-        ENCODING.limits = this.encodingLimits;
-        this.persistence.depth++;
-        const replicating = this.replication.replicas.size > 0;
-        const dirtyBefore = this.persistence.dirty;
-        let outcome: HandlerResult | undefined;
-        if (replicating) this.replication.begin();
-        try {
-          const result = this.notify.flags === 0 ? handler(ctx, args) : runNotifying(this.notify, this.databases, spec, ctx, args);
-          outcome = result;
-          if (result.type !== 'block') {
-            const elements = elementsChanged(spec.name, args.length, result);
-            if (elements !== undefined) this.persistence.countElements(elements);
-            const key = this.persistence.aofOn ? replayableKey(spec.name, args) : undefined;
-            if (key !== undefined && result.type !== 'error') this.persistence.recordAsSent(this.databases[ctx.db.index]!, key, ctx.now, args);
-          }
-          const streams = mayWriteStreams ? streamKeysWritten(spec, args) : undefined;
-          if (streams !== undefined && streams.length > 0) this.streamsWritten(result, ctx, streams);
-          return result;
-        } finally {
-          this.persistence.depth--;
-          this.persistence.commandDone();
-          // Propagated when it changed something (Redis's dirty), as Redis does.
-          if (replicating) this.replication.end(spec, ctx, args, outcome, this.persistence.dirty !== dirtyBefore);
-        }
-      },
-      subcommands: spec.subcommands?.map((sub) => this.persisting(sub)),
-    };
+  /**
+   * Runs a command's handler with the bookkeeping every command has (dispatch's `call` calls it): the
+   * encoding thresholds installed, keyspace notifications, Redis's dirty, and the AOF and replicas
+   * written before the reply goes out. A handler that throws leaves its error to the caller.
+   */
+  runHandler(spec: CommandEntry, ctx: CommandContext, args: Buffer[]): HandlerResult {
+    ENCODING.limits = this.encodingLimits;
+    const persistence = this.persistence;
+    persistence.depth++;
+    const replicating = this.replication.replicas.size > 0;
+    const dirtyBefore = persistence.dirty;
+    let outcome: HandlerResult | undefined;
+    if (replicating) this.replication.begin();
+    try {
+      const result = this.notify.flags === 0 ? spec.handler(ctx, args) : runNotifying(this.notify, this.databases, spec, ctx, args);
+      outcome = result;
+      if (result.type !== 'block') this.countWrite(spec, ctx, args, result);
+      if (spec.mayWriteStreams) {
+        const streams = streamKeysWritten(spec, args);
+        if (streams.length > 0) this.streamsWritten(result, ctx, streams);
+      }
+      return result;
+    } finally {
+      persistence.depth--;
+      persistence.commandDone();
+      // Propagated when it changed something (Redis's dirty), as Redis does.
+      if (replicating) this.replication.end(spec, ctx, args, outcome, persistence.dirty !== dirtyBefore);
+    }
+  }
+
+  /** A command that answered: Redis's dirty by its elements, and the command itself for the AOF when it may be replayed. */
+  private countWrite(spec: CommandEntry, ctx: CommandContext, args: Buffer[], result: Reply): void {
+    const elements = elementsChanged(spec.name, args.length, result);
+    if (elements !== undefined) this.persistence.countElements(elements);
+    const key = this.persistence.aofOn ? replayableKey(spec.name, args) : undefined;
+    if (key !== undefined && result.type !== 'error') this.persistence.recordAsSent(this.databases[ctx.db.index]!, key, ctx.now, args);
   }
 
   /** Runs a command recorded in the AOF, as it ran then: on its database, at its time, for no client. */

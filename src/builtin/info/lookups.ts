@@ -1,23 +1,16 @@
 import type { Database } from '../keyspace.js';
 import type { EngineStats } from './stats.js';
 import type { Notifier } from '../notify/notifier.js';
-import { argBytes, type CommandSpec } from '../types.js';
-
-/** Per command: does it read keys by position (readonly, first key > 0)? Worked out once. */
-const readsKeys = new WeakMap<CommandSpec, boolean>();
+import type { CommandEntry } from '../command-entry.js';
+import { argBytes } from '../types.js';
 
 /**
  * keyspace_hits and keyspace_misses (and the `keymiss` event): Redis counts them in lookupKeyRead, which
  * the read-only commands use; the engine counts, after a read-only command, each key it names by
  * position as a hit when held and a miss when not (a key it found expired is gone by then: a miss).
  */
-export function countLookups(stats: EngineStats, notify: Notifier, spec: CommandSpec, args: Buffer[], db: Database): void {
-  let reads = readsKeys.get(spec);
-  if (reads === undefined) {
-    reads = spec.firstKey > 0 && spec.flags.includes('readonly');
-    readsKeys.set(spec, reads);
-  }
-  if (!reads) return;
+export function countLookups(stats: EngineStats, notify: Notifier, spec: CommandEntry, args: Buffer[], db: Database): void {
+  if (!spec.readsKeys) return;
   const last = spec.lastKey < 0 ? args.length + spec.lastKey : Math.min(spec.lastKey, args.length - 1);
   for (let i = spec.firstKey; i <= last; i += spec.step || 1) {
     const key = argBytes(args[i]!);

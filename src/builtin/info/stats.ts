@@ -1,17 +1,17 @@
 /** One command's figures, as INFO commandstats shows them. */
-export interface CommandStat {
-  calls: number;
-  usec: number;
-  rejected: number;
-  failed: number;
+export class CommandStat {
+  calls = 0;
+  usec = 0;
+  rejected = 0;
+  failed = 0;
   /** The last durations (µs), for INFO latencystats' percentiles. */
-  recent: number[];
-  recentAt: number;
+  recent: number[] = [];
+  recentAt = 0;
   /** The calls whose time was measured, and the sum of their durations (µs): see `timeCall`. */
-  timed: number;
-  timedUsec: number;
+  timed = 0;
+  timedUsec = 0;
   /** Cleared by CONFIG RESETSTAT while its command ran: the call counts in a fresh record. */
-  dropped?: true;
+  dropped = false;
 }
 
 /** Every call of a command is timed up to this many calls, then one in TIME_EVERY (a power of 2). */
@@ -47,19 +47,20 @@ export class EngineStats {
   of(name: string): CommandStat {
     let stat = this.commands.get(name);
     if (stat === undefined) {
-      stat = { calls: 0, usec: 0, rejected: 0, failed: 0, recent: [], recentAt: 0, timed: 0, timedUsec: 0 };
+      stat = new CommandStat();
       this.commands.set(name, stat);
     }
     return stat;
   }
 
-  /** A command ran (Redis's call()): `error` is its error reply's text, if it answered one. */
   /**
-   * `usec`: its duration, when `timeCall` said to measure it; otherwise the mean of the measured calls is
-   * counted (reading the clock twice costs about as much as a GET's own work).
+   * A command ran (Redis's call()): `error` is its error reply's text, if it answered one. `stat`: its
+   * record when it has one. `usec`: its duration, when `timeCall` said to measure it; otherwise the mean
+   * of the measured calls is counted (reading the clock twice costs about as much as a GET's own work).
+   * Answers the record counted, for the caller to keep.
    */
-  called(name: string, stat: CommandStat | undefined, usec: number | undefined, error: string | undefined): void {
-    if (stat === undefined || stat.dropped === true) stat = this.of(name);
+  called(name: string, stat: CommandStat | undefined, usec: number | undefined, error: string | undefined): CommandStat {
+    if (stat === undefined || stat.dropped) stat = this.of(name);
     stat.calls++;
     if (usec !== undefined) {
       stat.usec += usec;
@@ -75,6 +76,7 @@ export class EngineStats {
       stat.failed++;
       this.errorReply(error);
     }
+    return stat;
   }
 
   /** A command refused before it ran (arity, OOM, subscribed mode, MULTI ...); `name` when it was found. */

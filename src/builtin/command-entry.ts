@@ -1,0 +1,41 @@
+import type { CommandStat } from './info/stats.js';
+import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
+
+/**
+ * A command as the engine's table holds it: the spec's fields copied into one class, so every command
+ * has the same hidden class and the loads on the per-command path stay monomorphic (the specs
+ * themselves come from many files in many shapes), plus what the bookkeeping around each call needs,
+ * worked out once instead of per call.
+ */
+export class CommandEntry implements CommandSpec {
+  readonly name: string;
+  readonly arity: number;
+  readonly flags: string[];
+  readonly firstKey: number;
+  readonly lastKey: number;
+  readonly step: number;
+  readonly handler: (ctx: CommandContext, args: Buffer[]) => HandlerResult;
+  readonly subcommands: CommandEntry[] | undefined;
+  /** Its INFO commandstats record, once it has run (INFO lists only the commands that ran). */
+  stat: CommandStat | undefined = undefined;
+  /** Read-only with keys by position: INFO's keyspace hits and misses count them (info/lookups.ts). */
+  readonly readsKeys: boolean;
+  /** A stream write (X... with the write flag): only these may change a stream's groups in place. */
+  readonly mayWriteStreams: boolean;
+  /** Redis's `fast` flag: O(1) or O(log N), so the next command may reuse the time read for this one. */
+  readonly fast: boolean;
+
+  constructor(spec: CommandSpec) {
+    this.name = spec.name;
+    this.arity = spec.arity;
+    this.flags = spec.flags;
+    this.firstKey = spec.firstKey;
+    this.lastKey = spec.lastKey;
+    this.step = spec.step;
+    this.handler = spec.handler;
+    this.subcommands = spec.subcommands?.map((sub) => new CommandEntry(sub));
+    this.readsKeys = spec.firstKey > 0 && spec.flags.includes('readonly');
+    this.mayWriteStreams = spec.name.charCodeAt(0) === 0x78 && spec.flags.includes('write');
+    this.fast = spec.flags.includes('fast');
+  }
+}
