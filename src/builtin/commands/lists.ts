@@ -22,10 +22,10 @@ function pushCommand(name: string, left: boolean, onlyIfExists: boolean): Comman
       list = newList();
       db.set(key, list);
     }
-    const items = args.slice(2).map(toBytes);
-    for (const item of items) {
-      if (left) list.value.unshift(item);
-      else list.value.push(item);
+    const deque = list.value;
+    for (let j = 2; j < args.length; j++) {
+      if (left) deque.unshift(toBytes(args[j]!));
+      else deque.push(toBytes(args[j]!));
     }
     db.touched(key);
     return integer(list.value.length);

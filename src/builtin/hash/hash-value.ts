@@ -33,8 +33,10 @@ export function convertForArguments(hash: HashValue, items: Bytes[]): void {
  * makes it a hashtable, never back.
  */
 export function setField(hash: HashValue, field: Bytes, value: Bytes): boolean {
-  const isNew = !hash.value.has(field);
+  // One lookup, not has() then set(): the size grows only when the field is new.
+  const size = hash.value.size;
   hash.value.set(field, value);
+  const isNew = hash.value.size !== size;
   const { hashValue, hashEntries } = ENCODING.limits;
   if (hash.encoding === 'listpack' && (field.length > hashValue || value.length > hashValue || hash.value.size > hashEntries)) {
     hash.encoding = 'hashtable';

@@ -9,12 +9,30 @@ export class Deque implements ListLike {
   private items: (Bytes | undefined)[];
   private head = 0;
   private count = 0;
+  /**
+   * The value every element equals, or MIXED (possibly mixed: removals never undo it). Lists filled with
+   * one value are common (queues of tokens, redis-benchmark's LPUSH); the memory estimate then takes that
+   * value's size instead of sampling elements scattered over a large array.
+   */
+  private same: Bytes | typeof MIXED = MIXED;
 
   constructor(initial: Iterable<Bytes> = []) {
     const values = [...initial];
     this.items = new Array<Bytes | undefined>(Math.max(8, capacityFor(values.length)));
     for (let i = 0; i < values.length; i++) this.items[i] = values[i];
     this.count = values.length;
+    if (values.length > 0) this.same = values.every((v) => v === values[0]) ? values[0]! : MIXED;
+  }
+
+  /** The value every element equals, undefined when the list is empty or may hold different values. */
+  uniform(): Bytes | undefined {
+    return this.count === 0 || this.same === MIXED ? undefined : this.same;
+  }
+
+  /** Records that `value` is about to be stored (the count not yet raised). */
+  private note(value: Bytes): void {
+    if (this.count === 0) this.same = value;
+    else if (this.same !== value) this.same = MIXED;
   }
 
   get length(): number {
@@ -26,16 +44,19 @@ export class Deque implements ListLike {
   }
 
   set(index: number, value: Bytes): void {
+    if (this.same !== value) this.same = MIXED;
     this.items[(this.head + index) & (this.items.length - 1)] = value;
   }
 
   push(value: Bytes): void {
+    this.note(value);
     this.grow();
     this.items[(this.head + this.count) & (this.items.length - 1)] = value;
     this.count++;
   }
 
   unshift(value: Bytes): void {
+    this.note(value);
     this.grow();
     this.head = (this.head - 1) & (this.items.length - 1);
     this.items[this.head] = value;
@@ -104,6 +125,7 @@ export class Deque implements ListLike {
   private reset(values: Bytes[]): void {
     const fresh = new Deque(values);
     this.items = fresh.items;
+    this.same = fresh.same;
     this.head = 0;
     this.count = values.length;
   }
@@ -116,6 +138,9 @@ export class Deque implements ListLike {
     this.head = 0;
   }
 }
+
+/** Not a latin1 string: no element can equal it. */
+const MIXED = Symbol('mixed');
 
 function capacityFor(n: number): number {
   let c = 8;

@@ -50,14 +50,20 @@ export function valueSize(v: RedisValue, samples: number): number {
   }
 }
 
-function listSize(list: Deque, samples: number): number {
-  const n = list.length;
-  if (n === 0) return ROBJ + QUICKLIST;
+/** The average listpack entry of up to `samples` elements, evenly spread over the list. */
+function sampledEntry(list: Deque, n: number, samples: number): number {
   const take = Math.min(n, Math.max(1, samples));
   let bytes = 0;
   // Sampled evenly over the list, so a head that differs from the rest does not skew the figure.
   for (let i = 0; i < take; i++) bytes += listpackEntry(list.at(Math.floor((i * n) / take)));
-  const entry = bytes / take;
+  return bytes / take;
+}
+
+function listSize(list: Deque, samples: number): number {
+  const n = list.length;
+  if (n === 0) return ROBJ + QUICKLIST;
+  const same = list.uniform();
+  const entry = same !== undefined ? listpackEntry(same) : sampledEntry(list, n, samples);
   const perNode = Math.max(1, Math.floor((NODE_BYTES - LISTPACK_EMPTY) / entry));
   const nodes = Math.ceil(n / perNode);
   const lastNode = n - (nodes - 1) * perNode;

@@ -71,4 +71,35 @@ describe('Deque', () => {
     expect(d.shift()).toBeUndefined();
     expect(d.pop()).toBeUndefined();
   });
+
+  // The memory estimate takes uniform()'s value as every element's size instead of sampling: it must
+  // never name a value some element does not equal (mostly 'a', so the list is often uniform).
+  it('names a value every element equals, or none, over 20,000 random operations', () => {
+    const random = rng(7);
+    let d = new Deque();
+    const model: string[] = [];
+    let uniformSteps = 0;
+    for (let step = 0; step < 20_000; step++) {
+      const value = random() < 0.97 ? 'a' : 'b';
+      const index = model.length === 0 ? 0 : Math.floor(random() * model.length);
+      const op = Math.floor(random() * 9);
+      if (op <= 1) (d.push(value), model.push(value));
+      else if (op === 2) (d.unshift(value), model.unshift(value));
+      else if (op === 3) (d.shift(), model.shift());
+      else if (op === 4) (d.pop(), model.pop());
+      else if (op === 5) (d.insert(index, value), model.splice(index, 0, value));
+      else if (op === 6 && model.length > 0) (d.set(index, value), (model[index] = value));
+      else if (op === 7) (d.filter((v) => v !== 'b'), model.splice(0, model.length, ...model.filter((v) => v !== 'b')));
+      else if (op === 8) d = random() < 0.5 ? d.clone() : (d.trim(0, model.length - 1 - (index % 3)), model.splice(model.length - (index % 3)), d);
+      const same = d.uniform();
+      if (same !== undefined) uniformSteps++;
+      expect(same === undefined || (model.length > 0 && model.every((v) => v === same))).toBe(true);
+    }
+    expect(uniformSteps).toBeGreaterThan(1000);
+    const fresh = new Deque(['x', 'x']);
+    fresh.push('x');
+    expect(fresh.uniform()).toBe('x');
+    fresh.set(1, 'y');
+    expect(fresh.uniform()).toBeUndefined();
+  });
 });
