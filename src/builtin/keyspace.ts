@@ -168,45 +168,64 @@ export class Database implements Keyspace {
 
   set(key: Bytes, value: RedisValue, options?: { keepTtl?: boolean }): void {
     const entry = this.data.get(key);
-    const stored = value.type === 'string' ? (value === entry ? value : toStored(value)) : value;
-    const mem = this.tally.keyBytes(key, stored);
-    if (entry === undefined) {
-      const seq = this.nextSeq++;
-      const access = fresh(this.tally.track, this.events.clock.now);
-      if (stored instanceof StoredString) {
-        stored.seq = seq;
-        stored.mem = mem;
-        stored.access = access;
-        this.data.set(key, stored);
-      } else this.data.set(key, new Entry(stored, seq, mem, access));
-      this.account(mem);
-      this.resize();
-      this.events.created(this, key);
-    } else {
-      this.account(mem - entry.mem);
-      if (stored instanceof StoredString && entry instanceof StoredString) {
-        // The entry, long-lived, takes the new bytes: replacing it would leave it garbage in the old generation.
-        if (stored !== entry) entry.takeBytes(stored);
-        entry.mem = mem;
-      } else if (stored instanceof StoredString) {
-        stored.seq = entry.seq;
-        stored.mem = mem;
-        stored.access = entry.access;
-        this.data.set(key, stored);
-      } else if (entry instanceof Entry) {
-        entry.value = stored;
-        entry.mem = mem;
-      } else {
-        this.data.set(key, new Entry(stored, entry.seq, mem, entry.access));
-        entry.seq = 0;
-      }
-    }
+    if (value instanceof StoredString) this.putString(key, entry, value === entry || value.seq === 0 ? value : value.copy());
+    else if (value.type === 'string') this.putString(key, entry, toStored(value));
+    else this.putValue(key, entry, value);
     if (options?.keepTtl !== true && this.expires.size !== 0 && this.expires.delete(key)) {
       this.account(-EXPIRE_ENTRY);
       this.resize();
     }
     this.events.modified(this, key);
     this.events.maybeReady(this, key);
+  }
+
+  /** set() of a string value that no other key holds (or that this key holds already). */
+  private putString(key: Bytes, entry: Slot | undefined, stored: StoredString): void {
+    const mem = this.tally.stringKeyBytes(key, stored);
+    if (entry === undefined) {
+      stored.seq = this.nextSeq++;
+      stored.mem = mem;
+      stored.access = fresh(this.tally.track, this.events.clock.now);
+      this.data.set(key, stored);
+      this.added(key, mem);
+      return;
+    }
+    this.account(mem - entry.mem);
+    if (entry instanceof StoredString) {
+      // The entry, long-lived, takes the new bytes: replacing it would leave it garbage in the old generation.
+      if (stored !== entry) entry.takeBytes(stored);
+      entry.mem = mem;
+      return;
+    }
+    stored.seq = entry.seq;
+    stored.mem = mem;
+    stored.access = entry.access;
+    this.data.set(key, stored);
+  }
+
+  /** set() of any value but a string. */
+  private putValue(key: Bytes, entry: Slot | undefined, value: RedisValue): void {
+    const mem = this.tally.keyBytes(key, value);
+    if (entry === undefined) {
+      this.data.set(key, new Entry(value, this.nextSeq++, mem, fresh(this.tally.track, this.events.clock.now)));
+      this.added(key, mem);
+      return;
+    }
+    this.account(mem - entry.mem);
+    if (entry instanceof Entry) {
+      entry.value = value;
+      entry.mem = mem;
+      return;
+    }
+    this.data.set(key, new Entry(value, entry.seq, mem, entry.access));
+    entry.seq = 0;
+  }
+
+  /** A new key is in the data: its share of the tally, the table's growth, the `new` event. */
+  private added(key: Bytes, mem: number): void {
+    this.account(mem);
+    this.resize();
+    this.events.created(this, key);
   }
 
   delete(key: Bytes): boolean {

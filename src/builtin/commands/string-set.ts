@@ -53,10 +53,21 @@ function setGeneric(ctx: CommandContext, command: string, key: Buffer, value: Bu
   return old ?? okReply;
 }
 
+/** SET key value without options, the common case: setGeneric without an options record made and read. */
+function plainSet({ db }: CommandContext, key: Buffer, value: Buffer): RespReply {
+  const k = toBytes(key);
+  // The lookup deletes the key if its time has passed (the `expired` event), as Redis's lookupKeyWrite does.
+  db.get(k);
+  db.set(k, stringValue(value));
+  return OK;
+}
+
 const NO_OPTIONS: SetOptions = { nx: false, xx: false, get: false, keepTtl: false, unit: undefined, expire: undefined };
 
 export const setCommands: CommandSpec[] = [
-  command('set', -3, ['write', 'denyoom'], [1, 1, 1], (ctx, args) => setGeneric(ctx, 'set', args[1]!, args[2]!, parseSetOptions(args), OK, NIL)),
+  command('set', -3, ['write', 'denyoom'], [1, 1, 1], (ctx, args) =>
+    args.length === 3 ? plainSet(ctx, args[1]!, args[2]!) : setGeneric(ctx, 'set', args[1]!, args[2]!, parseSetOptions(args), OK, NIL),
+  ),
   command('setnx', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => setGeneric(ctx, 'setnx', args[1]!, args[2]!, { ...NO_OPTIONS, nx: true }, integer(1), integer(0))),
   command('setex', 4, ['write', 'denyoom'], [1, 1, 1], (ctx, args) =>
     setGeneric(ctx, 'setex', args[1]!, args[3]!, { ...NO_OPTIONS, unit: 'ex', expire: args[2]! }, OK, NIL),

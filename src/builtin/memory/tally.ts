@@ -1,6 +1,7 @@
 import type { Bytes, RedisValue } from '../types.js';
 import { DICT_ENTRY, dictSlots, jemalloc, sdsAlloc } from './alloc-sizes.js';
-import { valueSize } from './value-size.js';
+import { stringSize, valueSize } from './value-size.js';
+import type { StoredString } from '../stored-string.js';
 
 /** A key's dictEntry as allocated (24 bytes, jemalloc's 32). */
 const ENTRY = jemalloc(DICT_ENTRY);
@@ -24,6 +25,11 @@ export class MemoryTally {
   /** What a key and its value take: the dict entry, the key's sds, the value (robj included). */
   keyBytes(key: Bytes, value: RedisValue): number {
     return ENTRY + sdsAlloc(key.length, true) + valueSize(value, SAMPLES);
+  }
+
+  /** keyBytes of a string value, without valueSize's dispatch on the type (every SET and MSET key). */
+  stringKeyBytes(key: Bytes, value: StoredString): number {
+    return ENTRY + sdsAlloc(key.length, true) + stringSize(value);
   }
 }
 

@@ -31,9 +31,7 @@ const NODE_BYTES = 8192;
 export function valueSize(v: RedisValue, samples: number): number {
   switch (v.type) {
     case 'string':
-      if (v.encoding === 'int') return ROBJ;
-      if (v.encoding === 'embstr') return jemalloc(ROBJ + 3 + stringLength(v) + 1);
-      return ROBJ + sdsAlloc(stringLength(v));
+      return stringSize(v);
     case 'list':
       return listSize(v.value as Deque, samples);
     case 'hash':
@@ -51,6 +49,14 @@ export function valueSize(v: RedisValue, samples: number): number {
 }
 
 /** The average listpack entry of up to `samples` elements, evenly spread over the list. */
+/** A string value: the robj alone for an integer, robj and sds in one allocation for embstr, else apart. */
+export function stringSize(v: Extract<RedisValue, { type: 'string' }>): number {
+  const encoding = v.encoding;
+  if (encoding === 'int') return ROBJ;
+  if (encoding === 'embstr') return jemalloc(ROBJ + 3 + stringLength(v) + 1);
+  return ROBJ + sdsAlloc(stringLength(v));
+}
+
 function sampledEntry(list: Deque, n: number, samples: number): number {
   const take = Math.min(n, Math.max(1, samples));
   let bytes = 0;
