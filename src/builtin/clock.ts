@@ -15,11 +15,8 @@ export class EngineClock {
   private offset = 0;
   /** Commands that may still run on `now` before it is read again (see `forCommand`). */
   private reusable = 0;
-  private stretchQueued = false;
-  private readonly endStretch = (): void => {
-    this.reusable = 0;
-    this.stretchQueued = false;
-  };
+  /** Between `beginBatch` and `endBatch`: the server is running one read's worth of pipelined commands. */
+  private inBatch = false;
 
   constructor(private readonly wall: () => number = Date.now) {
     this.now = this.read();
@@ -37,11 +34,11 @@ export class EngineClock {
   }
 
   /**
-   * Freezes "now" for the next command. Redis reads the time per command; here a command that follows a
-   * fast one (Redis's `fast` flag: O(1) or O(log N)) may reuse the time read for it, up to REUSE
-   * commands in a row and only within one synchronous stretch (a batch of pipelined input): they run
-   * microseconds apart, and a read costs about a tenth of a GET. A new turn of the event loop, a command
-   * not flagged fast (`slow`), and every REUSE-th command read the time again.
+   * Freezes "now" for the next command. Redis reads the time per command; here, inside a batch (the
+   * commands the server runs from one read of a socket), a command that follows a fast one (Redis's
+   * `fast` flag: O(1) or O(log N)) may reuse the time read for it, up to REUSE commands in a row: they
+   * run microseconds apart, and a read costs about a tenth of a GET. A new batch, a command not flagged
+   * fast (`slow`), every REUSE-th command, and any command outside a batch read the time again.
    */
   forCommand(): void {
     if (this.reusable > 0) {
@@ -49,11 +46,18 @@ export class EngineClock {
       return;
     }
     this.tick();
-    this.reusable = REUSE - 1;
-    if (!this.stretchQueued) {
-      this.stretchQueued = true;
-      queueMicrotask(this.endStretch);
-    }
+    if (this.inBatch) this.reusable = REUSE - 1;
+  }
+
+  /** The server starts running the commands of one read: `forCommand` may reuse reads until `endBatch`. */
+  beginBatch(): void {
+    this.inBatch = true;
+    this.reusable = 0;
+  }
+
+  endBatch(): void {
+    this.inBatch = false;
+    this.reusable = 0;
   }
 
   /** The command just run may have taken a while: the next one reads the time again. */

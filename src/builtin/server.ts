@@ -59,9 +59,25 @@ export class EngineServer {
     socket.on('error', () => socket.destroy());
   }
 
-  /** Runs every complete command a client has sent, unless it is blocked, then writes the replies. */
+  /**
+   * Runs every complete command a client has sent, unless it is blocked, then writes the replies: one
+   * batch, whose commands may share a read of the clock (clock.ts, forCommand).
+   */
   process(client: Client): void {
     if (client.closed) return;
+    const clock = this.engine.clock;
+    clock.beginBatch();
+    try {
+      this.runCommands(client);
+    } finally {
+      clock.endBatch();
+    }
+    this.flush(client);
+    if (this.pendingOutput.size > 0) this.flushPending();
+  }
+
+  /** Runs the client's complete commands until none is left, it blocks, or it is closing. */
+  private runCommands(client: Client): void {
     while (client.blocked === null && !client.closing) {
       const next = client.parser.next();
       if (next === undefined) break;
@@ -81,8 +97,6 @@ export class EngineServer {
       // Keep one client's long pipeline from holding back everyone else's replies indefinitely.
       if (client.writer.size > 1 << 20) this.flush(client);
     }
-    this.flush(client);
-    if (this.pendingOutput.size > 0) this.flushPending();
   }
 
   private flush(client: Client): void {

@@ -54,6 +54,16 @@ describe('speed paths: the time a command sees', () => {
   });
 });
 
+describe('speed paths: the request parser', () => {
+  it('a command with more arguments than the parser makes room for at once (1024)', async () => {
+    const members = Array.from({ length: 1500 }, (_, i) => `m${i}`);
+    const chunks = [[request('DEL', 'l'), request('RPUSH', 'l', ...members), request('LLEN', 'l'), request('LRANGE', 'l', '1020', '1030'), request('LINDEX', 'l', '-1')]];
+    const [expected, actual] = await twice(chunks);
+    expect(expected).toContain('"v":"1500"');
+    expect(actual).toEqual(expected);
+  });
+});
+
 describe('speed paths: INFO commandstats records', () => {
   it('a command that ran before CONFIG RESETSTAT is timed and counted afresh after it', async () => {
     const conn = await RawConnection.open(servers.enginePort);

@@ -126,7 +126,8 @@ export class Persistence {
       this.aof.append(text, this.host.config.get('appendfsync')!);
     }
     this.changed.clear();
-    this.flushed = [];
+    // Only when there was one: a write command must not make a new array each time.
+    if (this.flushed.length > 0) this.flushed = [];
     if (this.aof !== undefined && this.aof.size > AOF_REWRITE_MIN && this.aof.size > 2 * this.aof.baseSize) this.rewriteAof();
   }
 

@@ -11,16 +11,24 @@ const INLINE_MAX = 64 * 1024;
 /** Redis's default proto-max-bulk-len (512 MB). */
 const MAX_BULK = 512 * 1024 * 1024;
 const CR = 13;
+/** Slots made at once for a multibulk's arguments; a longer one grows as it fills. */
+const ARGS_PREALLOCATED = 1024;
+/** Between commands (nothing writes to it). */
+const NO_ARGS: Buffer[] = [];
 const LF = 10;
 
 export type ParseResult = Buffer[] | { error: string } | undefined;
 
 export class RequestParser {
   private buf: Buffer = Buffer.alloc(0);
+  private bytes: ArrayBufferLike = this.buf.buffer;
+  private bytesOffset = 0;
   private pos = 0;
   /** Arguments still expected in the current multibulk (0: between commands). */
   private remaining = 0;
-  private args: Buffer[] = [];
+  private args: Buffer[] = NO_ARGS;
+  /** Arguments of the current multibulk read so far. */
+  private filled = 0;
   /** Length of the bulk being read, or -1 when its `$<len>` line is next. */
   private bulkLen = -1;
   /** Chunks of a large bulk, gathered until `bulkLen + 2` bytes are there. */
@@ -41,6 +49,8 @@ export class RequestParser {
         this.buf = Buffer.concat(this.parts, this.partsLen);
         this.pos = 0;
         this.parts = null;
+        this.bytes = this.buf.buffer;
+        this.bytesOffset = this.buf.byteOffset;
       }
       return;
     }
@@ -50,6 +60,8 @@ export class RequestParser {
       this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
     }
     this.pos = 0;
+    this.bytes = this.buf.buffer;
+    this.bytesOffset = this.buf.byteOffset;
   }
 
   /** True while bytes of an unfinished command are held. */
@@ -68,19 +80,24 @@ export class RequestParser {
           if (inline === null) continue; // an empty line
           return inline;
         }
-        const header = this.countLine(1, 'Protocol error: too big mbulk count string');
-        if (header === undefined) return undefined;
-        if (header === null || (typeof header === 'number' && header > 2147483647)) return { error: 'Protocol error: invalid multibulk length' };
-        if (typeof header === 'object') return header;
-        const count = header;
+        let count = this.quickLength();
+        if (count < 0) {
+          const header = this.countLine(1, 'Protocol error: too big mbulk count string');
+          if (header === undefined) return undefined;
+          if (header === null || (typeof header === 'number' && header > 2147483647)) return { error: 'Protocol error: invalid multibulk length' };
+          if (typeof header === 'object') return header;
+          count = header;
+        }
         if (count <= 0) continue;
         this.remaining = count;
-        this.args = [];
+        // Filled by index: cheaper than a push per argument (a huge count grows it as it fills).
+        this.args = new Array<Buffer>(Math.min(count, ARGS_PREALLOCATED));
+        this.filled = 0;
       }
       while (this.remaining > 0) {
         if (this.bulkLen < 0) {
           if (this.pos >= this.buf.length) return undefined;
-          this.quickBulkLength();
+          if (this.buf[this.pos] === 0x24) this.bulkLen = this.quickLength();
         }
         if (this.bulkLen < 0) {
           const header = this.countLine(0, 'Protocol error: too big bulk count string');
@@ -100,14 +117,15 @@ export class RequestParser {
           }
           return undefined;
         }
-        this.args.push(this.args.length === 0 ? this.commandName(this.pos, this.bulkLen) : this.buf.subarray(this.pos, this.pos + this.bulkLen));
+        this.args[this.filled] = this.filled === 0 ? this.commandName(this.pos, this.bulkLen) : Buffer.from(this.bytes, this.bytesOffset + this.pos, this.bulkLen);
+        this.filled++;
         // As Redis does, the two bytes after a bulk are skipped without being checked.
         this.pos += this.bulkLen + 2;
         this.bulkLen = -1;
         this.remaining--;
       }
       const args = this.args;
-      this.args = [];
+      this.args = NO_ARGS;
       return args;
     }
   }
@@ -127,28 +145,28 @@ export class RequestParser {
   }
 
   /**
-   * The usual bulk header, `$` and 1 to 9 digits (no leading zero) up to MAX_BULK then CR and one more byte,
-   * read in one pass: sets bulkLen and moves past it. Anything else is left to countLine, which answers
-   * every other case (incomplete, too long, invalid) as Redis does.
+   * The usual `*` or `$` header at pos, its prefix and 1 to 9 digits (no leading zero) up to MAX_BULK then
+   * CR and one more byte, read in one pass: answers the number and moves past the line. Anything else
+   * answers -1 and is left to countLine, which answers every other case (incomplete, too long, invalid)
+   * as Redis does.
    */
-  private quickBulkLength(): void {
+  private quickLength(): number {
     const buf = this.buf;
-    let i = this.pos;
-    if (buf[i] !== 0x24) return;
-    const first = ++i;
+    const first = this.pos + 1;
+    let i = first;
     let n = 0;
     for (; i < buf.length && i - first < 10; i++) {
       const c = buf[i]!;
       if (c === CR) break;
-      if (c < 0x30 || c > 0x39) return;
+      if (c < 0x30 || c > 0x39) return -1;
       n = n * 10 + (c - 0x30);
     }
     const digits = i - first;
-    if (digits === 0 || digits > 9 || i + 1 >= buf.length || buf[i] !== CR) return;
-    if (buf[first] === 0x30 && digits > 1) return;
-    if (n > MAX_BULK) return;
-    this.bulkLen = n;
+    if (digits === 0 || digits > 9 || i + 1 >= buf.length || buf[i] !== CR) return -1;
+    if (buf[first] === 0x30 && digits > 1) return -1;
+    if (n > MAX_BULK) return -1;
     this.pos = i + 2;
+    return n;
   }
 
   /**
