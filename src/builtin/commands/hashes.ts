@@ -16,10 +16,9 @@ function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
     if (args.length % 2 === 1) fail(`ERR wrong number of arguments for '${name}' command`);
     const key = toBytes(args[1]!);
     const hash = hashForWrite(db, key);
-    const items = args.slice(2).map(toBytes);
-    convertForArguments(hash, items);
+    convertForArguments(hash, args, 2);
     let created = 0;
-    for (let i = 0; i < items.length; i += 2) if (setField(hash, items[i]!, items[i + 1]!)) created++;
+    for (let j = 2; j < args.length; j += 2) if (setField(hash, toBytes(args[j]!), toBytes(args[j + 1]!))) created++;
     db.touched(key);
     return name === 'hset' ? integer(created) : OK;
   });

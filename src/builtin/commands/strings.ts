@@ -15,6 +15,7 @@ import { arrayOf, type Reply } from '../reply.js';
 const lengthOf = (s: StringValue | undefined): number => (s === undefined ? 0 : stringLength(s));
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const NEGATIVE_SAFE = -SAFE;
 const KEEP_TTL = { keepTtl: true };
 const ZERO = integer(0);
 const ONE = integer(1);
@@ -91,13 +92,17 @@ function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
   return nx ? ONE : OK;
 }
 
-function incrBy(ctx: CommandContext, key: Buffer, by: bigint): RespReply {
+/** `by` as a number when one holds it exactly, else null. */
+const asStep = (by: bigint): number | null => (by > NEGATIVE_SAFE && by < SAFE ? Number(by) : null);
+
+/** `step` is `by` as a number (asStep): INCR and DECR pass it, so their arithmetic never touches a BigInt. */
+function incrBy(ctx: CommandContext, key: Buffer, by: bigint, step = asStep(by)): RespReply {
   const k = toBytes(key);
   const s = stringAt(ctx.db, k);
   // The common case (counters well inside 2^53) in plain numbers; BigInt only near the 64-bit edges.
   const small = s === undefined ? 0 : smallInteger(s);
-  if (small !== null && by > -SAFE && by < SAFE) {
-    const sum = small + Number(by);
+  if (small !== null && step !== null) {
+    const sum = small + step;
     if (Number.isSafeInteger(sum)) {
       ctx.db.set(k, intString(sum), KEEP_TTL);
       return integer(sum);
@@ -114,8 +119,8 @@ function incrBy(ctx: CommandContext, key: Buffer, by: bigint): RespReply {
   return integer(next);
 }
 
-const incr = command('incr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, 1n));
-const decr = command('decr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, -1n));
+const incr = command('incr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, 1n, 1));
+const decr = command('decr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, -1n, -1));
 const incrby = command('incrby', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, integerArg(args[2]!)));
 const decrby = command('decrby', 3, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => {
   const by = integerArg(args[2]!);

@@ -22,9 +22,19 @@ export function hashForWrite(db: Keyspace, key: Bytes): HashValue {
   return created;
 }
 
-/** hashTypeTryConversion: a field or value longer than hash-max-listpack-value (64) among the arguments makes it a hashtable. */
-export function convertForArguments(hash: HashValue, items: Bytes[]): void {
-  if (hash.encoding === 'listpack' && items.some((s) => s.length > ENCODING.limits.hashValue)) hash.encoding = 'hashtable';
+/**
+ * hashTypeTryConversion: a field or value longer than hash-max-listpack-value (64) among the arguments
+ * (`items` from `from` on: strings or the argument Buffers, whose lengths are the same) makes it a hashtable.
+ */
+export function convertForArguments(hash: HashValue, items: ReadonlyArray<{ readonly length: number }>, from = 0): void {
+  if (hash.encoding !== 'listpack') return;
+  const limit = ENCODING.limits.hashValue;
+  for (let i = from; i < items.length; i++) {
+    if (items[i]!.length > limit) {
+      hash.encoding = 'hashtable';
+      return;
+    }
+  }
 }
 
 /**
