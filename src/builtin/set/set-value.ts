@@ -27,8 +27,9 @@ export const newSet = (first: Bytes): SetValue => ({ type: 'set', value: new Set
 
 /** setTypeAdd: true when new; a non-integer or a member past set-max-intset-entries turns an intset into a hashtable, for good. */
 export function addMember(set: SetValue, member: Bytes): boolean {
-  if (set.value.has(member)) return false;
-  set.value.add(member);
+  // One lookup, not has() then add(): the size grows only when the member is new.
+  const size = set.value.size;
+  if (set.value.add(member).size === size) return false;
   if (set.encoding === 'intset' && (set.value.size > ENCODING.limits.setIntsetEntries || !isIntegerMember(member))) set.encoding = 'hashtable';
   return true;
 }
