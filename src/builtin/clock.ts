@@ -35,10 +35,11 @@ export class EngineClock {
 
   /**
    * Freezes "now" for the next command. Redis reads the time per command; here, inside a batch (the
-   * commands the server runs from one read of a socket), a command that follows a fast one (Redis's
-   * `fast` flag: O(1) or O(log N)) may reuse the time read for it, up to REUSE commands in a row: they
-   * run microseconds apart, and a read costs about a tenth of a GET. A new batch, a command not flagged
-   * fast (`slow`), every REUSE-th command, and any command outside a batch read the time again.
+   * commands the server runs from one read of a socket), a command that follows a quick one (whose work
+   * is bounded by its arguments, not by the data held: command-entry.ts) may reuse the time read for
+   * it, up to REUSE commands in a row: they run microseconds apart, and a read costs about a tenth of a
+   * GET. A new batch, any other command (`slow`: KEYS, DEBUG SLEEP ...), every REUSE-th command, and any
+   * command outside a batch read the time again.
    */
   forCommand(): void {
     if (this.reusable > 0) {

@@ -2,6 +2,12 @@ import type { CommandStat } from './info/stats.js';
 import type { CommandContext, CommandSpec, HandlerResult } from './types.js';
 
 /**
+ * Not flagged fast in Redis only because a value may be large or the keys many: their work is copying
+ * what arrived, however much data is held.
+ */
+const STORES_ITS_ARGUMENTS = new Set(['set', 'setex', 'psetex', 'mset', 'msetnx']);
+
+/**
  * A command as the engine's table holds it: the spec's fields copied into one class, so every command
  * has the same hidden class and the loads on the per-command path stay monomorphic (the specs
  * themselves come from many files in many shapes), plus what the bookkeeping around each call needs,
@@ -22,8 +28,12 @@ export class CommandEntry implements CommandSpec {
   readonly readsKeys: boolean;
   /** A stream write (X... with the write flag): only these may change a stream's groups in place. */
   readonly mayWriteStreams: boolean;
-  /** Redis's `fast` flag: O(1) or O(log N), so the next command may reuse the time read for this one. */
-  readonly fast: boolean;
+  /**
+   * Its work is bounded by the arguments that came with it, not by the data held: Redis's `fast` flag
+   * (O(1) or O(log N) in the data), or one of the string stores. The next command in the same batch may
+   * reuse the time read for it (clock.ts, forCommand).
+   */
+  readonly quick: boolean;
 
   constructor(spec: CommandSpec) {
     this.name = spec.name;
@@ -36,6 +46,6 @@ export class CommandEntry implements CommandSpec {
     this.subcommands = spec.subcommands?.map((sub) => new CommandEntry(sub));
     this.readsKeys = spec.firstKey > 0 && spec.flags.includes('readonly');
     this.mayWriteStreams = spec.name.charCodeAt(0) === 0x78 && spec.flags.includes('write');
-    this.fast = spec.flags.includes('fast');
+    this.quick = spec.flags.includes('fast') || STORES_ITS_ARGUMENTS.has(spec.name);
   }
 }

@@ -119,7 +119,9 @@ export class Engine implements EngineHandle, KeyspaceEvents {
    * written before the reply goes out. A handler that throws leaves its error to the caller.
    */
   runHandler(spec: CommandEntry, ctx: CommandContext, args: Buffer[]): HandlerResult {
-    ENCODING.limits = this.encodingLimits;
+    // Installed for this engine's handlers (another engine in the process may have run last); stored only
+    // when it differs, since a store of an object costs a write barrier.
+    if (ENCODING.limits !== this.encodingLimits) ENCODING.limits = this.encodingLimits;
     const persistence = this.persistence;
     persistence.depth++;
     const replicating = this.replication.replicas.size > 0;

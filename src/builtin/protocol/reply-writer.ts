@@ -1,3 +1,5 @@
+// Imported, not the global: Node's global Buffer is a getter, read on every use.
+import { Buffer } from 'node:buffer';
 import type { Reply } from '../reply.js';
 
 /**

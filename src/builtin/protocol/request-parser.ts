@@ -4,6 +4,8 @@
  * arrive; a partial command is kept without re-concatenating what was already parsed, and a large
  * bulk is gathered from its chunks once, when complete.
  */
+// Imported, not the global: Node's global Buffer is a getter, read on every use (once per argument here).
+import { Buffer } from 'node:buffer';
 import { splitInlineArgs } from './inline.js';
 
 /** Redis's PROTO_INLINE_MAX_SIZE: a line without its end that grows past this is refused. */
