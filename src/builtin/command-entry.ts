@@ -26,6 +26,8 @@ export class CommandEntry implements CommandSpec {
   stat: CommandStat | undefined = undefined;
   /** Read-only with keys by position: INFO's keyspace hits and misses count them (info/lookups.ts). */
   readonly readsKeys: boolean;
+  /** Redis's `write` flag: only these count elements for Redis's dirty or go to the AOF as sent. */
+  readonly writes: boolean;
   /** A stream write (X... with the write flag): only these may change a stream's groups in place. */
   readonly mayWriteStreams: boolean;
   /**
@@ -45,7 +47,8 @@ export class CommandEntry implements CommandSpec {
     this.handler = spec.handler;
     this.subcommands = spec.subcommands?.map((sub) => new CommandEntry(sub));
     this.readsKeys = spec.firstKey > 0 && spec.flags.includes('readonly');
-    this.mayWriteStreams = spec.name.charCodeAt(0) === 0x78 && spec.flags.includes('write');
+    this.writes = spec.flags.includes('write');
+    this.mayWriteStreams = spec.name.charCodeAt(0) === 0x78 && this.writes;
     this.quick = spec.flags.includes('fast') || STORES_ITS_ARGUMENTS.has(spec.name);
   }
 }

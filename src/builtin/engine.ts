@@ -131,7 +131,7 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     try {
       const result = this.notify.flags === 0 ? spec.handler(ctx, args) : runNotifying(this.notify, this.databases, spec, ctx, args);
       outcome = result;
-      if (result.type !== 'block') this.countWrite(spec, ctx, args, result);
+      if (spec.writes && result.type !== 'block') this.countWrite(spec, ctx, args, result);
       if (spec.mayWriteStreams) {
         const streams = streamKeysWritten(spec, args);
         if (streams.length > 0) this.streamsWritten(result, ctx, streams);
@@ -145,7 +145,7 @@ export class Engine implements EngineHandle, KeyspaceEvents {
     }
   }
 
-  /** A command that answered: Redis's dirty by its elements, and the command itself for the AOF when it may be replayed. */
+  /** A write that answered: Redis's dirty by its elements, and the command itself for the AOF when it may be replayed. */
   private countWrite(spec: CommandEntry, ctx: CommandContext, args: Buffer[], result: Reply): void {
     const elements = elementsChanged(spec.name, args.length, result);
     if (elements !== undefined) this.persistence.countElements(elements);
