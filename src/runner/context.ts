@@ -61,7 +61,7 @@ export async function runShown(ctx: StepContext, line: string, echo: boolean, on
   const done = await ctx.redis.execute(line, on);
   // A directive's line wraps like prose; a reply is shown exactly as redis-cli prints it.
   if (done.text !== '') {
-    if (done.kind === 'refused') ctx.out(renderInline(done.text));
+    if (done.kind === 'refused') ctx.out(renderInline(reflow(done.text, ctx.width)));
     else if (done.kind === 'directive') tell(ctx, done.text, theme.dim);
     else ctx.out(done.text);
   }

@@ -150,8 +150,8 @@ export const ko: RunnerMessages = {
     `(튜터) MONITOR 명령은 레슨에서 쓸 수 없어요. 연결이 서버가 실행하는 모든 명령을 끝없이 흘려보내는 스트림이 되기 때문이에요. ${c('redis-tutor repl')} 명령으로 REPL을 열어서 해 보세요.`,
   refusedSession: (name) =>
     `(튜터) ${name} 명령은 레슨에서 쓸 수 없어요. 튜터가 여러분의 작업을 확인할 때 쓰는 레슨 연결 자체(로그인, 프로토콜, 상태)를 바꾸기 때문이에요. ${c('redis-tutor repl')} 명령으로 REPL을 열어서 해 보세요.`,
-  refusedBlocking: (line, capSeconds, example) =>
-    `(튜터) ${c(line)} 명령은 레슨 연결에서 끝없이 기다릴 수 있고, 그러면 프롬프트도 함께 멈춰요. 타임아웃을 최대 ${capSeconds}초로 주세요(예: ${c(example)}). 시간이 다 되면 알아서 응답해요.`,
+  refusedBlocking: (line, capSeconds, example, waitSeconds) =>
+    `(튜터) ${c(line)} 명령은 레슨 연결에서 ${waitSeconds === Infinity ? '끝없이' : `${waitSeconds}초 동안`} 기다릴 수 있고, 그러면 프롬프트도 함께 멈춰요. 타임아웃을 최대 ${capSeconds}초로 주세요(예: ${c(example)}). 시간이 다 되면 알아서 응답해요.`,
   helperBusy: (on) =>
     `(튜터) 연결 ${on}에서 블로킹 명령이 아직 기다리고 있어요. 지금 이 연결로 보내는 명령은 그 뒤에서 기다리게 돼요. 연결 A에서 데이터를 넣어 주거나(명령 앞에 \`A> \` 접두어를 붙이면 그 연결로 보내요), \`retry\`(다시)를 입력하세요.`,
   blockingWait: (seconds) => `(데이터를 최대 ${wait(seconds)}까지 기다리는 중 ...)`,

@@ -127,8 +127,9 @@ const en = {
   refusedListener: (name: string) => `(tutor) ${name} is not available on the lesson's connection: it turns the connection into a listener, and the tutor reads your replies from it. Lessons that need a listener open a second connection for it; try it in ${c('redis-tutor repl')}.`,
   refusedMonitor: () => `(tutor) MONITOR is not available in a lesson: it turns a connection into an endless stream of every command the server runs. Try it in ${c('redis-tutor repl')}.`,
   refusedSession: (name: string) => `(tutor) ${name} is not available in a lesson: it changes the lesson's connection itself (its login, protocol or state), which the tutor uses to check your work. Try it in ${c('redis-tutor repl')}.`,
-  refusedBlocking: (line: string, capSeconds: number, example: string) =>
-    `(tutor) ${c(line)} could wait for ever on the lesson's connection, and your prompt would freeze with it. Give it a timeout of at most ${capSeconds} seconds (for example ${c(example)}): it answers by itself when the time is up.`,
+  /** `waitSeconds`: how long the line may wait in all (Infinity: no timeout). */
+  refusedBlocking: (line: string, capSeconds: number, example: string, waitSeconds: number) =>
+    `(tutor) ${c(line)} could wait ${waitSeconds === Infinity ? 'for ever' : `${waitSeconds} seconds`} on the lesson's connection, and your prompt would freeze with it. Give it a timeout of at most ${capSeconds} seconds (for example ${c(example)}): it answers by itself when the time is up.`,
   helperBusy: (on: string) => `(tutor) Connection ${on} is still waiting in its blocking command: anything sent on it now would wait behind it. Feed it from connection A (type \`A> \` before a command to send it there), or type \`retry\`.`,
   blockingWait: (seconds: string) => `(waiting up to ${seconds} for data ...)`,
   waited: (what: string) => `(${what} later)`,

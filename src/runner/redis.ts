@@ -210,8 +210,9 @@ export async function openLessonRedis(connection: Connection): Promise<LessonRed
       const refused = refusal(name, on !== MAIN, connection.control !== undefined);
       if (refused !== undefined) return { kind: 'refused', line, text: refused };
       // A repeat count (`3 BLPOP jobs 5`) waits each time.
-      if (on === MAIN && (blockingTimeoutMs(args) ?? 0) * parsed.repeat > LESSON_BLOCK_CAP_MS) {
-        return { kind: 'refused', line, text: runnerMsg.refusedBlocking(meant.command, LESSON_BLOCK_CAP_MS / 1000, boundedExample(args, parsed.repeat, LESSON_BLOCK_CAP_MS)) };
+      const waitsMs = (blockingTimeoutMs(args) ?? 0) * parsed.repeat;
+      if (on === MAIN && waitsMs > LESSON_BLOCK_CAP_MS) {
+        return { kind: 'refused', line, text: runnerMsg.refusedBlocking(meant.command, LESSON_BLOCK_CAP_MS / 1000, boundedExample(args, parsed.repeat, LESSON_BLOCK_CAP_MS), waitsMs / 1000) };
       }
       if (on !== MAIN && helpers.busy(on)) return { kind: 'refused', line, text: runnerMsg.helperBusy(on) };
       let result: Executed;

@@ -198,7 +198,8 @@ describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
       expect(at).toBeGreaterThan(-1);
       // Right after the typo: the four refusals, then SET's own reply. No OK from SELECT, no server stopped
       // by SHUTDOWN, no subscription, no AUTH error: and SET x v landed in the playground the checks read.
-      expect(ctx.screen.slice(at + 1, at + 7)).toEqual([
+      // Each refusal wraps like the tutor's other lines.
+      expect(ctx.screen.slice(at + 1, at + 7).map((l) => l.replace(/\n/g, ' '))).toEqual([
         "(tutor) SELECT is not available in a lesson: it reaches beyond the lesson's playground database, into other databases or other servers. Try it in redis-tutor repl.",
         '(tutor) SHUTDOWN is not available in a lesson: it changes or stops the whole server, not just your data. Try it in redis-tutor repl.',
         "(tutor) SUBSCRIBE is not available on the lesson's connection: it turns the connection into a listener, and the tutor reads your replies from it. Lessons that need a listener open a second connection for it; try it in redis-tutor repl.",
@@ -242,6 +243,12 @@ describe.each(['real', 'builtin'] as const)('on the %s engine', (engine) => {
       const { ctx, quit } = await play(jobs(), learner(['WAIT 1 0']));
       expect(quit).toBe(true);
       expect(flat(ctx.screen)).toContain('Give it a timeout of at most 10 seconds (for example WAIT 1 5000)');
+    }, 2000);
+
+    it('3 BLPOP jobs 5 is refused as waiting 15 seconds in all, with an example that shares the 10', async () => {
+      const { ctx } = await play(jobs(), learner(['3 BLPOP jobs 5']));
+      expect(flat(ctx.screen)).toContain("(tutor) 3 BLPOP jobs 5 could wait 15 seconds on the lesson's connection");
+      expect(flat(ctx.screen)).toContain('(for example 3 BLPOP jobs 3)');
     }, 2000);
 
     it('BLPOP jobs 1 runs, says it waits, and answers (nil) after about a second', async () => {
