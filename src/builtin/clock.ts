@@ -1,11 +1,11 @@
+/** Commands in a row that may run on one read of the time (see `forCommand`). */
+const REUSE = 16;
+
 /**
  * The engine's time: the wall clock plus an offset the tutor can move forward, so that a lesson's
  * `@wait 4s` passes at once on the built-in engine. Everything that reads time for the data's sake
  * (TTLs, blocked clients' timeouts, TIME, uptime) reads it here; only CPU budgets use the real clock.
  */
-/** Commands in a row that may run on one read of the time (see `forCommand`). */
-const REUSE = 16;
-
 export class EngineClock {
   /**
    * "Now" frozen for the command being run (Redis caches mstime per command), so one command sees one
