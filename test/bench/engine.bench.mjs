@@ -78,14 +78,19 @@ function rss(pid) {
 const geo = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rt-bench-'));
-const redisPort = await freePort();
-const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-const enginePort = await freePort();
-const engine = spawn(
-  process.execPath,
-  ['--input-type=module', '-e', `const { startBuiltinEngine } = await import(${JSON.stringify(path.join(root, 'dist/builtin/start.js'))}); await startBuiltinEngine({ port: ${enginePort} });`],
-  { stdio: 'ignore' },
-);
+/** A redis-server and the engine, each in its own process on a free port. */
+async function startPair() {
+  const redisPort = await freePort();
+  const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const enginePort = await freePort();
+  const engine = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', `const { startBuiltinEngine } = await import(${JSON.stringify(path.join(root, 'dist/builtin/start.js'))}); await startBuiltinEngine({ port: ${enginePort} });`],
+    { stdio: 'ignore' },
+  );
+  return { redisPort, redis, enginePort, engine };
+}
+let { redisPort, redis, enginePort, engine } = await startPair();
 // Node's own ceiling (pong-server.mjs): its share of Redis's PING figures bounds what any server written for
 // Node can reach on this machine.
 const pongPort = await freePort();
@@ -131,7 +136,14 @@ try {
     if (ceiling.length > 0) console.log(`(Node's ceiling here: a bare Node server answering +PONG reaches ${geo(ceiling).toFixed(2)}x Redis on PING_INLINE/PING_MBULK)`);
   }
   if (KEYS > 0) {
-    // Memory for many small keys: redis-benchmark -t set -r KEYS -n 2*KEYS on both, then each process's RSS.
+    // Memory for many small keys, on fresh processes (the speed tests' data and heap growth would count
+    // otherwise): redis-benchmark -t set -r KEYS -n 2*KEYS on both, then each process's RSS.
+    if (ROUNDS > 0) {
+      redis.kill('SIGKILL');
+      engine.kill('SIGKILL');
+      ({ redisPort, redis, enginePort, engine } = await startPair());
+      await Promise.all([waitForPort(redisPort), waitForPort(enginePort)]);
+    }
     for (const port of [redisPort, enginePort]) spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), '-q', '-t', 'set', '-r', String(KEYS), '-n', String(2 * KEYS), '-P', '16'], { encoding: 'utf8' });
     const [r, e] = [rss(redis.pid), rss(engine.pid)];
     const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
