@@ -62,6 +62,9 @@ const cases: Array<[string, (string | Buffer)[]]> = [
   ['a large value in many packets', ['*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$100000\r\n', 'a'.repeat(40000), 'a'.repeat(60000) + '\r\n*2\r\n$6\r\nSTRLEN\r\n$1\r\nk\r\n']],
   ['QUIT in a pipeline stops what follows', ['*1\r\n$4\r\nPING\r\n*1\r\n$4\r\nQUIT\r\n*1\r\n$4\r\nPING\r\n']],
   ['inline QUIT', ['quit\r\nping\r\n']],
+  // Plain words (no quotes) take the parser's fast path: a word ends at space, tab, CR or LF only.
+  ['inline words split on tabs and a CR, a vertical tab and backslashes kept', ['ECHO\ta\\b\\\r\nECHO  x\x0by\f \r\nECHO a\rb\r\n \t PING \t \r\nset k\tv\r\nget\tk\r\n']],
+  ['inline names repeated and changed', ['ECHO a\r\nECHO b\r\nEcho c\r\nECHOX d\r\necho e\r\n' + 'P'.repeat(70) + ' f\r\nECHO g\r\n']],
 ];
 
 describe('protocol: the engine answers malformed input as Redis does', () => {

@@ -65,7 +65,8 @@ export function splitInlineArgs(line: Buffer): Buffer[] | null {
   }
 }
 
-function isSpace(c: number): boolean {
+/** isspace between words (a word itself ends only at space, \n, \r, \t or NUL). */
+export function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 function isHex(c: number): boolean {

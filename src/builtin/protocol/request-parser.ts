@@ -6,7 +6,7 @@
  */
 // Imported, not the global: Node's global Buffer is a getter, read on every use (once per argument here).
 import { Buffer } from 'node:buffer';
-import { splitInlineArgs } from './inline.js';
+import { isSpace, splitInlineArgs } from './inline.js';
 
 /** Redis's PROTO_INLINE_MAX_SIZE: a line without its end that grows past this is refused. */
 const INLINE_MAX = 64 * 1024;
@@ -200,11 +200,35 @@ export class RequestParser {
     }
     let end = lf;
     if (end > this.pos && buf[end - 1] === CR) end--;
-    const line = buf.subarray(this.pos, end);
+    const start = this.pos;
     this.pos = lf + 1;
-    const args = splitInlineArgs(line);
+    const args = this.plainWords(start, end) ?? splitInlineArgs(buf.subarray(start, end));
     if (args === null) return { error: 'Protocol error: unbalanced quotes in request' };
     return args.length === 0 ? null : args;
+  }
+
+  /**
+   * The words of an inline line buf[start, end) without quotes (PING, GET k), as splitInlineArgs splits
+   * them but each a view of the read's bytes (no array of byte values copied into a new Buffer) and the
+   * name shared as a multibulk's is; null when the line holds a quote, which only splitInlineArgs reads.
+   */
+  private plainWords(start: number, end: number): Buffer[] | null {
+    const buf = this.buf;
+    const args: Buffer[] = [];
+    let i = start;
+    for (;;) {
+      while (i < end && isSpace(buf[i]!)) i++;
+      if (i >= end) return args;
+      const from = i;
+      for (; i < end; i++) {
+        const c = buf[i]!;
+        if (c === 0x22 || c === 0x27) return null;
+        if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0) break;
+      }
+      args.push(args.length === 0 ? this.commandName(from, i - from) : Buffer.from(this.bytes, this.bytesOffset + from, i - from));
+      // sdssplitargs steps over the byte that ended the word, whatever it is.
+      if (i < end) i++;
+    }
   }
 }
 
