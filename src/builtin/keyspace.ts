@@ -1,7 +1,7 @@
 import type { Bytes, Keyspace, RedisValue } from './types.js';
 import { EXPIRE_ENTRY, MemoryTally, resizedSlots, TRACK_NONE } from './memory/tally.js';
 import { accessed, fresh } from './memory/access.js';
-import { StoredString, toStored } from './stored-string.js';
+import { StoredString, storedString, toStored, type StringEncoding } from './stored-string.js';
 
 /** What a database tells the rest of the engine: writes (for WATCH) and keys that may wake blocked clients. */
 export interface KeyspaceEvents {
@@ -171,7 +171,28 @@ export class Database implements Keyspace {
     if (value instanceof StoredString) this.putString(key, entry, value === entry || value.seq === 0 ? value : value.copy());
     else if (value.type === 'string') this.putString(key, entry, toStored(value));
     else this.putValue(key, entry, value);
-    if (options?.keepTtl !== true && this.expires.size !== 0 && this.expires.delete(key)) {
+    this.written(key, options?.keepTtl === true);
+  }
+
+  setString(key: Bytes, bytes: string | Buffer, encoding: StringEncoding, options?: { keepTtl?: boolean }): void {
+    const entry = this.data.get(key);
+    if (entry instanceof StoredString) {
+      // An overwrite (MSET's repeated keys, SET of a held key): the entry takes the bytes, no value made;
+      // the same length and encoding take the same memory, so the tally stays as it is.
+      const same = entry.length === bytes.length && entry.encoding === encoding;
+      entry.assign(bytes, encoding);
+      if (!same) {
+        const mem = this.tally.stringKeyBytes(key, entry);
+        this.account(mem - entry.mem);
+        entry.mem = mem;
+      }
+    } else this.putString(key, entry, typeof bytes === 'string' ? new StoredString(bytes, encoding) : storedString(bytes, encoding));
+    this.written(key, options?.keepTtl === true);
+  }
+
+  /** After a value was stored: its TTL cleared unless kept, then the write's events. */
+  private written(key: Bytes, keepTtl: boolean): void {
+    if (!keepTtl && this.expires.size !== 0 && this.expires.delete(key)) {
       this.account(-EXPIRE_ENTRY);
       this.resize();
     }

@@ -1,10 +1,11 @@
+import { Buffer } from 'node:buffer';
 import { bulk } from '../resp/types.js';
 import { latin1Bulk, type Reply } from './reply.js';
 import type { RedisValue } from './types.js';
 import { latin1 } from './latin1.js';
 import { parseInteger } from './numbers.js';
 
-type StringEncoding = 'int' | 'embstr' | 'raw';
+export type StringEncoding = 'int' | 'embstr' | 'raw';
 
 const ENCODINGS: readonly StringEncoding[] = ['int', 'embstr', 'raw'];
 const encodingBits = (e: StringEncoding): number => (e === 'int' ? 0 : e === 'embstr' ? 1 : 2);
@@ -71,6 +72,12 @@ export class StoredString {
     this.meta = (this.meta & ~3) | (other.meta & 3);
   }
 
+  /** Takes `bytes` (a latin1 string, or a Buffer copied as storedString would) as its value, without a new value made. */
+  assign(bytes: string | Buffer, encoding: StringEncoding): void {
+    this.data = typeof bytes === 'string' ? bytes : heldBytes(bytes, true);
+    this.meta = (this.meta & ~3) | encodingBits(encoding);
+  }
+
   /** The length in bytes, without making a Buffer. */
   get length(): number {
     return this.data.length;
@@ -123,8 +130,11 @@ Object.defineProperty(StoredString.prototype, 'type', { value: 'string', enumera
  * `copy` (the caller's Buffer may share memory with a connection's input).
  */
 export function storedString(bytes: Buffer, encoding: StringEncoding, copy = true): StoredString {
-  return new StoredString(bytes.length <= INLINE_MAX ? latin1(bytes) : copy ? Buffer.from(bytes) : bytes, encoding);
+  return new StoredString(heldBytes(bytes, copy), encoding);
 }
+
+/** `bytes` as a StoredString holds them: a latin1 string when short, else the Buffer or a copy of it. */
+const heldBytes = (bytes: Buffer, copy: boolean): string | Buffer => (bytes.length <= INLINE_MAX ? latin1(bytes) : copy ? Buffer.from(bytes) : bytes);
 
 type StringValueLike = Extract<RedisValue, { type: 'string' }>;
 

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { Reply } from './reply.js';
 import { latin1 } from './latin1.js';
 
@@ -68,6 +69,8 @@ export interface Keyspace {
   get(key: Bytes): RedisValue | undefined;
   /** Stores a value, clearing any TTL unless `keepTtl`. Signals WATCH. */
   set(key: Bytes, value: RedisValue, options?: { keepTtl?: boolean }): void;
+  /** set() of `bytes` (a latin1 string, or a Buffer, copied) as a string of that encoding (SET, MSET, INCR). */
+  setString(key: Bytes, bytes: string | Buffer, encoding: 'int' | 'embstr' | 'raw', options?: { keepTtl?: boolean }): void;
   /** Deletes a key; true when it existed. Signals WATCH. */
   delete(key: Bytes): boolean;
   /** Absolute expiry in ms since the epoch, or undefined for none. */

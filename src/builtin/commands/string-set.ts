@@ -4,7 +4,7 @@ import { keyword } from '../util/args.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
-import { stringAt, stringValue } from './string-value.js';
+import { encodingOf, stringAt, stringValue } from './string-value.js';
 
 type Unit = 'ex' | 'px' | 'exat' | 'pxat';
 
@@ -58,7 +58,7 @@ function plainSet({ db }: CommandContext, key: Buffer, value: Buffer): RespReply
   const k = toBytes(key);
   // The lookup deletes the key if its time has passed (the `expired` event), as Redis's lookupKeyWrite does.
   db.get(k);
-  db.set(k, stringValue(value));
+  db.setString(k, value, encodingOf(value));
   return OK;
 }
 

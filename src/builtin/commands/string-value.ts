@@ -1,6 +1,6 @@
 import { WRONGTYPE, type Bytes, type Keyspace, type RedisValue } from '../types.js';
 import { fail } from '../util/reply-error.js';
-import { StoredString, storedString } from '../stored-string.js';
+import { StoredString, storedString, type StringEncoding } from '../stored-string.js';
 
 export type StringValue = Extract<RedisValue, { type: 'string' }>;
 
@@ -13,8 +13,11 @@ export const TOO_LONG = 'ERR string exceeds maximum allowed size (proto-max-bulk
  * characters, `embstr` up to 44 bytes, `raw` beyond (Redis 7.0's tryObjectEncoding).
  */
 export function stringValue(bytes: Buffer, copy = true): StringValue {
-  return storedString(bytes, looksLikeInt(bytes) ? 'int' : bytes.length <= 44 ? 'embstr' : 'raw', copy);
+  return storedString(bytes, encodingOf(bytes), copy);
 }
+
+/** The encoding SET gives a value of these bytes (tryObjectEncoding). */
+export const encodingOf = (bytes: Buffer): StringEncoding => (looksLikeInt(bytes) ? 'int' : bytes.length <= 44 ? 'embstr' : 'raw');
 
 /** A value created by APPEND or SETRANGE on an existing key, which Redis always leaves `raw`. */
 export const rawString = (value: Buffer): StringValue => storedString(value, 'raw', false);

@@ -1,13 +1,15 @@
+import { Buffer } from 'node:buffer';
 import { bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
 import { inInt64 } from '../numbers.js';
 import { internals } from '../dispatch.js';
+import { latin1 } from '../latin1.js';
 import { toBytes, type CommandContext, type CommandSpec } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
 import { fail, NOT_FLOAT, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
-import { intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG, type StringValue } from './string-value.js';
+import { encodingOf, intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG, type StringValue } from './string-value.js';
 import { setCommands } from './string-set.js';
 import { smallInteger, stringLength, stringReply } from '../stored-string.js';
 import { arrayOf, type Reply } from '../reply.js';
@@ -88,7 +90,11 @@ function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
   if (nx) {
     for (let j = 1; j < args.length; j += 2) if (db.get(toBytes(args[j]!)) !== undefined) return ZERO;
   }
-  for (let j = 1; j < args.length; j += 2) db.set(toBytes(args[j]!), stringValue(args[j + 1]!));
+  for (let j = 1; j < args.length; j += 2) {
+    const value = args[j + 1]!;
+    // latin1, not toBytes: no read of the key follows (argBytes), so its Buffer need not be remembered.
+    db.setString(latin1(args[j]!), value, encodingOf(value));
+  }
   return nx ? ONE : OK;
 }
 
@@ -104,7 +110,7 @@ function incrBy(ctx: CommandContext, key: Buffer, by: bigint, step = asStep(by))
   if (small !== null && step !== null) {
     const sum = small + step;
     if (Number.isSafeInteger(sum)) {
-      ctx.db.set(k, intString(sum), KEEP_TTL);
+      ctx.db.setString(k, String(sum), 'int', KEEP_TTL);
       return integer(sum);
     }
   }

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { bulk, integer } from '../../resp/types.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
 import { parseInt64 } from '../numbers.js';
