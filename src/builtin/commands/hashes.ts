@@ -4,6 +4,7 @@ import { convertForArguments, hashAt, hashForWrite, setField } from '../hash/has
 import { hashIncrementCommands } from '../hash/increments.js';
 import { hrandfield } from '../hash/hrandfield.js';
 import { toBytes, type CommandSpec } from '../types.js';
+import { latin1 } from '../latin1.js';
 import { fail } from '../util/reply-error.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
@@ -18,7 +19,8 @@ function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
     const hash = hashForWrite(db, key);
     convertForArguments(hash, args, 2);
     let created = 0;
-    for (let j = 2; j < args.length; j += 2) if (setField(hash, toBytes(args[j]!), toBytes(args[j + 1]!))) created++;
+    // latin1, not toBytes: fields and values are no keys, so no read of them follows (argBytes).
+    for (let j = 2; j < args.length; j += 2) if (setField(hash, latin1(args[j]!), latin1(args[j + 1]!))) created++;
     db.touched(key);
     return name === 'hset' ? integer(created) : OK;
   });

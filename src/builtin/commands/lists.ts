@@ -4,6 +4,7 @@ import { lpos } from '../list/lpos.js';
 import { moveCommands } from '../list/moves.js';
 import { mpopCommands } from '../list/mpop.js';
 import { toBytes, type CommandSpec } from '../types.js';
+import { latin1 } from '../latin1.js';
 import { integerArg, keyword, longArg, positiveArg } from '../util/args.js';
 import { inclusiveRange, singleIndex } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -24,8 +25,9 @@ function pushCommand(name: string, left: boolean, onlyIfExists: boolean): Comman
     }
     const deque = list.value;
     for (let j = 2; j < args.length; j++) {
-      if (left) deque.unshift(toBytes(args[j]!));
-      else deque.push(toBytes(args[j]!));
+      // latin1, not toBytes: an element is no key, so no read of it follows (argBytes).
+      if (left) deque.unshift(latin1(args[j]!));
+      else deque.push(latin1(args[j]!));
     }
     db.touched(key);
     return integer(list.value.length);

@@ -1,7 +1,7 @@
 import { array, bulk, NIL_ARRAY, type RespReply } from '../../resp/types.js';
 import { arrayOf, double, latin1Bulk, pairs, type Reply } from '../reply.js';
 import { parseTimeout } from '../list/timeout.js';
-import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
+import { fromBytes, toBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspace } from '../types.js';
 import { positiveArg } from '../util/args.js';
 import { parseMpop } from '../util/mpop-args.js';
 import { fail, guardedServe, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -11,6 +11,8 @@ import type { ZEntry } from './sorted-set.js';
 import { zsetAt, type ZsetValue } from './zset-value.js';
 
 const text = (s: Bytes): RespReply => bulk(fromBytes(s));
+/** Replies are never written to: one empty array serves every pop from a missing key. */
+const EMPTY = array([]);
 
 /** Removes up to `count` lowest (or highest) entries; an emptied sorted set loses its key. */
 function take(db: Keyspace, key: Bytes, z: ZsetValue, count: number, max: boolean): ZEntry[] {
@@ -28,9 +30,9 @@ function zpop(name: string, max: boolean): CommandSpec {
   return command(name, -2, ['write', 'fast'], [1, 1, 1], ({ db }, args) => {
     if (args.length > 3) fail(SYNTAX_ERROR);
     const count = args.length === 3 ? positiveArg(args[2]!, 'ERR value is out of range, must be positive') : 1;
-    const key = args[1]!.toString('latin1');
+    const key = toBytes(args[1]!);
     const z = zsetAt(db, key);
-    if (z === undefined || count === 0) return array([]);
+    if (z === undefined || count === 0) return EMPTY;
     const flat = take(db, key, z, count, max).flatMap((e) => [latin1Bulk(e.member), double(e.score)]);
     return args.length === 3 ? pairs(flat) : arrayOf(flat);
   });
