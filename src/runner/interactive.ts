@@ -3,6 +3,7 @@ import { QuitSignal } from '../errors.js';
 import { theme } from '../ui/theme.js';
 import { keysHelpTip } from '../ui/prompt-theme.js';
 import { restoringCursor } from '../ui/cursor.js';
+import { LineGate } from './line-gate.js';
 import { runnerMsg as m } from './messages.js';
 import type { Player } from './player.js';
 
@@ -25,19 +26,23 @@ export async function guard<T>(prompt: Promise<T>): Promise<T> {
  */
 const NO_PREFIX = { idle: undefined, done: undefined } as unknown as string;
 
-/** A learner at a terminal, answering through inquirer's prompts (each package alone: the set loads them all). */
+/**
+ * A learner at a terminal, answering through inquirer's prompts (each package alone: the set loads them all),
+ * all reading through one LineGate, so lines pasted or typed ahead reach the prompts that follow.
+ */
 export function terminalPlayer(): Player {
+  const gate = new LineGate(process.stdin);
   return {
     auto: false,
     line: (prompt, _step, signal) =>
-      guard(input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } }, signal ? { signal } : {})),
+      guard(gate.prompt((input_) => input({ message: prompt.trimEnd(), theme: { prefix: NO_PREFIX, style: { message: (t: string) => theme.dim(t), answer: (t: string) => t } } }, signal ? { input: input_, signal } : { input: input_ }))),
     // Once answered, no ✔ beside the choice: it may be the wrong one, and the verdict follows below it.
     // Loaded when a step first asks: a lesson opens with text and a pause, and start-up stays fast.
     choose: async (question, choices) => {
       const { default: select } = await import('@inquirer/select');
-      return guard(select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') }, style: { keysHelpTip } } }));
+      return guard(gate.prompt((input_) => select({ message: question, choices: choices.map((name, value) => ({ name, value })), theme: { prefix: { idle: theme.dim('?'), done: theme.dim('›') }, style: { keysHelpTip } } }, { input: input_ })));
     },
     // Cleared once answered: the transcript keeps the lesson, not a trail of "press Enter" lines.
-    pause: () => guard(input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true })),
+    pause: () => guard(gate.prompt((input_) => input({ message: theme.dim(m.continue()), theme: { prefix: NO_PREFIX } }, { clearPromptOnDone: true, input: input_ }))),
   };
 }

@@ -195,3 +195,19 @@ test("lists' worker step: B's BLPOP waits, the RPUSH wakes it, and B's late repl
   await term.waitFor(`${tty.prompt}EXISTS jobs\n(integer) 0\n`);
   await quitAtPause(term);
 }, 30_000);
+
+test('lists: three lines pasted at once at a try prompt all run, in order, each at its own prompt (none lost)', async () => {
+  const term = lesson('lists', 'push-chat');
+  await term.waitFor('Save the three messages');
+  await term.onScreen(TRY_PROMPT);
+  // One write of three lines: the prompt that takes the first must leave the other two to the prompts after it.
+  term.paste('RPUSH chat:room1 hi\nRPUSH chat:room1 "how are you?"\nRPUSH chat:room1 bye\n');
+  await term.waitFor(
+    new RegExp(
+      `${escape(`${tty.prompt}RPUSH chat:room1 hi`)}\\n\\(integer\\) 1\\n[\\s\\S]*?${escape(`${tty.prompt}RPUSH chat:room1 "how are you?"`)}\\n\\(integer\\) 2\\n[\\s\\S]*?${escape(`${tty.prompt}RPUSH chat:room1 bye`)}\\n\\(integer\\) 3\\n`,
+    ),
+    10_000,
+  );
+  // The three made the list the step asks for: it passes, and the lesson goes on to its next pause.
+  await quitAtPause(term);
+});
