@@ -11,6 +11,8 @@ export type Bytes = string;
 
 /** Converts a command argument to the keyspace's binary string form and back. */
 export const toBytes = (b: Buffer): Bytes => {
+  // The parser hands out a repeated argument's Buffer again (request-parser.ts, lastArgs).
+  if (b === lastArg) return lastBytes;
   const s = latin1(b);
   lastArg = b;
   lastBytes = s;

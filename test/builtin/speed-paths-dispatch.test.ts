@@ -62,6 +62,44 @@ describe('speed paths: the request parser', () => {
     expect(expected).toContain('"v":"1500"');
     expect(actual).toEqual(expected);
   });
+  it('an argument repeated at its place in the command before is the same one; one that differs anywhere is not', async () => {
+    // One batch: the parser hands out the last command's argument again when the bytes at the same place
+    // are the same (request-parser.ts, lastArgs). Arguments that differ only in their first byte, only in
+    // their last, in length, or move to another place must each be read as sent.
+    const key = 'key:000000000000';
+    const chunk = [
+      request('FLUSHALL'),
+      request('SET', key, 'aaaa'),
+      request('SET', 'xey:000000000000', 'aaab'),
+      request('SET', 'key:000000000001', 'baaa'),
+      request('SET', key + '0', 'aaaa'),
+      request('GET', key),
+      request('GET', 'xey:000000000000'),
+      request('GET', 'key:000000000001'),
+      request('GET', key + '0'),
+      request('HSET', 'h', key, key),
+      request('HSET', 'h', 'xey:000000000000', key),
+      request('HSET', key, 'h', 'v'),
+      request('HGETALL', 'h'),
+      request('MSET', 'a', '1', 'b', '2', 'c', '3', 'd', '4', 'e', '5'),
+      request('MSET', 'a', '1', 'b', '2', 'c', '3', 'd', '4', 'f', '5'),
+      request('MGET', 'a', 'b', 'c', 'd', 'e', 'f'),
+      request('INCR', 'n'),
+      request('INCR', 'n'),
+      request('INCR', 'm'),
+      request('MGET', 'n', 'm', key, 'xey:000000000000'),
+      request('SADD', 's', 'x'.repeat(64)),
+      request('SADD', 's', 'x'.repeat(63) + 'y'),
+      request('SADD', 's', 'y' + 'x'.repeat(63)),
+      request('SADD', 's', 'x'.repeat(65)),
+      request('SADD', 's', 'x'.repeat(64)),
+      request('SCARD', 's'),
+    ];
+    const [expected, actual] = await twice([chunk, chunk]);
+    expect(expected).toContain('{"t":"$","v":"aaab"}\n{"t":"$","v":"baaa"}\n');
+    expect(expected).toContain('{"t":":","v":"4"}\n');
+    expect(actual).toEqual(expected);
+  });
 });
 
 describe('speed paths: INFO commandstats records', () => {

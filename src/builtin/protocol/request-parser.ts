@@ -18,6 +18,9 @@ const ARGS_PREALLOCATED = 1024;
 /** Between commands (nothing writes to it). */
 const NO_ARGS: Buffer[] = [];
 const LF = 10;
+/** Arguments by position handed out again when repeated (see lastArgs), and the longest one compared. */
+const REMEMBERED_ARGS = 8;
+const REMEMBERED_LEN = 64;
 
 export type ParseResult = Buffer[] | { error: string } | undefined;
 
@@ -41,9 +44,18 @@ export class RequestParser {
    * name equal to it byte for byte is handed out again instead of a new Buffer (nothing writes to args).
    */
   private name: Buffer = Buffer.alloc(0);
+  /**
+   * The last command's short arguments by position (after the name), views of the current input: a
+   * pipeline mostly repeats its key, field and value, and an argument equal byte for byte to the one
+   * at its place in the command before is handed out again (nothing writes to args), so no view is made
+   * for it and toBytes knows it by identity. Cleared with each new input, so no view holds on to a read
+   * that is done with.
+   */
+  private readonly lastArgs: (Buffer | undefined)[] = new Array<Buffer | undefined>(REMEMBERED_ARGS).fill(undefined);
 
   /** Adds received bytes; call `next()` until it returns undefined. */
   feed(chunk: Buffer): void {
+    this.lastArgs.fill(undefined);
     if (this.parts !== null) {
       this.parts.push(chunk);
       this.partsLen += chunk.length;
@@ -119,7 +131,7 @@ export class RequestParser {
           }
           return undefined;
         }
-        this.args[this.filled] = this.filled === 0 ? this.commandName(this.pos, this.bulkLen) : Buffer.from(this.bytes, this.bytesOffset + this.pos, this.bulkLen);
+        this.args[this.filled] = this.filled === 0 ? this.commandName(this.pos, this.bulkLen) : this.argument(this.filled, this.pos, this.bulkLen);
         this.filled++;
         // As Redis does, the two bytes after a bulk are skipped without being checked.
         this.pos += this.bulkLen + 2;
@@ -144,6 +156,22 @@ export class RequestParser {
     if (len > 64) return buf.subarray(at, at + len);
     this.name = Buffer.from(buf.subarray(at, at + len));
     return this.name;
+  }
+
+  /** Argument `index` (1 or more) at buf[at, at + len): the same view as the last command's when its bytes are the same. */
+  private argument(index: number, at: number, len: number): Buffer {
+    if (index >= REMEMBERED_ARGS || len > REMEMBERED_LEN) return Buffer.from(this.bytes, this.bytesOffset + at, len);
+    const last = this.lastArgs[index];
+    if (last !== undefined && last.length === len) {
+      const buf = this.buf;
+      // From the end: keys that differ (counters, ids) mostly differ in their last bytes.
+      let i = len - 1;
+      while (i >= 0 && buf[at + i] === last[i]) i--;
+      if (i < 0) return last;
+    }
+    const view = Buffer.from(this.bytes, this.bytesOffset + at, len);
+    this.lastArgs[index] = view;
+    return view;
   }
 
   /**
