@@ -282,6 +282,15 @@ export class Database implements Keyspace {
     this.events.maybeReady(this, key);
   }
 
+  /**
+   * touched() after a write that left the value's memory figure as it was (touchedSameSize): the events
+   * only, without the estimate's walk of the value (a listpack hash's every field).
+   */
+  touchedInPlace(key: Bytes): void {
+    this.events.modified(this, key);
+    this.events.maybeReady(this, key);
+  }
+
   size(): number {
     return this.data.size;
   }
@@ -454,4 +463,13 @@ export class Database implements Keyspace {
     this.drop(key);
     this.events.modified(this, key, 'expired');
   }
+}
+
+/**
+ * db.touched(key) for a write its caller knows the memory estimate counts the same (an overwrite by a
+ * value of the same size, the encoding kept): the figure stands, so it is not computed again.
+ */
+export function touchedSameSize(db: Keyspace, key: Bytes): void {
+  if (db instanceof Database) db.touchedInPlace(key);
+  else db.touched(key);
 }

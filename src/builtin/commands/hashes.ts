@@ -1,6 +1,7 @@
 import { integer, NIL, OK } from '../../resp/types.js';
 import { arrayOf, bulks, latin1Bulk, map, type Reply } from '../reply.js';
-import { convertForArguments, hashAt, hashForWrite, setField } from '../hash/hash-value.js';
+import { ADDED, hashAt, hashForWrite, putField, RESIZED, setField } from '../hash/hash-value.js';
+import { touchedSameSize } from '../keyspace.js';
 import { hashIncrementCommands } from '../hash/increments.js';
 import { hrandfield } from '../hash/hrandfield.js';
 import { toBytes, type CommandSpec } from '../types.js';
@@ -17,11 +18,17 @@ function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
     if (args.length % 2 === 1) fail(`ERR wrong number of arguments for '${name}' command`);
     const key = toBytes(args[1]!);
     const hash = hashForWrite(db, key);
-    convertForArguments(hash, args, 2);
+    const encoding = hash.encoding;
     let created = 0;
-    // latin1, not toBytes: fields and values are no keys, so no read of them follows (argBytes).
-    for (let j = 2; j < args.length; j += 2) if (setField(hash, latin1(args[j]!), latin1(args[j + 1]!))) created++;
-    db.touched(key);
+    let resized = false;
+    for (let j = 2; j < args.length; j += 2) {
+      // latin1, not toBytes: fields and values are no keys, so no read of them follows (argBytes).
+      const put = putField(hash, latin1(args[j]!), latin1(args[j + 1]!));
+      if (put === ADDED) created++;
+      else if (put === RESIZED) resized = true;
+    }
+    if (created > 0 || resized || hash.encoding !== encoding) db.touched(key);
+    else touchedSameSize(db, key);
     return name === 'hset' ? integer(created) : OK;
   });
 }
@@ -32,7 +39,6 @@ const hsetnx = command('hsetnx', 4, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ 
   const field = toBytes(args[2]!);
   if (hash.value.has(field)) return integer(0);
   const value = toBytes(args[3]!);
-  convertForArguments(hash, [field, value]);
   setField(hash, field, value);
   db.touched(key);
   return integer(1);

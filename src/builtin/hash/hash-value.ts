@@ -1,5 +1,6 @@
 import type { Bytes, Keyspace } from '../types.js';
 import { ENCODING } from '../encoding-limits.js';
+import { listpackEntry } from '../memory/alloc-sizes.js';
 import { lookup, type ValueOf } from '../util/typed.js';
 
 export type HashValue = ValueOf<'hash'>;
@@ -23,33 +24,45 @@ export function hashForWrite(db: Keyspace, key: Bytes): HashValue {
 }
 
 /**
- * hashTypeTryConversion: a field or value longer than hash-max-listpack-value (64) among the arguments
- * (`items` from `from` on: strings or the argument Buffers, whose lengths are the same) makes it a hashtable.
- */
-export function convertForArguments(hash: HashValue, items: ReadonlyArray<{ readonly length: number }>, from = 0): void {
-  if (hash.encoding !== 'listpack') return;
-  const limit = ENCODING.limits.hashValue;
-  for (let i = from; i < items.length; i++) {
-    if (items[i]!.length > limit) {
-      hash.encoding = 'hashtable';
-      return;
-    }
-  }
-}
-
-/**
  * hashTypeSet: true when the field is new. A field or value over 64 bytes, or more than 512 fields (the
- * configured limits),
- * makes it a hashtable, never back.
+ * configured limits), makes it a hashtable, never back.
  */
 export function setField(hash: HashValue, field: Bytes, value: Bytes): boolean {
   // One lookup, not has() then set(): the size grows only when the field is new.
   const size = hash.value.size;
   hash.value.set(field, value);
-  const isNew = hash.value.size !== size;
+  convertFor(hash, field, value);
+  return hash.value.size !== size;
+}
+
+/** hashTypeSet's conversion of a listpack that `field` and `value` (held now) take past the limits. */
+function convertFor(hash: HashValue, field: Bytes, value: Bytes): void {
   const { hashValue, hashEntries } = ENCODING.limits;
   if (hash.encoding === 'listpack' && (field.length > hashValue || value.length > hashValue || hash.value.size > hashEntries)) {
     hash.encoding = 'hashtable';
   }
-  return isNew;
 }
+
+/** What putField did, as the memory estimate sees it: a new field, an overwrite by a value it counts the same, by one it does not. */
+export const ADDED = 0;
+export const SAME_SIZE = 1;
+export const RESIZED = 2;
+
+/** setField for HSET: an equal value is not stored again (one lookup), its encoding still checked. */
+export function putField(hash: HashValue, field: Bytes, value: Bytes): typeof ADDED | typeof SAME_SIZE | typeof RESIZED {
+  const old = hash.value.get(field);
+  if (old === value) {
+    // CONFIG SET may have lowered the limits since it was stored.
+    convertFor(hash, field, value);
+    return SAME_SIZE;
+  }
+  setField(hash, field, value);
+  if (old === undefined) return ADDED;
+  return sameSize(old, value) ? SAME_SIZE : RESIZED;
+}
+
+/**
+ * Whether the estimate (memory/value-size.ts) counts two values the same: a listpack by each value's
+ * entry, a hashtable by each value's sds, which the length alone sets.
+ */
+const sameSize = (a: Bytes, b: Bytes): boolean => a.length === b.length && listpackEntry(a) === listpackEntry(b);
