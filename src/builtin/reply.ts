@@ -8,7 +8,12 @@ import { formatDouble } from './util/format-double.js';
  * a null bulk or null array is `_` in RESP3.
  */
 export type Reply =
-  | Exclude<RespReply, { type: 'array' }>
+  | Exclude<RespReply, { type: 'array' | 'integer' }>
+  /**
+   * A number when the handler counted it as one (exact: within 2^53), so the hot replies (INCR, SADD,
+   * HSET, LPUSH) make no BigInt that the writer would only turn back into a number; a bigint otherwise.
+   */
+  | { type: 'integer'; value: number | bigint }
   | { type: 'array'; value: Reply[] | null }
   /** Keys and values, flat: k1, v1, k2, v2 ... (RESP3 `%`, RESP2 an array twice as long). */
   | { type: 'map'; value: Reply[] }
@@ -41,6 +46,8 @@ export type Reply =
   /** One bulk string held as the keyspace holds it (a latin1 string): written straight into the reply buffer (GET, LPOP). */
   | { type: 'latin1'; value: string };
 
+/** An integer reply holding `value` as it is given (resp/types.ts's `integer` makes a BigInt of every one). */
+export const integer = (value: number | bigint): Reply => ({ type: 'integer', value });
 export const arrayOf = (value: Reply[] | null): Reply => ({ type: 'array', value });
 export const bulks = (value: string[]): Reply => ({ type: 'bulks', value });
 export const latin1Bulk = (value: string): Reply => ({ type: 'latin1', value });

@@ -16,14 +16,15 @@ const INLINE_MAX = 4096;
 /**
  * A string value as the keyspace holds it, and its entry there: a million small keys must not each
  * carry a Buffer (about 100 bytes of object and a pool slice) and a wrapper object beside the value.
- * The bytes are a latin1 string (short values) or a Buffer (long ones, and the bit commands' buffers,
- * written in place, kept as given by the `value` setter); `value` reads them as a Buffer, a fresh one
- * for a latin1 string, so a reader may keep it but writes to it change nothing. `seq`, `mem` and `access`
+ * The bytes are a latin1 string (short values), a number (a counter INCR wrote: its decimal digits, so
+ * INCR neither formats nor parses them) or a Buffer (long ones, and the bit commands' buffers, written
+ * in place, kept as given by the `value` setter); `value` reads them as a Buffer, a fresh one for a
+ * latin1 string or a number, so a reader may keep it but writes to it change nothing. `seq`, `mem` and `access`
  * are the keyspace's per-key fields (keyspace.ts), 0 while the value is held by no key.
  */
 export class StoredString {
-  /** The value's bytes (latin1 string or Buffer). */
-  private data: string | Buffer;
+  /** The value's bytes (latin1 string or Buffer), or a safe integer standing for its decimal digits. */
+  private data: string | Buffer | number;
   /** The keyspace's creation order (SCAN), 0 while no key holds this value. */
   seq = 0;
   /** What the key takes in the memory tally, as last counted. */
@@ -32,7 +33,7 @@ export class StoredString {
   private meta: number;
   declare readonly type: 'string';
 
-  constructor(bytes: string | Buffer, encoding: StringEncoding) {
+  constructor(bytes: string | Buffer | number, encoding: StringEncoding) {
     this.data = bytes;
     this.meta = encodingBits(encoding);
   }
@@ -56,7 +57,7 @@ export class StoredString {
 
   get value(): Buffer {
     const d = this.data;
-    return typeof d === 'string' ? Buffer.from(d, 'latin1') : d;
+    return typeof d === 'string' ? Buffer.from(d, 'latin1') : typeof d === 'number' ? Buffer.from(String(d), 'latin1') : d;
   }
 
   set value(bytes: Buffer) {
@@ -78,29 +79,41 @@ export class StoredString {
     this.meta = (this.meta & ~3) | encodingBits(encoding);
   }
 
-  /** The length in bytes, without making a Buffer. */
+  /**
+   * Holds the integer `n` (a safe integer) as its value, int-encoded, without its digits made: INCR's
+   * counter, read back by smallInteger as it is.
+   */
+  setInteger(n: number): void {
+    this.data = n;
+    this.meta = this.meta & ~3;
+  }
+
+  /** The length in bytes, without making a Buffer (or, for a number, a string). */
   get length(): number {
-    return this.data.length;
+    const d = this.data;
+    return typeof d === 'number' ? decimalLength(d) : d.length;
   }
 
   /** A value of the same bytes and encoding that no key holds (the bytes shared while immutable). */
   copy(): StoredString {
     const d = this.data;
-    return typeof d === 'string' ? new StoredString(d, this.encoding) : storedString(d, this.encoding);
+    return typeof d === 'object' ? storedString(d, this.encoding) : new StoredString(d, this.encoding);
   }
 
   /** The bytes as a bulk reply: a latin1 string is written straight into the reply buffer, no Buffer made. */
   reply(): Reply {
     const d = this.data;
-    return typeof d === 'string' ? latin1Bulk(d) : bulk(d);
+    return typeof d === 'string' ? latin1Bulk(d) : typeof d === 'number' ? latin1Bulk(String(d)) : bulk(d);
   }
 
   /**
-   * The value as a number when it is an integer of at most 15 characters (exact in a double), else null,
-   * read from the latin1 string without making a Buffer (INCR's common case; parseInteger's rules).
+   * The value as a number when it is an integer of at most 15 characters or one setInteger stored (exact
+   * in a double either way), else null, read from the latin1 string without making a Buffer (INCR's common
+   * case; parseInteger's rules).
    */
   smallInteger(): number | null {
     const d = this.data;
+    if (typeof d === 'number') return d;
     if (typeof d !== 'string') return d.length <= 15 ? parseInteger(d) : null;
     const n = d.length;
     if (n === 0 || n > 15) return null;
@@ -120,10 +133,17 @@ export class StoredString {
   /** The bytes as a latin1 string, without making a Buffer when they are held as one. */
   latin1(): string {
     const d = this.data;
-    return typeof d === 'string' ? d : d.toString('latin1');
+    return typeof d === 'string' ? d : typeof d === 'number' ? String(d) : d.toString('latin1');
   }
 }
 Object.defineProperty(StoredString.prototype, 'type', { value: 'string', enumerable: true });
+
+/** How many characters String(n) has, for an integer n (its sign included), without making the string. */
+function decimalLength(n: number): number {
+  let digits = n < 0 ? 2 : 1;
+  for (let m = Math.abs(n); m >= 10; m = Math.floor(m / 10)) digits++;
+  return digits;
+}
 
 /**
  * A stored string of `bytes`: a latin1 string when short, else the Buffer itself, or a copy of it when

@@ -4,15 +4,15 @@ import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } fro
 import { inInt64 } from '../numbers.js';
 import { internals } from '../dispatch.js';
 import { latin1 } from '../latin1.js';
-import { toBytes, type CommandContext, type CommandSpec } from '../types.js';
+import { toBytes, type Bytes, type CommandContext, type CommandSpec, type Keyspace } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
 import { fail, NOT_FLOAT, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { optionExpireAt } from './expire-time.js';
 import { encodingOf, intString, MAX_STRING, plainString, rawString, stringAt, stringValue, TOO_LONG, type StringValue } from './string-value.js';
 import { setCommands } from './string-set.js';
-import { smallInteger, stringLength, stringReply } from '../stored-string.js';
-import { arrayOf, type Reply } from '../reply.js';
+import { smallInteger, StoredString, stringLength, stringReply } from '../stored-string.js';
+import { arrayOf, integer as intReply, type Reply } from '../reply.js';
 
 const lengthOf = (s: StringValue | undefined): number => (s === undefined ? 0 : stringLength(s));
 
@@ -101,8 +101,17 @@ function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
 /** `by` as a number when one holds it exactly, else null. */
 const asStep = (by: bigint): number | null => (by > NEGATIVE_SAFE && by < SAFE ? Number(by) : null);
 
+/**
+ * Stores INCR's `sum` at `key` as a number (no digits made, none parsed by the next INCR): the held
+ * string `s` takes it in place and the keyspace counts the write (its memory as for any int value).
+ */
+function storeCount(db: Keyspace, key: Bytes, s: StringValue | undefined, sum: number): void {
+  if (s instanceof StoredString) s.setInteger(sum);
+  db.set(key, s instanceof StoredString ? s : new StoredString(sum, 'int'), KEEP_TTL);
+}
+
 /** `step` is `by` as a number (asStep): INCR and DECR pass it, so their arithmetic never touches a BigInt. */
-function incrBy(ctx: CommandContext, key: Buffer, by: bigint, step = asStep(by)): RespReply {
+function incrBy(ctx: CommandContext, key: Buffer, by: bigint, step = asStep(by)): Reply {
   const k = toBytes(key);
   const s = stringAt(ctx.db, k);
   // The common case (counters well inside 2^53) in plain numbers; BigInt only near the 64-bit edges.
@@ -110,8 +119,8 @@ function incrBy(ctx: CommandContext, key: Buffer, by: bigint, step = asStep(by))
   if (small !== null && step !== null) {
     const sum = small + step;
     if (Number.isSafeInteger(sum)) {
-      ctx.db.setString(k, String(sum), 'int', KEEP_TTL);
-      return integer(sum);
+      storeCount(ctx.db, k, s, sum);
+      return intReply(sum);
     }
   }
   let value = 0n;
@@ -122,7 +131,7 @@ function incrBy(ctx: CommandContext, key: Buffer, by: bigint, step = asStep(by))
   const next = value + by;
   if (!inInt64(next)) fail('ERR increment or decrement would overflow');
   ctx.db.set(k, intString(next), { keepTtl: true });
-  return integer(next);
+  return intReply(next);
 }
 
 const incr = command('incr', 2, ['write', 'denyoom', 'fast'], [1, 1, 1], (ctx, args) => incrBy(ctx, args[1]!, 1n, 1));

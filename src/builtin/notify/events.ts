@@ -110,7 +110,7 @@ const mpop = (cls: NotifyClass, first: number, event: (f: Fired, numkeys: number
 /** BLPOP and kin: [key, value]. */
 const blockingPop = (cls: NotifyClass, event: string): Rule => poppedFromReplyKey(cls, () => event);
 
-const positive = (f: Fired): boolean => f.result.type === 'integer' && f.result.value > 0n;
+const positive = (f: Fired): boolean => f.result.type === 'integer' && f.result.value > 0;
 
 const rename: Rule = (f) => {
   const src = key1(f);
@@ -146,7 +146,8 @@ const smove: Rule = (f) => {
 };
 
 const mset: Rule = (f) => {
-  if (f.result.type === 'integer' && f.result.value === 0n) return;
+  // A number or a bigint (reply.ts): compared as a number, for 0 and 0n are not ===.
+  if (f.result.type === 'integer' && Number(f.result.value) === 0) return;
   for (let j = 1; j < f.args.length; j += 2) f.emit('$', 'set', toBytes(f.args[j]!));
 };
 

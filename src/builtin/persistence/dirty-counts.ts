@@ -12,7 +12,7 @@ export function elementsChanged(name: string, argc: number, reply: Reply): numbe
     case 'rpush':
     case 'lpushx':
     case 'rpushx':
-      return reply.type === 'integer' && reply.value > 0n ? argc - 2 : undefined;
+      return reply.type === 'integer' && reply.value > 0 ? argc - 2 : undefined;
     case 'hset':
     case 'hmset':
       return reply.type === 'error' ? undefined : Math.floor((argc - 2) / 2);

@@ -40,10 +40,10 @@ export class ReplyWriter {
         this.line(45, /[\r\n]/.test(reply.value) ? reply.value.replace(/[\r\n]/g, ' ') : reply.value);
         return;
       case 'integer': {
-        // Written digit by digit from a Number when exact (no string from the bigint's toString).
-        const n = Number(reply.value);
-        if (n >= 0 && n <= Number.MAX_SAFE_INTEGER) this.count(58, n);
-        else this.line(58, reply.value.toString());
+        const v = reply.value;
+        // A count (SADD, HSET, LPUSH, INCR) is a number already: digit by digit, no string made.
+        if (typeof v === 'number' && v >= 0 && v <= Number.MAX_SAFE_INTEGER) this.count(58, v);
+        else this.integer(v);
         return;
       }
       case 'bulk':
@@ -116,6 +116,16 @@ export class ReplyWriter {
         return;
       }
     }
+  }
+
+  /**
+   * An integer off the count path: a bigint, a negative, or a number past 2^53, whose digits are those of
+   * its exact value (what BigInt(n) made of it before), never an exponent form.
+   */
+  private integer(v: number | bigint): void {
+    const n = Number(v);
+    if (n >= 0 && n <= Number.MAX_SAFE_INTEGER) this.count(58, n);
+    else this.line(58, (typeof v === 'number' && !Number.isSafeInteger(v) ? BigInt(v) : v).toString());
   }
 
   /** The header of an array whose elements the caller writes next, one by one (EXEC). */
