@@ -13,11 +13,19 @@ const REMEMBERED = 32;
  * other. Strings are immutable, so sharing one between a caller and a stored value is safe.
  */
 const last: string[] = new Array<string>(REMEMBERED + 1).fill('');
+/**
+ * The Buffer each of those strings was last handed out for: the request parser hands out a repeated
+ * argument's Buffer again (request-parser.ts, lastArgs), and nothing writes to arguments, so the same
+ * Buffer answers the same string without comparing its bytes.
+ */
+const lastFrom: (Buffer | undefined)[] = new Array<Buffer | undefined>(REMEMBERED + 1).fill(undefined);
 
 /** The bytes of `b` as a latin1 string (one char per byte). */
 export function latin1(b: Buffer): string {
   const n = b.length;
   if (n > REMEMBERED) return slice(b, n);
+  if (b === lastFrom[n]) return last[n]!;
+  lastFrom[n] = b;
   const s = last[n]!;
   // From the end: keys that differ (counters, ids) mostly differ in their last bytes.
   let i = n - 1;

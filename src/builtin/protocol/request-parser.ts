@@ -18,9 +18,10 @@ const ARGS_PREALLOCATED = 1024;
 /** Between commands (nothing writes to it). */
 const NO_ARGS: Buffer[] = [];
 const LF = 10;
-/** Arguments by position handed out again when repeated (see lastArgs), and the longest one compared. */
-const REMEMBERED_ARGS = 8;
+/** The longest argument handed out again when repeated (see lastArgs). */
 const REMEMBERED_LEN = 64;
+/** Commands of up to this many arguments are read whole when all there (wholeCommand). */
+const WHOLE_MAX = 64;
 
 export type ParseResult = Buffer[] | { error: string } | undefined;
 
@@ -45,17 +46,19 @@ export class RequestParser {
    */
   private name: Buffer = Buffer.alloc(0);
   /**
-   * The last command's short arguments by position (after the name), views of the current input: a
-   * pipeline mostly repeats its key, field and value, and an argument equal byte for byte to the one
-   * at its place in the command before is handed out again (nothing writes to args), so no view is made
-   * for it and toBytes knows it by identity. Cleared with each new input, so no view holds on to a read
-   * that is done with.
+   * The last short argument of each length (after the name), a view of the current input: a pipeline
+   * mostly repeats its keys, fields and values, and an argument equal byte for byte to the last one of
+   * its length is handed out again (nothing writes to args), so no view is made for it and latin1 and
+   * toBytes know it by identity. By length, as latin1.ts remembers strings, so a key and its value do
+   * not evict each other. Cleared with each new input, so no view holds on to a read that is done with.
    */
-  private readonly lastArgs: (Buffer | undefined)[] = new Array<Buffer | undefined>(REMEMBERED_ARGS).fill(undefined);
+  private readonly lastArgs: (Buffer | undefined)[] = new Array<Buffer | undefined>(REMEMBERED_LEN + 1).fill(undefined);
 
   /** Adds received bytes; call `next()` until it returns undefined. */
   feed(chunk: Buffer): void {
-    this.lastArgs.fill(undefined);
+    // A loop, not fill(): Array.prototype.fill is a call into C++ per input.
+    const lastArgs = this.lastArgs;
+    for (let i = 0; i <= REMEMBERED_LEN; i++) lastArgs[i] = undefined;
     if (this.parts !== null) {
       this.parts.push(chunk);
       this.partsLen += chunk.length;
@@ -94,6 +97,8 @@ export class RequestParser {
           if (inline === null) continue; // an empty line
           return inline;
         }
+        const whole = this.wholeCommand();
+        if (whole !== null) return whole;
         let count = this.quickLength();
         if (count < 0) {
           const header = this.countLine(1, 'Protocol error: too big mbulk count string');
@@ -131,7 +136,7 @@ export class RequestParser {
           }
           return undefined;
         }
-        this.args[this.filled] = this.filled === 0 ? this.commandName(this.pos, this.bulkLen) : this.argument(this.filled, this.pos, this.bulkLen);
+        this.args[this.filled] = this.filled === 0 ? this.commandName(this.pos, this.bulkLen) : this.argument(this.pos, this.bulkLen);
         this.filled++;
         // As Redis does, the two bytes after a bulk are skipped without being checked.
         this.pos += this.bulkLen + 2;
@@ -142,6 +147,32 @@ export class RequestParser {
       this.args = NO_ARGS;
       return args;
     }
+  }
+
+  /**
+   * The usual whole command at pos, read in one go: `*<n>` (1 to WHOLE_MAX) and n bulks whose headers
+   * quickLength reads, all in the input already. Answers null, pos as it was, for anything else (a
+   * command not complete yet, an odd header): next() then reads it step by step, keeping its place.
+   */
+  private wholeCommand(): Buffer[] | null {
+    const start = this.pos;
+    const count = this.quickLength();
+    if (count <= 0 || count > WHOLE_MAX) {
+      this.pos = start;
+      return null;
+    }
+    const buf = this.buf;
+    const args = new Array<Buffer>(count);
+    for (let i = 0; i < count; i++) {
+      const len = this.pos < buf.length && buf[this.pos] === 0x24 ? this.quickLength() : -1;
+      if (len < 0 || buf.length - this.pos < len + 2) {
+        this.pos = start;
+        return null;
+      }
+      args[i] = i === 0 ? this.commandName(this.pos, len) : this.argument(this.pos, len);
+      this.pos += len + 2;
+    }
+    return args;
   }
 
   /** The command name at buf[at, at + len): the last one's Buffer when the bytes are the same, else a copy kept as the last. */
@@ -158,11 +189,11 @@ export class RequestParser {
     return this.name;
   }
 
-  /** Argument `index` (1 or more) at buf[at, at + len): the same view as the last command's when its bytes are the same. */
-  private argument(index: number, at: number, len: number): Buffer {
-    if (index >= REMEMBERED_ARGS || len > REMEMBERED_LEN) return Buffer.from(this.bytes, this.bytesOffset + at, len);
-    const last = this.lastArgs[index];
-    if (last !== undefined && last.length === len) {
+  /** The argument at buf[at, at + len): the same view as the last one of its length when its bytes are the same. */
+  private argument(at: number, len: number): Buffer {
+    if (len > REMEMBERED_LEN) return Buffer.from(this.bytes, this.bytesOffset + at, len);
+    const last = this.lastArgs[len];
+    if (last !== undefined) {
       const buf = this.buf;
       // From the end: keys that differ (counters, ids) mostly differ in their last bytes.
       let i = len - 1;
@@ -170,7 +201,7 @@ export class RequestParser {
       if (i < 0) return last;
     }
     const view = Buffer.from(this.bytes, this.bytesOffset + at, len);
-    this.lastArgs[index] = view;
+    this.lastArgs[len] = view;
     return view;
   }
 
