@@ -107,9 +107,10 @@ describe('speed paths: INCR holds its counter as a number', () => {
   // INCR wrote is held to those of the same digits SET wrote.
   it('a counter INCR wrote has the DEBUG OBJECT line and used_memory of its digits SET', async () => {
     const digits = ['1', '42', '-3', '9999', '10000', '-40000', '5000000000', '9007199254740991'];
-    const incrs = digits.flatMap((d, i) => [['SET', `k${i}`, 'text'], ['APPEND', `k${i}`, 'more'], ['SET', `k${i}`, '0'], ['INCRBY', `k${i}`, d]]);
-    const sets = digits.flatMap((d, i) => [['SET', `k${i}`, d]]);
-    const reads = digits.flatMap((_, i) => [['DEBUG', 'OBJECT', `k${i}`], ['MEMORY', 'USAGE', `k${i}`]]);
+    // From nothing, from an int value, and from a raw one (APPEND's) whose digits INCR reads.
+    const incrs = digits.flatMap((d, i) => [['INCRBY', `n${i}`, d], ['SET', `k${i}`, '0'], ['INCRBY', `k${i}`, d], ['SET', `r${i}`, '1'], ['APPEND', `r${i}`, '0'], ['INCRBY', `r${i}`, String(BigInt(d) - 10n)]]);
+    const sets = digits.flatMap((d, i) => [['SET', `n${i}`, d], ['SET', `k${i}`, d], ['SET', `r${i}`, d]]);
+    const reads = digits.flatMap((_, i) => [`n${i}`, `k${i}`, `r${i}`].flatMap((k) => [['DEBUG', 'OBJECT', k], ['MEMORY', 'USAGE', k]]));
     const after = async (writes: string[][]): Promise<string[]> => {
       const [, ...replies] = await pipeline(servers.enginePort, [['FLUSHALL'], ...writes, ...reads, ['INFO', 'memory']]);
       const memory = replies.pop()!;

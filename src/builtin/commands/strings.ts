@@ -4,6 +4,7 @@ import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } fro
 import { inInt64 } from '../numbers.js';
 import { internals } from '../dispatch.js';
 import { latin1 } from '../latin1.js';
+import { touchedSameSize } from '../keyspace.js';
 import { toBytes, type Bytes, type CommandContext, type CommandSpec, type Keyspace } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
 import { fail, NOT_FLOAT, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -103,11 +104,18 @@ const asStep = (by: bigint): number | null => (by > NEGATIVE_SAFE && by < SAFE ?
 
 /**
  * Stores INCR's `sum` at `key` as a number (no digits made, none parsed by the next INCR): the held
- * string `s` takes it in place and the keyspace counts the write (its memory as for any int value).
+ * string `s` takes it in place. An int value takes the same memory whatever its digits (memory/
+ * value-size.ts), so from int to int only the write's events follow; else the keyspace counts it again.
  */
 function storeCount(db: Keyspace, key: Bytes, s: StringValue | undefined, sum: number): void {
-  if (s instanceof StoredString) s.setInteger(sum);
-  db.set(key, s instanceof StoredString ? s : new StoredString(sum, 'int'), KEEP_TTL);
+  if (!(s instanceof StoredString)) {
+    db.set(key, new StoredString(sum, 'int'), KEEP_TTL);
+    return;
+  }
+  const wasInt = s.encoding === 'int';
+  s.setInteger(sum);
+  if (wasInt) touchedSameSize(db, key);
+  else db.set(key, s, KEEP_TTL);
 }
 
 /** `step` is `by` as a number (asStep): INCR and DECR pass it, so their arithmetic never touches a BigInt. */

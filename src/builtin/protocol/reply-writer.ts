@@ -203,10 +203,7 @@ export class ReplyWriter {
     const out = this.out;
     let at = this.len;
     out[at++] = prefix;
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-    at += digits;
-    for (let i = at - 1, m = n; i >= at - digits; i--, m = Math.floor(m / 10)) out[i] = 48 + (m % 10);
+    at = n <= 0x7fffffff ? int32Digits(out, at, n | 0) : wideDigits(out, at, n);
     out[at++] = 13;
     out[at++] = 10;
     this.len = at;
@@ -218,4 +215,29 @@ export class ReplyWriter {
     this.out.copy(bigger, 0, 0, this.len);
     this.out = bigger;
   }
+}
+
+/**
+ * Writes the digits of 0 <= n < 2^31 at `at` and returns where they end: in int32 arithmetic, where a
+ * division by 10 is a multiplication, their number found by comparisons (a length, a count, a counter).
+ */
+function int32Digits(out: Buffer, at: number, n: number): number {
+  const end = at + (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10);
+  let i = end;
+  let m = n;
+  do {
+    const q = (m / 10) | 0;
+    out[--i] = 48 + m - q * 10;
+    m = q;
+  } while (m !== 0);
+  return end;
+}
+
+/** int32Digits for 2^31 <= n <= 2^53, in doubles. */
+function wideDigits(out: Buffer, at: number, n: number): number {
+  let digits = 10;
+  for (let limit = 1e10; n >= limit; limit *= 10) digits++;
+  let i = at + digits;
+  for (let m = n; m !== 0; m = Math.floor(m / 10)) out[--i] = 48 + (m % 10);
+  return at + digits;
 }
