@@ -6,24 +6,14 @@ import { Engine } from '../../src/builtin/engine.js';
 import { StoredString } from '../../src/builtin/stored-string.js';
 import { pipeline } from './harness/pipeline.js';
 import { useRedisAndEngine } from './harness/servers.js';
+import { Rng } from './random/rng.js';
 
 // The per-type writes' fast paths (issue 14, speed): a write that leaves a value as the memory estimate
 // counts it (an HSET over a field with a value of the same size) keeps the key's figure in the tally
 // instead of estimating the value again. After every one of many random writes, each key's figure must
 // equal the estimate made from scratch (what the tally held before these paths).
 
-/** A small seeded generator (mulberry32): the same writes on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ (t + t);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function engineWithClient(): { run: (args: string[]) => string; figures: () => { key: string; held: number; fresh: number }[]} {
+function engineWithClient(): { run: (args: string[]) => string; figures: () => { key: string; held: number; fresh: number }[] } {
   const engine = new Engine({ commands: allCommands, config: { dir: os.tmpdir() } });
   const client = engine.newClient(null);
   const db = engine.databases[0]!;
@@ -40,30 +30,28 @@ function engineWithClient(): { run: (args: string[]) => string; figures: () => {
 const VALUES = ['xxx', 'yyy', '123', '-12', '999', 'x', '1', '', 'abcd', '1234', '12345678', 'v'.repeat(65), '7'.repeat(20)];
 const FIELDS = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', '123', 'g'.repeat(65)];
 
-function hashWrite(next: () => number): string[] {
-  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
-  const key = pick(['h1', 'h2', 'h3']);
-  const roll = next();
+function hashWrite(rng: Rng): string[] {
+  const key = rng.pick(['h1', 'h2', 'h3']);
+  const roll = rng.next();
   // A hashtable stays one: keys are deleted now and then, so that listpacks come back.
   if (roll < 0.03) return ['DEL', key];
-  if (roll < 0.05) return ['CONFIG', 'SET', 'hash-max-listpack-value', String(2 + Math.floor(next() * 70))];
-  if (roll < 0.07) return ['CONFIG', 'SET', 'hash-max-listpack-entries', String(1 + Math.floor(next() * 8))];
-  if (roll < 0.12) return ['HDEL', key, pick(FIELDS)];
-  if (roll < 0.15) return ['HINCRBY', key, pick(FIELDS), '1'];
-  if (roll < 0.2) return ['HSETNX', key, pick(FIELDS), pick(VALUES)];
-  const pairs = 1 + Math.floor(next() * 3);
+  if (roll < 0.05) return ['CONFIG', 'SET', 'hash-max-listpack-value', String(rng.int(2, 71))];
+  if (roll < 0.07) return ['CONFIG', 'SET', 'hash-max-listpack-entries', String(rng.int(1, 8))];
+  if (roll < 0.12) return ['HDEL', key, rng.pick(FIELDS)];
+  if (roll < 0.15) return ['HINCRBY', key, rng.pick(FIELDS), '1'];
+  if (roll < 0.2) return ['HSETNX', key, rng.pick(FIELDS), rng.pick(VALUES)];
   // Mostly the short fields and values, so that most writes overwrite a field with a value of its size.
-  const short = (list: string[]): string => (next() < 0.9 ? list[Math.floor(next() * 4)]! : pick(list));
-  return [next() < 0.5 ? 'HSET' : 'HMSET', key, ...Array.from({ length: pairs }, () => [short(FIELDS), short(VALUES)]).flat()];
+  const short = (list: string[]): string => (rng.chance(0.9) ? rng.pick(list.slice(0, 4)) : rng.pick(list));
+  return [rng.chance(0.5) ? 'HSET' : 'HMSET', key, ...Array.from({ length: rng.int(1, 3) }, () => [short(FIELDS), short(VALUES)]).flat()];
 }
 
 describe('speed paths: the memory figure of a write the estimate counts the same', () => {
   it('HSET and HMSET over held fields keep every key at its from-scratch estimate', () => {
     const { run, figures } = engineWithClient();
-    const next = random(14);
+    const rng = new Rng(14);
     let overwrites = 0;
     for (let i = 0; i < 5000; i++) {
-      const args = hashWrite(next);
+      const args = hashWrite(rng);
       const reply = run(args);
       if (reply === ':0\r\n' || (args[0] === 'HMSET' && reply === '+OK\r\n')) overwrites++;
       const now = figures();
@@ -83,13 +71,12 @@ const WORDS = ['a', 'b', 'aa', 'ab', 'ba', 'element:000000000000', 'element:0000
 
 function writesAtPlaces(): string[][] {
   const out: string[][] = [['FLUSHALL']];
-  const next = random(7);
-  const word = (): string => WORDS[Math.floor(next() * WORDS.length)]!;
+  const rng = new Rng(7);
   for (let i = 0; i < 300; i++) {
     // The same argument as the command before at a place half the time.
-    const a = next() < 0.5 ? out[out.length - 1]![2] ?? word() : word();
-    const b = word();
-    const pick = Math.floor(next() * 6);
+    const a = rng.chance(0.5) ? (out[out.length - 1]![2] ?? rng.pick(WORDS)) : rng.pick(WORDS);
+    const b = rng.pick(WORDS);
+    const pick = rng.int(0, 5);
     if (pick === 0) out.push(['HSET', 'h', a, b]);
     else if (pick === 1) out.push(['HMSET', 'h', a, b, b, a]);
     else if (pick === 2) out.push(['SADD', 's', a, b]);
