@@ -105,12 +105,12 @@ describe('speed paths: INCR holds its counter as a number', () => {
 
   // The engine's own figures (DEBUG OBJECT's serializedlength, used_memory) are not Redis's, so a counter
   // INCR wrote is held to those of the same digits SET wrote.
-  it('a counter INCR wrote has the DEBUG OBJECT line and used_memory of its digits SET', async () => {
+  it('a counter INCR wrote has the DEBUG OBJECT line, digest and used_memory of its digits SET', async () => {
     const digits = ['1', '42', '-3', '9999', '10000', '-40000', '5000000000', '9007199254740991'];
     // From nothing, from an int value, and from a raw one (APPEND's) whose digits INCR reads.
     const incrs = digits.flatMap((d, i) => [['INCRBY', `n${i}`, d], ['SET', `k${i}`, '0'], ['INCRBY', `k${i}`, d], ['SET', `r${i}`, '1'], ['APPEND', `r${i}`, '0'], ['INCRBY', `r${i}`, String(BigInt(d) - 10n)]]);
     const sets = digits.flatMap((d, i) => [['SET', `n${i}`, d], ['SET', `k${i}`, d], ['SET', `r${i}`, d]]);
-    const reads = digits.flatMap((_, i) => [`n${i}`, `k${i}`, `r${i}`].flatMap((k) => [['DEBUG', 'OBJECT', k], ['MEMORY', 'USAGE', k]]));
+    const reads = digits.flatMap((_, i) => [`n${i}`, `k${i}`, `r${i}`].flatMap((k) => [['DEBUG', 'OBJECT', k], ['DEBUG', 'DIGEST-VALUE', k], ['MEMORY', 'USAGE', k]]));
     const after = async (writes: string[][]): Promise<string[]> => {
       const [, ...replies] = await pipeline(servers.enginePort, [['FLUSHALL'], ...writes, ...reads, ['INFO', 'memory']]);
       const memory = replies.pop()!;
