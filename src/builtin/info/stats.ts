@@ -16,7 +16,7 @@ export class CommandStat {
 
 /** Every call of a command is timed up to this many calls, then one in TIME_EVERY (a power of 2). */
 const TIME_ALL = 256;
-const TIME_EVERY = 8;
+const TIME_EVERY = 32;
 
 /** Durations kept per command for the percentiles: the latest ones, a ring. */
 const RECENT = 512;
