@@ -1,5 +1,5 @@
-import { integer, NIL, OK } from '../../resp/types.js';
-import { arrayOf, bulks, latin1Bulk, map, type Reply } from '../reply.js';
+import { NIL, OK } from '../../resp/types.js';
+import { arrayOf, bulks, integer, latin1Bulk, map, type Reply } from '../reply.js';
 import { ADDED, hashAt, hashForWrite, putField, RESIZED, setField } from '../hash/hash-value.js';
 import { touchedSameSize } from '../keyspace.js';
 import { hashIncrementCommands } from '../hash/increments.js';

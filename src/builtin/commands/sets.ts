@@ -1,5 +1,5 @@
-import { array, bulk, integer, type RespReply } from '../../resp/types.js';
-import { setReply } from '../reply.js';
+import { bulk, type RespReply } from '../../resp/types.js';
+import { arrayOf, integer, setReply } from '../reply.js';
 import { combineCommands } from '../set/combine-commands.js';
 import { randomCommands } from '../set/random-commands.js';
 import { addMember, membersInOrder, newSet, setAt } from '../set/set-value.js';
@@ -38,7 +38,7 @@ const sismember = command('sismember', 3, ['readonly', 'fast'], [1, 1, 1], ({ db
 
 const smismember = command('smismember', -3, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => {
   const set = setAt(db, toBytes(args[1]!));
-  return array(args.slice(2).map((m) => integer(set?.value.has(toBytes(m)) ? 1 : 0)));
+  return arrayOf(args.slice(2).map((m) => integer(set?.value.has(toBytes(m)) ? 1 : 0)));
 });
 
 const scard = command('scard', 2, ['readonly', 'fast'], [1, 1, 1], ({ db }, args) => integer(setAt(db, toBytes(args[1]!))?.value.size ?? 0));

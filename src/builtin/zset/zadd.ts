@@ -1,7 +1,7 @@
-import { integer, NIL } from '../../resp/types.js';
+import { NIL } from '../../resp/types.js';
 import { toBytes, type CommandContext, type HandlerResult } from '../types.js';
 import { doubleArg, keyword } from '../util/args.js';
-import { double } from '../reply.js';
+import { double, integer } from '../reply.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { latin1 } from '../latin1.js';
 import { newZset, putMember, zsetAt } from './zset-value.js';
