@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useRedisAndEngine } from './harness/servers.js';
-import { RawConnection } from './harness/connection.js';
-import { encodeRequest } from './harness/resp.js';
+import { pipeline } from './harness/pipeline.js';
 
 // The data path's fast paths (issue 14, speed), sent as one pipeline to a real redis-server and to the
 // engine, every reply compared. Arguments become strings through latin1.ts, which hands out the last
@@ -11,16 +10,6 @@ import { encodeRequest } from './harness/resp.js';
 // ones must each be kept as sent.
 
 const servers = useRedisAndEngine();
-
-/** Every reply to `commands`, sent in one write, as the bytes each reply was written with. */
-async function pipeline(port: number, commands: string[][]): Promise<string[]> {
-  const conn = await RawConnection.open(port);
-  conn.writeRaw(Buffer.concat(commands.map((c) => encodeRequest(c.map((a) => Buffer.from(a, 'latin1'))))));
-  const replies: string[] = [];
-  for (let i = 0; i < commands.length; i++) replies.push(JSON.stringify(await conn.read()));
-  conn.close();
-  return replies;
-}
 
 /** Pairs of one length: first byte apart, a middle byte apart, bytes above 127 and NUL apart. */
 const pairs = (n: number): string[] => {
