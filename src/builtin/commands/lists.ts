@@ -1,5 +1,5 @@
 import { array, integer, NIL, NIL_ARRAY, OK } from '../../resp/types.js';
-import { listAt, newList, pop } from '../list/list-value.js';
+import { listAt, listTouched, listWritten, newList, pop } from '../list/list-value.js';
 import { lpos } from '../list/lpos.js';
 import { moveCommands } from '../list/moves.js';
 import { mpopCommands } from '../list/mpop.js';
@@ -10,7 +10,7 @@ import { inclusiveRange, singleIndex } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
 import { afterWrite } from '../util/typed.js';
-import { arrayOf, bulks, latin1Bulk, type Reply } from '../reply.js';
+import { arrayOf, bulks, integer as intReply, latin1Bulk, type Reply } from '../reply.js';
 
 const element = (s: string): Reply => latin1Bulk(s);
 
@@ -29,8 +29,9 @@ function pushCommand(name: string, left: boolean, onlyIfExists: boolean): Comman
       if (left) deque.unshift(latin1(args[j]!));
       else deque.push(latin1(args[j]!));
     }
-    db.touched(key);
-    return integer(list.value.length);
+    listTouched(db, key, list);
+    // reply.ts's integer: the length as a number, not resp/types.ts's BigInt the writer turned back.
+    return intReply(deque.length);
   });
 }
 
@@ -46,7 +47,7 @@ function popCommand(name: string, left: boolean): CommandSpec {
     if (count === 0) return array([]);
     const taken: string[] = [];
     while (taken.length < count && list.value.length > 0) taken.push((left ? list.value.shift() : list.value.pop())!);
-    afterWrite(db, key, list.value.length);
+    listWritten(db, key, list);
     return arrayOf(taken.map(element));
   });
 }

@@ -15,6 +15,13 @@ export class Deque implements ListLike {
    * value's size instead of sampling elements scattered over a large array.
    */
   private same: Bytes | typeof MIXED = MIXED;
+  /**
+   * The memory estimate's note (memory/value-size.ts, its only reader and writer): the one value it last
+   * sized this list for, and the lengths from sizedMin to sizedMax over which that figure stays the same.
+   */
+  sizedValue: Bytes | undefined = undefined;
+  sizedMin = 1;
+  sizedMax = 0;
 
   constructor(initial: Iterable<Bytes> = []) {
     const values = [...initial];

@@ -48,7 +48,6 @@ export function valueSize(v: RedisValue, samples: number): number {
   }
 }
 
-/** The average listpack entry of up to `samples` elements, evenly spread over the list. */
 /** A string value: the robj alone for an integer, robj and sds in one allocation for embstr, else apart. */
 export function stringSize(v: Extract<RedisValue, { type: 'string' }>): number {
   const encoding = v.encoding;
@@ -57,6 +56,7 @@ export function stringSize(v: Extract<RedisValue, { type: 'string' }>): number {
   return ROBJ + sdsAlloc(stringLength(v));
 }
 
+/** The average listpack entry of up to `samples` elements, evenly spread over the list. */
 function sampledEntry(list: Deque, n: number, samples: number): number {
   const take = Math.min(n, Math.max(1, samples));
   let bytes = 0;
@@ -69,12 +69,57 @@ function listSize(list: Deque, samples: number): number {
   const n = list.length;
   if (n === 0) return ROBJ + QUICKLIST;
   const same = list.uniform();
-  const entry = same !== undefined ? listpackEntry(same) : sampledEntry(list, n, samples);
-  const perNode = Math.max(1, Math.floor((NODE_BYTES - LISTPACK_EMPTY) / entry));
-  const nodes = Math.ceil(n / perNode);
-  const lastNode = n - (nodes - 1) * perNode;
-  const full = nodes === 1 ? 0 : (nodes - 1) * jemalloc(LISTPACK_EMPTY + perNode * entry);
+  if (same === undefined) return quicklistSize(n, sampledEntry(list, n, samples));
+  const entry = listpackEntry(same);
+  noteSteadyLengths(list, same, entry);
+  return quicklistSize(n, entry);
+}
+
+/** Elements of `entry` bytes each that one quicklist node's 8 KB listpack holds. */
+const perNode = (entry: number): number => Math.max(1, Math.floor((NODE_BYTES - LISTPACK_EMPTY) / entry));
+
+/** A quicklist of `n` elements of `entry` bytes each (an average when sampled): full nodes, then the last. */
+function quicklistSize(n: number, entry: number): number {
+  const each = perNode(entry);
+  const nodes = Math.ceil(n / each);
+  const lastNode = n - (nodes - 1) * each;
+  const full = nodes === 1 ? 0 : (nodes - 1) * jemalloc(LISTPACK_EMPTY + each * entry);
   return ROBJ + QUICKLIST + nodes * QUICKLIST_NODE + full + jemalloc(LISTPACK_EMPTY + lastNode * entry);
+}
+
+/**
+ * Notes on a list of one value the lengths its figure holds for: those with as many nodes, whose last
+ * node's listpack falls in the same jemalloc class. A push or pop that stays within them (listSizeHolds)
+ * leaves the figure as it is, so the write need not estimate the list again.
+ */
+function noteSteadyLengths(list: Deque, same: Bytes, entry: number): void {
+  const n = list.length;
+  const each = perNode(entry);
+  const before = (Math.ceil(n / each) - 1) * each;
+  const size = jemalloc(LISTPACK_EMPTY + (n - before) * entry);
+  // The last node's counts whose listpack is above the class below and within this one.
+  const fewest = Math.floor((classBelow(size) - LISTPACK_EMPTY) / entry) + 1;
+  const most = Math.floor((size - LISTPACK_EMPTY) / entry);
+  list.sizedValue = same;
+  list.sizedMin = before + Math.max(1, fewest);
+  list.sizedMax = before + Math.min(each, most);
+}
+
+/** jemalloc's size class just below `size` (itself a class), 0 below the smallest. */
+function classBelow(size: number): number {
+  if (size <= 8) return 0;
+  if (size <= 16) return 8;
+  if (size <= 128) return size - 16;
+  return size - (1 << (29 - Math.clz32(size - 1)));
+}
+
+/**
+ * True when the list's figure is the one last estimated for it (its length within the lengths noted for
+ * its one value): a push or pop that keeps it needs no new estimate.
+ */
+export function listSizeHolds(list: Deque): boolean {
+  const n = list.length;
+  return n >= list.sizedMin && n <= list.sizedMax && list.uniform() === list.sizedValue;
 }
 
 function zsetSize(z: SortedSet, encoding: string, samples: number): number {
