@@ -58,6 +58,7 @@ function listWrite(rng: Rng): string[] {
   if (roll < 0.03) return ['LTRIM', key, String(rng.int(0, 3)), String(rng.int(-3, -1))];
   if (roll < 0.035) return ['LMOVE', key, rng.pick(Object.keys(KEYS)), rng.pick(['LEFT', 'RIGHT']), rng.pick(['LEFT', 'RIGHT'])];
   if (roll < 0.04) return ['RPOPLPUSH', key, key];
+  if (roll < 0.045) return ['LMPOP', '2', rng.pick(Object.keys(KEYS)), key, rng.pick(['LEFT', 'RIGHT']), 'COUNT', String(rng.int(1, 30))];
   if (roll < 0.2) return [rng.pick(['LPOP', 'RPOP']), key];
   if (roll < 0.35) return [rng.pick(['LPOP', 'RPOP']), key, String(rng.int(0, 50))];
   return [rng.pick(['LPUSH', 'RPUSH', 'LPUSHX', 'RPUSHX']), key, ...many()];

@@ -2,7 +2,7 @@ import { array, bulk, error, NIL, NIL_ARRAY, type RespReply } from '../../resp/t
 import { fromBytes, toBytes, WRONGTYPE, type BlockRequest, type Bytes, type CommandContext, type CommandSpec, type HandlerResult, type Keyspace } from '../types.js';
 import { fail, guardedServe, SYNTAX_ERROR } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
-import { listAt, pop, push, side, type ListValue } from './list-value.js';
+import { listAt, listTouched, pop, push, side, type ListValue } from './list-value.js';
 import { parseTimeout } from './timeout.js';
 
 /**
@@ -15,7 +15,7 @@ function move(db: Keyspace, source: Bytes, list: ListValue, destination: Bytes, 
   const value = (fromLeft ? list.value.shift() : list.value.pop())!;
   push(db, destination, target, value, toLeft);
   if (list.value.length === 0) db.delete(source);
-  else if (source !== destination) db.touched(source);
+  else if (source !== destination) listTouched(db, source, list);
   return bulk(fromBytes(value));
 }
 

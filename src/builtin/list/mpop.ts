@@ -3,8 +3,7 @@ import { fromBytes, type BlockRequest, type Bytes, type CommandSpec, type Keyspa
 import { parseMpop } from '../util/mpop-args.js';
 import { guardedServe } from '../util/reply-error.js';
 import { command } from '../util/spec.js';
-import { afterWrite } from '../util/typed.js';
-import { listAt } from './list-value.js';
+import { listAt, listWritten } from './list-value.js';
 import { parseTimeout } from './timeout.js';
 
 const text = (s: Bytes): RespReply => bulk(fromBytes(s));
@@ -16,7 +15,7 @@ function popFrom(db: Keyspace, keys: Bytes[], left: boolean, count: number): Res
     if (list === undefined) continue;
     const taken: Bytes[] = [];
     while (taken.length < count && list.value.length > 0) taken.push((left ? list.value.shift() : list.value.pop())!);
-    afterWrite(db, key, list.value.length);
+    listWritten(db, key, list);
     return array([text(key), array(taken.map(text))]);
   }
   return undefined;
