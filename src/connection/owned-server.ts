@@ -80,7 +80,13 @@ export async function startOwnedServer(bin: string, setup: () => Promise<ServerS
           return child!;
         },
         async relaunch() {
-          const again = await launch(bin, dir, port, spawned);
+          let again = await launch(bin, dir, port, spawned);
+          // The port was this server's a moment ago; another program's check for a free port (listen, then
+          // close at once) may hold it right now. Such a hold is brief: try again a few times before failing.
+          for (let tries = 0; !again.ok && tries < RELAUNCH_RETRIES && PORT_TAKEN.test(again.output); tries++) {
+            await new Promise((r) => setTimeout(r, RELAUNCH_PAUSE_MS));
+            again = await launch(bin, dir, port, spawned);
+          }
           starting = undefined;
           if (!again.ok) throw new Error(lastLines(again.output) || 'redis-server did not start');
           child = again.child;
@@ -100,10 +106,16 @@ export async function startOwnedServer(bin: string, setup: () => Promise<ServerS
     unregister();
     stop();
     lastOutput = launched.output;
-    if (!/Address already in use|bind/i.test(launched.output)) break;
+    if (!PORT_TAKEN.test(launched.output)) break;
   }
   throw new UserError(msg.spawnFailed(bin, lastLines(lastOutput)));
 }
+
+/** What redis-server prints when its port is taken. */
+const PORT_TAKEN = /Address already in use|bind/i;
+/** A relaunch finding its port taken tries again this many times, this far apart (2 s in all). */
+const RELAUNCH_RETRIES = 10;
+const RELAUNCH_PAUSE_MS = 200;
 
 function killPid(pid: number): void {
   try {
