@@ -33,7 +33,7 @@ it('a relaunch whose port is held for a moment starts once it is free', async ()
     clearTimeout(release);
     holder.close();
   }
-  const client = await RespClient.connect({ host: '127.0.0.1', port });
+  const client = await RespClient.connect({ host: '127.0.0.1', port, tls: false, source: 'test' });
   try {
     expect(await client.call(['PING'])).toEqual({ type: 'simple', value: 'PONG' });
   } finally {
