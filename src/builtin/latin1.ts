@@ -14,9 +14,10 @@ const REMEMBERED = 32;
  */
 const last: string[] = new Array<string>(REMEMBERED + 1).fill('');
 /**
- * The Buffer each of those strings was last handed out for: the request parser hands out a repeated
- * argument's Buffer again (request-parser.ts, lastArgs), and nothing writes to arguments, so the same
- * Buffer answers the same string without comparing its bytes.
+ * The command argument each of those strings was last handed out for (argLatin1): the request parser
+ * hands out a repeated argument's Buffer again (request-parser.ts, lastArgs), and nothing writes to
+ * arguments, so the same Buffer answers the same string without comparing its bytes. Only arguments:
+ * other Buffers may be written in place (a value SETBIT, SETRANGE or BITFIELD edits).
  */
 const lastFrom: (Buffer | undefined)[] = new Array<Buffer | undefined>(REMEMBERED + 1).fill(undefined);
 
@@ -24,14 +25,27 @@ const lastFrom: (Buffer | undefined)[] = new Array<Buffer | undefined>(REMEMBERE
 export function latin1(b: Buffer): string {
   const n = b.length;
   if (n > REMEMBERED) return slice(b, n);
-  if (b === lastFrom[n]) return last[n]!;
-  lastFrom[n] = b;
   const s = last[n]!;
   // From the end: keys that differ (counters, ids) mostly differ in their last bytes.
   let i = n - 1;
   while (i >= 0 && s.charCodeAt(i) === b[i]) i--;
   if (i < 0) return s;
+  // Another string for this length: no argument stands for it any more.
+  lastFrom[n] = undefined;
   return (last[n] = n <= 8 ? fromCodes(b, n) : slice(b, n));
+}
+
+/**
+ * latin1 of a command argument (never written to, unlike a Buffer a command edits in place): the last
+ * one of its length, given again by the parser, is known by identity.
+ */
+export function argLatin1(b: Buffer): string {
+  const n = b.length;
+  if (n > REMEMBERED) return slice(b, n);
+  if (b === lastFrom[n]) return last[n]!;
+  const s = latin1(b);
+  lastFrom[n] = b;
+  return s;
 }
 
 /** latin1Slice is what toString('latin1') ends in, without its encoding lookup and argument checks. */

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { Reply } from './reply.js';
-import { latin1 } from './latin1.js';
+import { argLatin1 } from './latin1.js';
 
 /**
  * The contract between the engine's core (protocol, server, keyspace, dispatch) and the command files,
@@ -13,7 +13,7 @@ export type Bytes = string;
 export const toBytes = (b: Buffer): Bytes => {
   // The parser hands out a repeated argument's Buffer again (request-parser.ts, lastArgs).
   if (b === lastArg) return lastBytes;
-  const s = latin1(b);
+  const s = argLatin1(b);
   lastArg = b;
   lastBytes = s;
   return s;

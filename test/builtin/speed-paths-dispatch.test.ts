@@ -100,6 +100,14 @@ describe('speed paths: the request parser', () => {
       request('HGETALL', 'g'),
       request('MSET', 'k1', 'k2', 'k2', 'k1', 'k3', 'k3'),
       request('MGET', 'k1', 'k2', 'k3'),
+      // A 3-byte value SETBIT holds, copied (its bytes become latin1's last string of 3) between two
+      // HSETs whose 'xxx' is one argument Buffer: the second must still read "xxx".
+      request('SETBIT', 'bitsval', '23', '1'),
+      request('HSET', 'hh', 'ff', 'xxx'),
+      request('COPY', 'bitsval', 'cc'),
+      request('HSET', 'hh', 'gg', 'xxx'),
+      request('HGETALL', 'hh'),
+      request('GET', 'cc'),
     ];
     const [expected, actual] = await twice([chunk, chunk]);
     expect(expected).toContain('{"t":"$","v":"aaab"}\n{"t":"$","v":"baaa"}\n');

@@ -5,7 +5,7 @@ import { touchedSameSize } from '../keyspace.js';
 import { hashIncrementCommands } from '../hash/increments.js';
 import { hrandfield } from '../hash/hrandfield.js';
 import { toBytes, type CommandSpec } from '../types.js';
-import { latin1 } from '../latin1.js';
+import { argLatin1 } from '../latin1.js';
 import { fail } from '../util/reply-error.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
@@ -23,7 +23,7 @@ function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
     let resized = false;
     for (let j = 2; j < args.length; j += 2) {
       // latin1, not toBytes: fields and values are no keys, so no read of them follows (argBytes).
-      const put = putField(hash, latin1(args[j]!), latin1(args[j + 1]!));
+      const put = putField(hash, argLatin1(args[j]!), argLatin1(args[j + 1]!));
       if (put === ADDED) created++;
       else if (put === RESIZED) resized = true;
     }

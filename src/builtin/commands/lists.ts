@@ -4,7 +4,7 @@ import { lpos } from '../list/lpos.js';
 import { moveCommands } from '../list/moves.js';
 import { mpopCommands } from '../list/mpop.js';
 import { toBytes, type CommandSpec } from '../types.js';
-import { latin1 } from '../latin1.js';
+import { argLatin1 } from '../latin1.js';
 import { integerArg, keyword, longArg, positiveArg } from '../util/args.js';
 import { inclusiveRange, singleIndex } from '../util/range.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
@@ -26,8 +26,8 @@ function pushCommand(name: string, left: boolean, onlyIfExists: boolean): Comman
     const deque = list.value;
     for (let j = 2; j < args.length; j++) {
       // latin1, not toBytes: an element is no key, so no read of it follows (argBytes).
-      if (left) deque.unshift(latin1(args[j]!));
-      else deque.push(latin1(args[j]!));
+      if (left) deque.unshift(argLatin1(args[j]!));
+      else deque.push(argLatin1(args[j]!));
     }
     listTouched(db, key, list);
     // reply.ts's integer: the length as a number, not resp/types.ts's BigInt the writer turned back.

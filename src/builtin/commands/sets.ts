@@ -4,7 +4,7 @@ import { combineCommands } from '../set/combine-commands.js';
 import { randomCommands } from '../set/random-commands.js';
 import { addMember, membersInOrder, newSet, setAt } from '../set/set-value.js';
 import { fromBytes, toBytes, type CommandSpec } from '../types.js';
-import { latin1 } from '../latin1.js';
+import { argLatin1 } from '../latin1.js';
 import { EMPTY_SCAN, parseCursor, parseScanOptions, scanStep } from '../util/scan.js';
 import { command } from '../util/spec.js';
 import { afterWrite, lookup, removeEach } from '../util/typed.js';
@@ -14,10 +14,10 @@ const text = (s: string): RespReply => bulk(fromBytes(s));
 const sadd = command('sadd', -3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db }, args) => {
   const key = toBytes(args[1]!);
   let set = setAt(db, key);
-  if (set === undefined) db.set(key, (set = newSet(latin1(args[2]!))));
+  if (set === undefined) db.set(key, (set = newSet(argLatin1(args[2]!))));
   let added = 0;
   // By index, without an array of the members; latin1, not toBytes: a member is no key (argBytes).
-  for (let j = 2; j < args.length; j++) if (addMember(set, latin1(args[j]!))) added++;
+  for (let j = 2; j < args.length; j++) if (addMember(set, argLatin1(args[j]!))) added++;
   if (added > 0) db.touched(key);
   return integer(added);
 });

@@ -3,7 +3,7 @@ import { bulk, integer, NIL, OK, type RespReply } from '../../resp/types.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from '../long-double.js';
 import { inInt64 } from '../numbers.js';
 import { internals } from '../dispatch.js';
-import { latin1 } from '../latin1.js';
+import { argLatin1 } from '../latin1.js';
 import { touchedSameSize } from '../keyspace.js';
 import { toBytes, type Bytes, type CommandContext, type CommandSpec, type Keyspace } from '../types.js';
 import { integerArg, keyword } from '../util/args.js';
@@ -94,7 +94,7 @@ function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
   for (let j = 1; j < args.length; j += 2) {
     const value = args[j + 1]!;
     // latin1, not toBytes: no read of the key follows (argBytes), so its Buffer need not be remembered.
-    db.setString(latin1(args[j]!), value, encodingOf(value));
+    db.setString(argLatin1(args[j]!), value, encodingOf(value));
   }
   return nx ? ONE : OK;
 }

@@ -3,7 +3,7 @@ import { toBytes, type CommandContext, type HandlerResult } from '../types.js';
 import { doubleArg, keyword } from '../util/args.js';
 import { double, integer } from '../reply.js';
 import { fail, SYNTAX_ERROR } from '../util/reply-error.js';
-import { latin1 } from '../latin1.js';
+import { argLatin1 } from '../latin1.js';
 import { newZset, putMember, zsetAt } from './zset-value.js';
 
 /** ZADD's options as bits: no object made per call. */
@@ -62,11 +62,11 @@ export function zadd({ db }: CommandContext, args: Buffer[], forceIncr: boolean)
   let updated = 0;
   let processed = 0;
   let score = 0;
-  if (z === undefined && (flags & XX) === 0) db.set(key, (z = newZset(latin1(args[at + 1]!))));
+  if (z === undefined && (flags & XX) === 0) db.set(key, (z = newZset(argLatin1(args[at + 1]!))));
   if (z !== undefined) {
     for (let j = 0; j < pairs; j++) {
       // latin1, not toBytes: a member is no key, so no read of it follows (argBytes), and toBytes keeps the key's.
-      const member = latin1(args[at + 1 + 2 * j]!);
+      const member = argLatin1(args[at + 1 + 2 * j]!);
       let next = j === 0 ? first : scores![j]!;
       const current = z.value.score(member);
       if (current !== undefined) {
