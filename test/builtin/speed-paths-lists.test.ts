@@ -1,11 +1,5 @@
-import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { allCommands } from '../../src/builtin/commands/index.js';
-import { execute } from '../../src/builtin/dispatch.js';
-import { Engine } from '../../src/builtin/engine.js';
-import type { Deque } from '../../src/builtin/list/deque.js';
-import { StoredString } from '../../src/builtin/stored-string.js';
-import type { RedisValue } from '../../src/builtin/types.js';
+import { engineWithClient } from './harness/tally-figures.js';
 import { Rng } from './random/rng.js';
 
 // A push or pop onto a list of one value whose length stays within the lengths its memory figure holds
@@ -13,31 +7,6 @@ import { Rng } from './random/rng.js';
 // list again (issue 14, speed). After every one of many random list writes, each key's figure must equal
 // the estimate made from scratch: across jemalloc classes of a node's listpack, node boundaries, lists
 // that become mixed and come back to one value, and CONFIG SET of the list settings.
-
-type Figure = { key: string; held: number; fresh: number };
-
-/** Each key's figure in the tally beside its from-scratch estimate, the lists' noted lengths left as they were. */
-function figuresOf(engine: Engine): Figure[] {
-  const db = engine.databases[0]!;
-  return [...db.entries()].map(([key, slot]) => {
-    const value: RedisValue = slot instanceof StoredString ? slot : slot.value;
-    const deque = value.type === 'list' ? (value.value as Deque) : undefined;
-    const noted = deque && ([deque.sizedValue, deque.sizedMin, deque.sizedMax] as const);
-    const fresh = db.tally.keyBytes(key, value);
-    if (deque && noted) [deque.sizedValue, deque.sizedMin, deque.sizedMax] = noted;
-    return { key, held: slot.mem, fresh };
-  });
-}
-
-function engineWithClient(): { run: (args: string[]) => string; figures: () => Figure[] } {
-  const engine = new Engine({ commands: allCommands, config: { dir: os.tmpdir() } });
-  const client = engine.newClient(null);
-  const run = (args: string[]): string => {
-    execute(engine, client, args.map((a) => Buffer.from(a, 'latin1')));
-    return client.writer.take()?.toString('latin1') ?? '';
-  };
-  return { run, figures: () => figuresOf(engine) };
-}
 
 // Each key is filled mostly with its own value (redis-benchmark's 'xxx', an integer, one past 64 bytes
 // whose node holds 122, one of 4 KB: a node each), now and then with another.

@@ -1,10 +1,6 @@
-import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { allCommands } from '../../src/builtin/commands/index.js';
-import { execute } from '../../src/builtin/dispatch.js';
-import { Engine } from '../../src/builtin/engine.js';
-import { StoredString } from '../../src/builtin/stored-string.js';
 import { pipeline } from './harness/pipeline.js';
+import { engineWithClient } from './harness/tally-figures.js';
 import { useRedisAndEngine } from './harness/servers.js';
 import { Rng } from './random/rng.js';
 
@@ -12,19 +8,6 @@ import { Rng } from './random/rng.js';
 // counts it (an HSET over a field with a value of the same size) keeps the key's figure in the tally
 // instead of estimating the value again. After every one of many random writes, each key's figure must
 // equal the estimate made from scratch (what the tally held before these paths).
-
-function engineWithClient(): { run: (args: string[]) => string; figures: () => { key: string; held: number; fresh: number }[] } {
-  const engine = new Engine({ commands: allCommands, config: { dir: os.tmpdir() } });
-  const client = engine.newClient(null);
-  const db = engine.databases[0]!;
-  return {
-    run: (args) => {
-      execute(engine, client, args.map((a) => Buffer.from(a, 'latin1')));
-      return client.writer.take()?.toString('latin1') ?? '';
-    },
-    figures: () => [...db.entries()].map(([key, slot]) => ({ key, held: slot.mem, fresh: db.tally.keyBytes(key, slot instanceof StoredString ? slot : slot.value) })),
-  };
-}
 
 /** Values of one length that a listpack counts the same or not (integers take less), and ones past the limit. */
 const VALUES = ['xxx', 'yyy', '123', '-12', '999', 'x', '1', '', 'abcd', '1234', '12345678', 'v'.repeat(65), '7'.repeat(20)];
