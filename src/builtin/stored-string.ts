@@ -4,6 +4,7 @@ import { latin1Bulk, type Reply } from './reply.js';
 import type { RedisValue } from './types.js';
 import { latin1 } from './latin1.js';
 import { parseInteger } from './numbers.js';
+import { digitCount } from './util/digit-count.js';
 
 export type StringEncoding = 'int' | 'embstr' | 'raw';
 
@@ -138,12 +139,8 @@ export class StoredString {
 }
 Object.defineProperty(StoredString.prototype, 'type', { value: 'string', enumerable: true });
 
-/** How many characters String(n) has, for an integer n (its sign included), without making the string. */
-function decimalLength(n: number): number {
-  let digits = n < 0 ? 2 : 1;
-  for (let m = Math.abs(n); m >= 10; m = Math.floor(m / 10)) digits++;
-  return digits;
-}
+/** How many characters String(n) has, for a safe integer n (its sign included), without making the string. */
+const decimalLength = (n: number): number => (n < 0 ? 1 : 0) + digitCount(Math.abs(n));
 
 /**
  * A stored string of `bytes`: a latin1 string when short, else the Buffer itself, or a copy of it when

@@ -1,6 +1,7 @@
 // Imported, not the global: Node's global Buffer is a getter, read on every use.
 import { Buffer } from 'node:buffer';
 import type { Reply } from '../reply.js';
+import { digitCount } from '../util/digit-count.js';
 
 /**
  * Encodes replies into one growing buffer per client; the server flushes it once per batch of input
@@ -219,10 +220,10 @@ export class ReplyWriter {
 
 /**
  * Writes the digits of 0 <= n < 2^31 at `at` and returns where they end: in int32 arithmetic, where a
- * division by 10 is a multiplication, their number found by comparisons (a length, a count, a counter).
+ * division by 10 is a multiplication.
  */
 function int32Digits(out: Buffer, at: number, n: number): number {
-  const end = at + (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10);
+  const end = at + digitCount(n);
   let i = end;
   let m = n;
   do {
@@ -235,8 +236,7 @@ function int32Digits(out: Buffer, at: number, n: number): number {
 
 /** int32Digits for 2^31 <= n <= 2^53, in doubles. */
 function wideDigits(out: Buffer, at: number, n: number): number {
-  let digits = 10;
-  for (let limit = 1e10; n >= limit; limit *= 10) digits++;
+  const digits = digitCount(n);
   let i = at + digits;
   for (let m = n; m !== 0; m = Math.floor(m / 10)) out[--i] = 48 + (m % 10);
   return at + digits;
