@@ -75,7 +75,7 @@ function writers(): string[][] {
   out.push(...fresh('a'), ['APPEND', 'a', '7'], ...readers('a', false), ['INCR', 'a'], ...readers('a'));
   out.push(...fresh('s'), ['SETRANGE', 's', '1', '9'], ['GET', 's'], ['INCR', 's'], ['SETRANGE', 's', '4', 'x'], ['GET', 's'], ['STRLEN', 's']);
   out.push(...fresh('b'), ['SETBIT', 'b', '7', '1'], ['GET', 'b'], ['INCR', 'b'], ['GET', 'b']);
-  out.push(...fresh('g'), ['GETSET', 'g', '5'], ['INCR', 'g'], ['GETDEL', 'g'], ['INCR', 'g'], ['GETEX', 'g', 'PX', '100000'], ['INCR', 'g'], ['PTTL', 'g'], ['GET', 'g']);
+  out.push(...fresh('g'), ['GETSET', 'g', '5'], ['INCR', 'g'], ['GETDEL', 'g'], ['INCR', 'g'], ['GETEX', 'g', 'PX', '100000'], ['INCR', 'g'], ['TTL', 'g'], ['GET', 'g']);
   out.push(...fresh('f'), ['INCRBYFLOAT', 'f', '0.5'], ['GET', 'f'], ['SET', 'f', '7'], ['INCR', 'f'], ['SET', 'f', 'x'], ['INCR', 'f']);
   out.push(...fresh('p'), ['COPY', 'p', 'p2'], ['INCR', 'p'], ...readers('p2'), ['INCR', 'p2'], ['GET', 'p'], ['RENAME', 'p2', 'p3'], ['INCR', 'p3'], ['GET', 'p3']);
   out.push(...fresh('d'), ['DUMP', 'd'], ['DEL', 'd'], ['INCR', 'd'], ['DUMP', 'd']);
