@@ -35,7 +35,7 @@ const twice = async (chunks: string[][], gapMs = 0): Promise<[string, string]> =
 describe('speed paths: the time a command sees', () => {
   it('a command after DEBUG SLEEP in the same batch sees the time after the sleep', async () => {
     const setup = [request('FLUSHALL'), request('DEBUG', 'SET-ACTIVE-EXPIRE', '0')];
-    const probe = [request('SET', 'k', 'v', 'PX', '20'), request('GET', 'k'), request('DEBUG', 'SLEEP', '0.05'), request('GET', 'k'), request('EXISTS', 'k')];
+    const probe = [request('SET', 'k', 'v', 'PX', '100'), request('GET', 'k'), request('DEBUG', 'SLEEP', '0.2'), request('GET', 'k'), request('EXISTS', 'k')];
     const done = [request('DEBUG', 'SET-ACTIVE-EXPIRE', '1')];
     const [expected, actual] = await twice([setup, probe, done]);
     expect(expected).toContain('{"t":"$","v":"v"}\n{"t":"+","v":"OK"}\n{"t":"$","v":null}\n{"t":":","v":"0"}\n');
@@ -46,9 +46,9 @@ describe('speed paths: the time a command sees', () => {
     const chunks = [[request('FLUSHALL'), request('DEBUG', 'SET-ACTIVE-EXPIRE', '0')]];
     // Several rounds, each a short batch then one after the key's time has passed (the cron's own read
     // could hide one round).
-    for (let i = 0; i < 5; i++) chunks.push([request('SET', `k${i}`, 'v', 'PX', '10'), request('GET', `k${i}`)], [request('GET', `k${i}`)]);
+    for (let i = 0; i < 5; i++) chunks.push([request('SET', `k${i}`, 'v', 'PX', '50'), request('GET', `k${i}`)], [request('GET', `k${i}`)]);
     chunks.push([request('DEBUG', 'SET-ACTIVE-EXPIRE', '1')]);
-    const [expected, actual] = await twice(chunks, 30);
+    const [expected, actual] = await twice(chunks, 120);
     expect(expected.match(/"v":null/g)?.length).toBe(5);
     expect(actual).toEqual(expected);
   });
