@@ -35,26 +35,26 @@ function listWrite(rng: Rng): string[] {
 
 describe('speed paths: the memory figure of a list push or pop the estimate counts the same', () => {
   it('LPUSH, RPUSH, LPOP and RPOP among other list writes keep every key at its from-scratch estimate', () => {
-    const { run, figures } = engineWithClient();
+    const { run, expectHeld } = engineWithClient();
     const rng = new Rng(14);
     let longest = 0;
     for (let i = 0; i < 6000; i++) {
       const args = listWrite(rng);
       const reply = run(args);
       if (reply.startsWith(':')) longest = Math.max(longest, Number(reply.slice(1)));
-      for (const f of figures()) expect(f, `after ${args.join(' ').slice(0, 200)} (write ${i})`).toEqual({ key: f.key, held: f.fresh, fresh: f.fresh });
+      expectHeld(`${args.join(' ').slice(0, 200)} (write ${i})`);
     }
     // Long enough that 'xxx' (1637 a node) and '12' (2728) lists span nodes.
     expect(longest).toBeGreaterThan(3000);
   });
 
   it('one element at a time, a list grows across every jemalloc class of two nodes and shrinks back', () => {
-    const { run, figures } = engineWithClient();
+    const { run, expectHeld } = engineWithClient();
     for (const [key, value] of Object.entries(KEYS)) {
       const length = 2 * Math.floor(8185 / (value.length + 2)) + 3;
       const check = (args: string[]): void => {
         run(args);
-        for (const f of figures()) expect(f, `after ${args[0]} ${key} at ${f.held}`).toEqual({ key: f.key, held: f.fresh, fresh: f.fresh });
+        expectHeld(`${args[0]} ${key}`);
       };
       for (let i = 0; i < length; i++) check([i % 2 === 0 ? 'LPUSH' : 'RPUSH', key, value]);
       for (let i = 0; i < length; i++) check([i % 2 === 0 ? 'RPOP' : 'LPOP', key]);
