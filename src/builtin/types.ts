@@ -9,9 +9,13 @@ import { argLatin1 } from './latin1.js';
  */
 export type Bytes = string;
 
-/** Converts a command argument to the keyspace's binary string form and back. */
+/**
+ * Converts a command argument to the keyspace's binary string form and back. The last one's string is
+ * kept for its Buffer (arguments are never written to), which the parser hands out again for a repeated
+ * argument (request-parser.ts, lastArgs) and INFO's keyspace hits read again after the handler
+ * (info/lookups.ts): a GET's key is sliced once and its hash, cached in the string, computed once.
+ */
 export const toBytes = (b: Buffer): Bytes => {
-  // The parser hands out a repeated argument's Buffer again (request-parser.ts, lastArgs).
   if (b === lastArg) return lastBytes;
   const s = argLatin1(b);
   lastArg = b;
@@ -20,12 +24,6 @@ export const toBytes = (b: Buffer): Bytes => {
 };
 let lastArg: Buffer | undefined;
 let lastBytes: Bytes = '';
-/**
- * toBytes of a command argument read again after its handler (INFO's keyspace hits): the string the last
- * toBytes made when it was for this very Buffer (arguments are never written to), so a GET's key is
- * sliced once and its hash, cached in the string, computed once.
- */
-export const argBytes = (b: Buffer): Bytes => (b === lastArg ? lastBytes : toBytes(b));
 export const fromBytes = (s: Bytes): Buffer => Buffer.from(s, 'latin1');
 
 /** The value held at a key. `encoding` is what OBJECT ENCODING reports, kept as Redis 7.0 converts it. */

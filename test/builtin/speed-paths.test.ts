@@ -43,7 +43,7 @@ describe('speed paths: command names read as sent', () => {
 });
 
 // INFO's keyspace_hits and keyspace_misses: a read-only command's keys are counted after it ran, from the
-// key strings its handler made (argBytes), so reads of present, missing, expired and wrong-type keys,
+// key strings its handler made (toBytes keeps the last), so reads of present, missing, expired and wrong-type keys,
 // repeated keys and keys named twice in one pipeline must count as Redis counts them.
 async function hitsAndMisses(port: number): Promise<string> {
   const conn = await RawConnection.open(port);

@@ -22,7 +22,7 @@ function hsetCommand(name: 'hset' | 'hmset'): CommandSpec {
     let created = 0;
     let resized = false;
     for (let j = 2; j < args.length; j += 2) {
-      // latin1, not toBytes: fields and values are no keys, so no read of them follows (argBytes).
+      // latin1, not toBytes: fields and values are no keys, so no read of them follows (info/lookups.ts).
       const put = putField(hash, argLatin1(args[j]!), argLatin1(args[j + 1]!));
       if (put === ADDED) created++;
       else if (put === RESIZED) resized = true;

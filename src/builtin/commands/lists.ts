@@ -25,7 +25,7 @@ function pushCommand(name: string, left: boolean, onlyIfExists: boolean): Comman
     }
     const deque = list.value;
     for (let j = 2; j < args.length; j++) {
-      // latin1, not toBytes: an element is no key, so no read of it follows (argBytes).
+      // latin1, not toBytes: an element is no key, so no read of it follows (info/lookups.ts).
       if (left) deque.unshift(argLatin1(args[j]!));
       else deque.push(argLatin1(args[j]!));
     }

@@ -16,7 +16,7 @@ const sadd = command('sadd', -3, ['write', 'denyoom', 'fast'], [1, 1, 1], ({ db 
   let set = setAt(db, key);
   if (set === undefined) db.set(key, (set = newSet(argLatin1(args[2]!))));
   let added = 0;
-  // By index, without an array of the members; latin1, not toBytes: a member is no key (argBytes).
+  // By index, without an array of the members; latin1, not toBytes: a member is no key (info/lookups.ts).
   for (let j = 2; j < args.length; j++) if (addMember(set, argLatin1(args[j]!))) added++;
   if (added > 0) db.touched(key);
   return integer(added);

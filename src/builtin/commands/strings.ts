@@ -93,7 +93,7 @@ function mset(ctx: CommandContext, args: Buffer[], nx: boolean): RespReply {
   }
   for (let j = 1; j < args.length; j += 2) {
     const value = args[j + 1]!;
-    // latin1, not toBytes: no read of the key follows (argBytes), so its Buffer need not be remembered.
+    // latin1, not toBytes: no read of the key follows (info/lookups.ts), so its Buffer need not be remembered.
     db.setString(argLatin1(args[j]!), value, encodingOf(value));
   }
   return nx ? ONE : OK;

@@ -2,7 +2,7 @@ import type { Database } from '../keyspace.js';
 import type { EngineStats } from './stats.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { CommandEntry } from '../command-entry.js';
-import { argBytes } from '../types.js';
+import { toBytes } from '../types.js';
 
 /**
  * keyspace_hits and keyspace_misses (and the `keymiss` event): Redis counts them in lookupKeyRead, which
@@ -13,7 +13,7 @@ export function countLookups(stats: EngineStats, notify: Notifier, spec: Command
   if (!spec.readsKeys) return;
   const last = spec.lastKey < 0 ? args.length + spec.lastKey : Math.min(spec.lastKey, args.length - 1);
   for (let i = spec.firstKey; i <= last; i += spec.step || 1) {
-    const key = argBytes(args[i]!);
+    const key = toBytes(args[i]!);
     if (db.holdsRaw(key) && (db.expiresCount() === 0 || !db.isLogicallyExpired(key))) stats.keyspaceHits++;
     else {
       stats.keyspaceMisses++;

@@ -65,7 +65,7 @@ export function zadd({ db }: CommandContext, args: Buffer[], forceIncr: boolean)
   if (z === undefined && (flags & XX) === 0) db.set(key, (z = newZset(argLatin1(args[at + 1]!))));
   if (z !== undefined) {
     for (let j = 0; j < pairs; j++) {
-      // latin1, not toBytes: a member is no key, so no read of it follows (argBytes), and toBytes keeps the key's.
+      // latin1, not toBytes: a member is no key, so no read of it follows (info/lookups.ts), and toBytes keeps the key's.
       const member = argLatin1(args[at + 1 + 2 * j]!);
       let next = j === 0 ? first : scores![j]!;
       const current = z.value.score(member);
